@@ -1,0 +1,28 @@
+# Writes OUT, a C++ source that holds every patterns/*.pcre file as a string,
+# common.pcre first (it defines the shared pieces), the others by name.
+# Run as: cmake -DPATTERN_DIR=... -DOUT=... -P embed_patterns.cmake
+file(GLOB files RELATIVE "${PATTERN_DIR}" "${PATTERN_DIR}/*.pcre")
+list(SORT files)
+list(REMOVE_ITEM files "common.pcre")
+list(PREPEND files "common.pcre")
+set(body "// Generated from patterns/*.pcre by cmake/embed_patterns.cmake. Do not edit.\n")
+string(APPEND body "#include \"patterns/pattern_set.h\"\n\nnamespace delibex {\n\n")
+string(APPEND body "const std::vector<PatternSource>& PatternSet::BuiltinSources() {\n")
+string(APPEND body "  static const std::vector<PatternSource> sources = {\n")
+foreach(f IN LISTS files)
+  file(READ "${PATTERN_DIR}/${f}" text)
+  string(FIND "${text}" ")pcre\"" clash)
+  if(NOT clash EQUAL -1)
+    message(FATAL_ERROR "patterns/${f} contains the sequence )pcre\" which ends the embedding")
+  endif()
+  string(APPEND body "      {\"patterns/${f}\", R\"pcre(${text})pcre\"},\n")
+endforeach()
+string(APPEND body "  };\n  return sources;\n}\n\n}  // namespace delibex\n")
+# Rewrite only on change, so that an unchanged pattern set does not rebuild.
+if(EXISTS "${OUT}")
+  file(READ "${OUT}" old)
+  if(old STREQUAL body)
+    return()
+  endif()
+endif()
+file(WRITE "${OUT}" "${body}")

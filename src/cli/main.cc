@@ -1,0 +1,300 @@
+// delibex: the command-line shell over the library. Parses arguments, finds
+// the input files, runs them over a pool of workers, writes records in input
+// order as they complete (nothing written is lost if a later file fails),
+// and reports errors on stderr. All the work is in the library.
+#include <unistd.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "output/json_writer.h"
+#include "patterns/pattern_set.h"
+#include "pipeline/pipeline.h"
+
+namespace fs = std::filesystem;
+using delibex::FileOutcome;
+using delibex::PatternSet;
+using delibex::PatternSource;
+
+namespace {
+
+constexpr const char* kUsage = R"(delibex — French local-government deliberations to structured data
+
+Usage:
+  delibex extract FILE                 one record, pretty JSON, on stdout
+  delibex extract FILE... -o OUT.jsonl one record per line, in input order
+  delibex extract DIR -o OUT.jsonl     every supported file below DIR
+  delibex --help | --version
+
+Options:
+  -o, --output FILE    write records there (JSON Lines) instead of stdout
+  --jsonl              JSON Lines on stdout even for a single file
+  -j, --jobs N         files processed in parallel (default: number of cores)
+  --patterns DIR       read the patterns from DIR instead of the built-in set
+  --today YYYY-MM-DD   the date that future-date warnings compare with
+  -q, --quiet          no progress on stderr
+
+Supported inputs: .txt .text .md .csv (text, UTF-8/Windows-1252/Latin-1/UTF-16).
+Exit status: 0 every input gave a record, 1 some input gave an error record,
+2 bad usage, 3 bad patterns.
+)";
+
+struct Input {
+  std::string path;
+  std::string display;
+};
+
+bool Supported(const fs::path& p) {
+  std::string ext = p.extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  static const char* const kExt[] = {".txt", ".text", ".md",  ".csv", ".pdf", ".png",
+                                     ".jpg", ".jpeg", ".tif", ".tiff"};
+  for (const char* e : kExt) {
+    if (ext == e) return true;
+  }
+  return false;
+}
+
+bool CollectInputs(const std::vector<std::string>& args, std::vector<Input>* out) {
+  bool ok = true;
+  for (const std::string& a : args) {
+    std::error_code ec;
+    if (fs::is_directory(a, ec)) {
+      std::vector<Input> found;
+      for (auto it = fs::recursive_directory_iterator(
+               a, fs::directory_options::skip_permission_denied, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        const fs::path& p = it->path();
+        if (p.filename().string().rfind('.', 0) == 0) {
+          if (it->is_directory()) it.disable_recursion_pending();
+          continue;
+        }
+        if (it->is_regular_file() && Supported(p))
+          found.push_back({p.string(), fs::relative(p, a).string()});
+      }
+      std::sort(found.begin(), found.end(),
+                [](const Input& x, const Input& y) { return x.display < y.display; });
+      out->insert(out->end(), found.begin(), found.end());
+    } else {
+      // A missing or unreadable file still gets its error record.
+      out->push_back({a, a});
+    }
+  }
+  return ok;
+}
+
+std::optional<std::vector<PatternSource>> ReadPatternDir(const std::string& dir) {
+  std::vector<PatternSource> sources;
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    if (e.path().extension() == ".pcre") files.push_back(e.path());
+  }
+  if (ec || files.empty()) return std::nullopt;
+  std::sort(files.begin(), files.end(), [](const fs::path& a, const fs::path& b) {
+    if (a.filename() == "common.pcre") return b.filename() != "common.pcre";
+    if (b.filename() == "common.pcre") return false;
+    return a.filename() < b.filename();
+  });
+  for (const fs::path& f : files) {
+    std::ifstream in(f);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    sources.push_back({f.string(), text});
+  }
+  return sources;
+}
+
+// Tesseract's OpenMP is much slower than one thread a page here, and libgomp
+// reads OMP_THREAD_LIMIT when it loads, before main: set it and start again.
+void EnsureSingleThreadedOpenMp(char** argv) {
+  if (std::getenv("OMP_THREAD_LIMIT") != nullptr) return;
+  setenv("OMP_THREAD_LIMIT", "1", 1);
+  execv("/proc/self/exe", argv);
+  // If re-executing fails, carry on: slower OCR, same results.
+}
+
+int Extract(int argc, char** argv) {
+  std::vector<std::string> files;
+  std::string output, patterns_dir, today;
+  bool jsonl = false, quiet = false;
+  unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+  for (int i = 2; i < argc; ++i) {
+    std::string a = argv[i];
+    auto value = [&](const char* name) -> std::optional<std::string> {
+      if (i + 1 >= argc) {
+        std::fprintf(stderr, "delibex: %s needs a value\n", name);
+        return std::nullopt;
+      }
+      return std::string(argv[++i]);
+    };
+    if (a == "-o" || a == "--output") {
+      auto v = value("-o");
+      if (!v) return 2;
+      output = *v;
+    } else if (a == "-j" || a == "--jobs") {
+      auto v = value("-j");
+      if (!v) return 2;
+      int n = std::atoi(v->c_str());
+      if (n < 1 || n > 256) {
+        std::fprintf(stderr, "delibex: -j takes a number from 1 to 256\n");
+        return 2;
+      }
+      jobs = static_cast<unsigned>(n);
+    } else if (a == "--patterns") {
+      auto v = value("--patterns");
+      if (!v) return 2;
+      patterns_dir = *v;
+    } else if (a == "--today") {
+      auto v = value("--today");
+      if (!v) return 2;
+      today = *v;
+    } else if (a == "--jsonl") {
+      jsonl = true;
+    } else if (a == "-q" || a == "--quiet") {
+      quiet = true;
+    } else if (a.size() > 1 && a[0] == '-') {
+      std::fprintf(stderr, "delibex: unknown option %s (see delibex --help)\n", a.c_str());
+      return 2;
+    } else {
+      files.push_back(a);
+    }
+  }
+  if (files.empty()) {
+    std::fprintf(stderr, "delibex: extract needs a FILE or DIR (see delibex --help)\n");
+    return 2;
+  }
+
+  std::shared_ptr<const PatternSet> loaded;
+  const PatternSet* patterns = nullptr;
+  if (!patterns_dir.empty()) {
+    auto sources = ReadPatternDir(patterns_dir);
+    if (!sources) {
+      std::fprintf(stderr, "delibex: no .pcre files in %s\n", patterns_dir.c_str());
+      return 3;
+    }
+    auto set = PatternSet::Load(*sources);
+    if (!set.ok()) {
+      std::fprintf(stderr, "delibex: bad pattern: %s\n", set.error().message.c_str());
+      return 3;
+    }
+    loaded = set.value();
+    patterns = loaded.get();
+  } else {
+    auto set = PatternSet::Load(PatternSet::BuiltinSources());
+    if (!set.ok()) {
+      std::fprintf(stderr, "delibex: bad built-in pattern: %s\n", set.error().message.c_str());
+      return 3;
+    }
+    loaded = set.value();
+    patterns = loaded.get();
+  }
+
+  std::vector<Input> inputs;
+  CollectInputs(files, &inputs);
+  if (inputs.empty()) {
+    std::fprintf(stderr, "delibex: no supported file found\n");
+    return 1;
+  }
+  bool single = inputs.size() == 1 && output.empty() && !jsonl && !fs::is_directory(files[0]);
+
+  std::ofstream file_out;
+  std::ostream* out = &std::cout;
+  if (!output.empty()) {
+    file_out.open(output, std::ios::out | std::ios::trunc);
+    if (!file_out) {
+      std::fprintf(stderr, "delibex: cannot write %s: %s\n", output.c_str(), std::strerror(errno));
+      return 1;
+    }
+    out = &file_out;
+  }
+
+  delibex::PipelineOptions options;
+  options.today = today;
+  std::vector<std::optional<FileOutcome>> results(inputs.size());
+  std::mutex mu;
+  std::condition_variable done;
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (;;) {
+      size_t i = next.fetch_add(1);
+      if (i >= inputs.size()) return;
+      FileOutcome r = delibex::ExtractFile(inputs[i].path, inputs[i].display, *patterns, options);
+      std::lock_guard<std::mutex> lock(mu);
+      results[i] = std::move(r);
+      done.notify_all();
+    }
+  };
+  std::vector<std::thread> pool;
+  jobs = std::min<unsigned>(jobs, static_cast<unsigned>(inputs.size()));
+  for (unsigned k = 0; k < jobs; ++k) pool.emplace_back(worker);
+
+  int status = 0;
+  size_t errors = 0;
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    FileOutcome r;
+    {
+      std::unique_lock<std::mutex> lock(mu);
+      done.wait(lock, [&] { return results[i].has_value(); });
+      r = std::move(*results[i]);
+      results[i].reset();
+    }
+    nlohmann::ordered_json j;
+    if (r.error) {
+      status = 1;
+      ++errors;
+      std::fprintf(stderr, "delibex: %s: %s (%s)\n", inputs[i].display.c_str(),
+                   r.error->message.c_str(), r.error->code.c_str());
+      j = delibex::ErrorToJson(r.source, *r.error);
+    } else {
+      j = delibex::RecordToJson(*r.record);
+    }
+    std::string line = single ? j.dump(1, ' ', false, nlohmann::json::error_handler_t::replace)
+                              : j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    *out << line << '\n';
+    out->flush();
+    if (!quiet && inputs.size() > 1 && isatty(STDERR_FILENO)) {
+      std::fprintf(stderr, "\r%zu/%zu", i + 1, inputs.size());
+    }
+  }
+  for (std::thread& t : pool) t.join();
+  if (!quiet && inputs.size() > 1) {
+    if (isatty(STDERR_FILENO)) std::fprintf(stderr, "\n");
+    std::fprintf(stderr, "delibex: %zu file(s), %zu record(s), %zu error(s)\n", inputs.size(),
+                 inputs.size() - errors, errors);
+  }
+  if (!*out) {
+    std::fprintf(stderr, "delibex: writing the output failed\n");
+    return 1;
+  }
+  return status;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0) {
+    std::fputs(kUsage, argc < 2 ? stderr : stdout);
+    return argc < 2 ? 2 : 0;
+  }
+  if (std::strcmp(argv[1], "--version") == 0) {
+    std::printf("delibex %s\n", DELIBEX_VERSION);
+    return 0;
+  }
+  if (std::strcmp(argv[1], "extract") == 0) {
+    EnsureSingleThreadedOpenMp(argv);
+    return Extract(argc, argv);
+  }
+  std::fprintf(stderr, "delibex: unknown command '%s' (see delibex --help)\n", argv[1]);
+  return 2;
+}

@@ -1,0 +1,35 @@
+// A Document is what ingest/ makes of one input file: its pages of UTF-8 text.
+//
+// Contract: every page's text is valid UTF-8 with "\n" line ends (no "\r", no
+// form feed); pages are in reading order. `media` is text, pdf or image;
+// `method` says how the text was obtained (text, pdf-text, ocr, mixed).
+// `warnings` carries what ingest noticed but could work around (a guessed
+// encoding, a page without text), for the record's warnings list.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/record.h"
+
+namespace delibex {
+
+struct Page {
+  std::string text;
+  // OCR mean word confidence 0..100 for an OCR'd page; negative when the page
+  // was not OCR'd.
+  double ocr_confidence = -1;
+};
+
+struct Document {
+  std::string media = "text";
+  std::string method = "text";
+  std::string encoding;  // utf-8, utf-8-bom, windows-1252, iso-8859-1, utf-16le...
+  std::vector<Page> pages;
+  std::vector<Warning> warnings;
+
+  // All pages joined with "\n\f\n" is NOT done here: segment/ sees the pages
+  // joined by normalize/, which knows how to drop running headers between them.
+};
+
+}  // namespace delibex

@@ -1,0 +1,37 @@
+// Small UTF-8 text utilities shared by the stages.
+//
+// All functions take and return UTF-8; invalid bytes are treated as single
+// non-letter characters, never read past the end.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace delibex {
+
+// The code point at s[i] and its length in bytes (1 for an invalid byte,
+// reported as U+FFFD).
+int32_t DecodeAt(std::string_view s, size_t i, int* length);
+
+bool IsUpperLetter(int32_t cp);
+bool IsLowerLetter(int32_t cp);
+bool IsLetter(int32_t cp);
+
+// Letters of s folded for comparison: lower case, accents removed, every run
+// of non-letters and non-digits made one space, trimmed. "Élisabeth  DOINEAU"
+// and "elisabeth doineau" fold alike.
+std::string Fold(std::string_view s);
+
+// Runs of white space (line breaks included) made one space, trimmed.
+std::string CollapseSpace(std::string_view s);
+
+std::string_view Trim(std::string_view s);
+
+// True when every letter of s is upper case and it has at least one.
+bool IsAllUpper(std::string_view s);
+// True when the first character is an upper-case letter.
+bool StartsUpper(std::string_view s);
+bool StartsLower(std::string_view s);
+
+}  // namespace delibex

@@ -1,0 +1,815 @@
+#include "extract/attendance.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/text.h"
+#include "extract/persons.h"
+
+namespace delibex {
+
+namespace {
+
+enum class ListKind { kPresent, kRepresented, kExcused, kAbsent };
+
+struct Heading {
+  size_t begin = 0;
+  size_t end = 0;  // after the heading and its colon
+  ListKind kind = ListKind::kPresent;
+  bool colon = false;
+};
+
+bool IsBlank(char c) { return c == ' ' || c == '\t'; }
+
+// A heading starts a line, or follows punctuation, a count ("04 Absents :")
+// or a wide gap: not the middle of a sentence.
+bool AtBoundary(std::string_view text, size_t pos) {
+  size_t i = pos;
+  int spaces = 0;
+  while (i > 0 && IsBlank(text[i - 1])) {
+    --i;
+    ++spaces;
+  }
+  if (i == 0) return true;
+  char c = text[i - 1];
+  if (c == '\n' || c == '.' || c == ';' || c == ':' || c == ',' || c == '|' || c == '(' ||
+      c == '-' || c == '*')
+    return true;
+  if (c >= '0' && c <= '9') return true;
+  if (spaces >= 2) return true;
+  // "3 Conseillers étaient absents (...)": a count of members, then the list.
+  size_t w = i;
+  while (w > 0 && !IsBlank(text[w - 1]) && text[w - 1] != '\n') --w;
+  std::string word = Fold(text.substr(w, i - w));
+  if (word == "conseillers" || word == "membres" || word == "elus" || word == "delegues" ||
+      word == "municipaux" || word == "communautaires")
+    return true;
+  // A bullet character (UTF-8 multi-byte) before the heading.
+  return static_cast<unsigned char>(c) >= 0x80 && spaces >= 1 &&
+         !IsLetter([&] {
+           size_t b = i - 1;
+           while (b > 0 && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;
+           int len = 1;
+           return DecodeAt(text, b, &len);
+         }());
+}
+
+std::vector<Heading> FindHeadings(std::string_view zone, const PatternSet& patterns) {
+  std::vector<Heading> out;
+  for (const Match& m : patterns["attendance_heading"].FindAll(zone)) {
+    if (!AtBoundary(zone, m.begin())) continue;
+    Heading h;
+    h.begin = m.begin();
+    h.end = m.end();
+    h.colon = m.has("colon");
+    if (m.has("represented")) {
+      h.kind = ListKind::kRepresented;
+    } else if (m.has("absent_mixed") || m.has("absent")) {
+      h.kind = ListKind::kAbsent;
+    } else if (m.has("excused")) {
+      h.kind = ListKind::kExcused;
+    } else {
+      h.kind = ListKind::kPresent;
+    }
+    // Without a colon, a heading must end its line or be followed by a
+    // civility or a name list ("Etaient présents Mesdames et Messieurs ...
+    // : A, B"); "présents" in running text is no heading.
+    if (!h.colon) {
+      size_t j = h.end;
+      while (j < zone.size() && IsBlank(zone[j])) ++j;
+      bool line_end = j >= zone.size() || zone[j] == '\n';
+      size_t colon = zone.find(':', h.end);
+      size_t para = zone.find("\n\n", h.end);
+      bool colon_near = colon != std::string_view::npos && colon - h.end < 200 &&
+                        (para == std::string_view::npos || colon < para);
+      bool paren = j < zone.size() && zone[j] == '(';
+      if (!line_end && !colon_near && !paren && !ReadCivility(zone.substr(j)).length) continue;
+    }
+    out.push_back(h);
+  }
+  return out;
+}
+
+// Where the list that starts at `start` ends: a blank line (unless the list
+// goes on after it), a closing parenthesis that the list did not open, a
+// sentence end, or `limit`.
+size_t ListEnd(std::string_view zone, size_t start, size_t limit, ListKind kind,
+               const PatternSet& patterns) {
+  int depth = 0;
+  for (size_t i = start; i < limit; ++i) {
+    char c = zone[i];
+    if (c == '(') ++depth;
+    if (c == ')') {
+      if (depth == 0) return i;
+      --depth;
+    }
+    if (c == '\n') {
+      // A blank line?
+      size_t j = i + 1;
+      while (j < limit && IsBlank(zone[j])) ++j;
+      if (j < limit && zone[j] == '\n') {
+        while (j < limit && (IsBlank(zone[j]) || zone[j] == '\n')) ++j;
+        if (j >= limit) return i;
+        char next = zone[j];
+        if (next == ',' || next == ';' || next == '-') continue;  // a cell-per-paragraph table
+        // A lone short line, then a paragraph that starts with a separator.
+        size_t eol = zone.find('\n', j);
+        if (eol != std::string_view::npos && eol - j <= 40) {
+          size_t k = eol;
+          while (k < limit && (IsBlank(zone[k]) || zone[k] == '\n')) ++k;
+          if (k < limit && (zone[k] == ',' || zone[k] == ';' || zone[k] == '-')) continue;
+        }
+        // A proxy list goes on with another "X à Y".
+        if (kind == ListKind::kRepresented) {
+          std::string_view para = zone.substr(j, std::min(limit, zone.find("\n\n", j)) - j);
+          Match m;
+          if (patterns["proxy_short"].Find(CollapseSpace(para.substr(0, 200)), &m) &&
+              ReadPerson(para) && !patterns["attendance_heading"].Find(para.substr(0, 40), &m))
+            continue;
+        }
+        return i;
+      }
+    }
+    // A sentence ends at a period after a word (not an initial) at a line end.
+    if (c == '.' && i + 1 < limit && (zone[i + 1] == '\n' || (i + 2 == limit))) {
+      size_t w = i;
+      while (w > start && !IsBlank(zone[w - 1]) && zone[w - 1] != '\n' && zone[w - 1] != ',')
+        --w;
+      std::string_view word = zone.substr(w, i - w);
+      int letters = 0;
+      for (size_t k = 0; k < word.size();) {
+        int len = 1;
+        if (IsLetter(DecodeAt(word, k, &len))) ++letters;
+        k += len;
+      }
+      bool initial = letters <= 2 || word.find('.') != std::string_view::npos;
+      std::string f = Fold(word);
+      bool civility = f == "mme" || f == "mmes" || f == "mm" || f == "mlle";
+      if (!initial && !civility) {
+        size_t j = i + 1;
+        while (j < limit && (IsBlank(zone[j]) || zone[j] == '\n')) ++j;
+        if (j >= limit || !(zone[j] == '-' || zone[j] == ',' || zone[j] == ';')) return i;
+      }
+    }
+  }
+  return limit;
+}
+
+bool IsSeparatorDash(std::string_view s, size_t i) {
+  // " - ", " – " between items (lists printed without commas).
+  if (i == 0 || i + 1 >= s.size()) return false;
+  size_t after = s[i] == '-' ? i + 1 : i + 3;
+  bool space_after = after < s.size() && (IsBlank(s[after]) || s[after] == '\n');
+  return IsBlank(s[i - 1]) || s[i - 1] == '\n' || (s[i - 1] == '.' && space_after);
+}
+
+// "Brinay : M. Alain COUTURIER": a line labelled with a commune or a group.
+std::string_view DropLineLabel(std::string_view line) {
+  size_t colon = line.find(" : ");
+  if (colon == std::string_view::npos || colon > 45) return line;
+  std::string_view label = line.substr(0, colon);
+  if (label.find_first_of(",()") != std::string_view::npos) return line;
+  return line.substr(colon + 3);
+}
+
+// True when the list is printed one entry a line: at least two lines, none
+// longer than a wrapped paragraph's, none with more than one comma, none
+// opening with a separator ("Jean\n\nDUPONT\n\n, Paul" is a flattened
+// table, not lines).
+bool OneEntryALine(std::string_view list) {
+  // Lines that each start with a label ("Brinay : M. X, Mme Y") are entries
+  // whatever their length.
+  int labelled = 0, all = 0;
+  for (size_t i = 0; i < list.size();) {
+    size_t nl = list.find('\n', i);
+    if (nl == std::string_view::npos) nl = list.size();
+    std::string_view line = Trim(list.substr(i, nl - i));
+    i = nl + 1;
+    if (line.empty()) continue;
+    ++all;
+    while (!line.empty() && !StartsUpper(line) && static_cast<unsigned char>(line[0]) >= 0x80)
+      line = Trim(line.substr(line.find(' ') == std::string_view::npos ? line.size()
+                                                                        : line.find(' ')));
+    if (DropLineLabel(line).size() != line.size()) ++labelled;
+  }
+  if (labelled >= 2 && labelled * 2 >= all) return true;
+  int lines = 0;
+  size_t i = 0;
+  while (i < list.size()) {
+    size_t nl = list.find('\n', i);
+    if (nl == std::string_view::npos) nl = list.size();
+    std::string_view line = Trim(list.substr(i, nl - i));
+    i = nl + 1;
+    if (line.empty()) continue;
+    ++lines;
+    if (line.size() >= 75) return false;
+    // Each line starts an entry: a capital, a bullet, a figure.
+    unsigned char c0 = static_cast<unsigned char>(line[0]);
+    if (!(StartsUpper(line) || c0 >= 0x80 || c0 == '-' || c0 == '*' || isdigit(c0)))
+      return false;
+    int depth = 0, commas = 0;
+    for (char c : line) {
+      if (c == '(') ++depth;
+      if (c == ')' && depth > 0) --depth;
+      if (depth == 0 && (c == ',' || c == ';')) ++commas;
+    }
+    if (commas > 1) return false;
+  }
+  return lines >= 2;
+}
+
+// Splits a list into items. Commas, semicolons, " / ", "&", " et " and en
+// dashes separate items; a spaced hyphen does only in a list without commas
+// ("BROCA - LANNAUD" is one name in a comma list); line breaks do in a list
+// printed one entry a line or without any other separator.
+std::vector<std::string> SplitItems(std::string_view list) {
+  int depth = 0;
+  bool commas = false, others = false;
+  for (size_t i = 0; i < list.size(); ++i) {
+    char c = list[i];
+    if (c == '(') ++depth;
+    if (c == ')' && depth > 0) --depth;
+    if (depth == 0 && (c == ',' || c == ';')) commas = true;
+    if (depth == 0 && (c == '&' || (c == '/' && i > 0 && IsBlank(list[i - 1])))) others = true;
+  }
+  bool hyphens = !commas && list.find(" - ") != std::string_view::npos;
+  bool endashes = list.find(" – ") != std::string_view::npos;
+  bool by_line = OneEntryALine(list);
+  bool lines = by_line || (!commas && !others && !hyphens && !endashes);
+  std::vector<std::string> items;
+  std::string cur;
+  depth = 0;
+  auto flush = [&] {
+    std::string t(Trim(cur));
+    if (!t.empty()) items.push_back(t);
+    cur.clear();
+  };
+  bool line_start = true;
+  for (size_t i = 0; i < list.size(); ++i) {
+    char c = list[i];
+    if (line_start && by_line && depth == 0) {
+      // Drop a "Commune :" label at the head of a line, after its bullet.
+      while (i < list.size() && (IsBlank(list[i]) || list[i] == '-' || list[i] == '*')) ++i;
+      if (list.compare(i, 3, "•") == 0 || list.compare(i, 3, "") == 0) i += 3;
+      while (i < list.size() && IsBlank(list[i])) ++i;
+      if (i >= list.size()) break;
+      size_t nl = list.find('\n', i);
+      std::string_view line = list.substr(i, (nl == std::string_view::npos ? list.size() : nl) - i);
+      std::string_view rest = DropLineLabel(line);
+      i += line.size() - rest.size();
+      if (i >= list.size()) break;
+      c = list[i];
+    }
+    line_start = false;
+    if (c == '(') ++depth;
+    if (c == ')' && depth > 0) --depth;
+    if (c == '\n') line_start = true;
+    if (depth == 0) {
+      bool spaced_slash = c == '/' && ((i > 0 && IsBlank(list[i - 1])) ||
+                                       (i + 1 < list.size() && IsBlank(list[i + 1])));
+      if (c == ',' || c == ';' || spaced_slash || c == '&') {
+        flush();
+        continue;
+      }
+      if (c == '\n' && lines) {
+        flush();
+        continue;
+      }
+      bool endash = list.compare(i, 3, "–") == 0 || list.compare(i, 3, "—") == 0;
+      if (((hyphens && c == '-') || endash) && IsSeparatorDash(list, i)) {
+        flush();
+        if (endash) i += 2;
+        continue;
+      }
+      // " et " between two items (either space may be a line break).
+      if ((c == ' ' || c == '\n') && list.compare(i + 1, 2, "et") == 0 && i + 3 < list.size() &&
+          (list[i + 3] == ' ' || list[i + 3] == '\n')) {
+        flush();
+        i += 3;
+        continue;
+      }
+      // Bullets at a line start.
+      if (c == '\n') {
+        size_t j = i + 1;
+        while (j < list.size() && IsBlank(list[j])) ++j;
+        if (j < list.size() && (list[j] == '-' || list[j] == '*' ||
+                                list.compare(j, 3, "•") == 0 || list.compare(j, 3, "") == 0 ||
+                                list.compare(j, 3, "✓") == 0)) {
+          flush();
+          continue;
+        }
+      }
+    }
+    cur += c;
+  }
+  flush();
+  return items;
+}
+
+// Drops what is not a name from an item of a flattened two-column page:
+// the column mark, lower-case words that are not particles, and words that
+// are never names.
+std::string ScrubFlattened(std::string_view item) {
+  std::string out;
+  size_t i = 0;
+  while (i < item.size()) {
+    while (i < item.size() && (item[i] == ' ' || item[i] == '\n' || item[i] == '|')) ++i;
+    size_t b = i;
+    while (i < item.size() && item[i] != ' ' && item[i] != '\n' && item[i] != '|') ++i;
+    std::string_view w = item.substr(b, i - b);
+    if (w.empty()) continue;
+    std::string_view core = w;
+    while (!core.empty() && (core.back() == '.' || core.back() == ',')) core.remove_suffix(1);
+    bool particle = core == "de" || core == "du" || core == "des" || core == "la" || core == "le";
+    bool keep = particle || core == "à" || core == "au" || core == "par" ||
+                (StartsUpper(core) && !ReadName(core).name.empty());
+    if (!keep) continue;
+    if (!out.empty()) out += ' ';
+    out += core;
+  }
+  return out;
+}
+
+// Strips leading bullets and margin debris (dates, figures) and trailing
+// punctuation.
+std::string CleanItem(std::string_view item) {
+  std::string s = CollapseSpace(item);
+  for (;;) {
+    std::string_view v(s);
+    size_t cut = 0;
+    if (v.rfind("- ", 0) == 0 || v.rfind("* ", 0) == 0 || v.rfind("+ ", 0) == 0) cut = 2;
+    else if (v.rfind("• ", 0) == 0 || v.rfind(" ", 0) == 0 || v.rfind("✓ ", 0) == 0 ||
+             v.rfind("– ", 0) == 0)
+      cut = v.find(' ') + 1;
+    else if (!v.empty() && (v[0] >= '0' && v[0] <= '9')) {
+      size_t sp = v.find(' ');
+      // A figure or a date before the name, left there by a margin column.
+      cut = sp == std::string_view::npos ? v.size() : sp + 1;
+    }
+    if (cut == 0) break;
+    s = s.substr(cut);
+  }
+  while (!s.empty() && (s.back() == '.' || s.back() == ' ' || s.back() == '-')) {
+    // Keep the period of a final initial ("CROS S.").
+    if (s.back() == '.' && s.size() >= 2 && s[s.size() - 2] != ' ' &&
+        (s.size() < 3 || s[s.size() - 3] == ' ' || s[s.size() - 3] == '.'))
+      break;
+    s.pop_back();
+  }
+  return s;
+}
+
+// A parenthesis that is not a proxy: late arrival, early leave, a role.
+std::string DropParentheses(std::string_view s, std::optional<std::string>* role) {
+  std::string out;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t open = s.find('(', i);
+    if (open == std::string_view::npos) {
+      out.append(s.substr(i));
+      break;
+    }
+    size_t close = s.find(')', open);
+    if (close == std::string_view::npos) {
+      out.append(s.substr(i));
+      break;
+    }
+    out.append(s.substr(i, open - i));
+    std::string_view inner = Trim(s.substr(open + 1, close - open - 1));
+    if (IsRole(inner) && role) *role = CollapseSpace(inner);
+    i = close + 1;
+  }
+  return std::string(Trim(out));
+}
+
+// A whole item read as one person, or nothing when anything is left over.
+std::optional<Person> WholePerson(std::string_view item) {
+  auto r = ReadPerson(item);
+  if (!r) return std::nullopt;
+  std::string_view rest = r->rest;
+  while (!rest.empty() && (rest.front() == '.' || rest.front() == ',' || rest.front() == ' '))
+    rest.remove_prefix(1);
+  if (!rest.empty()) {
+    // A role after the name without a comma: "Daniel DUPONT Maire".
+    if (IsRole(rest) && !r->person.title) {
+      r->person.title = std::string(rest);
+      return r->person;
+    }
+    return std::nullopt;
+  }
+  return r->person;
+}
+
+struct ItemReading {
+  enum Kind { kNone, kPerson, kRole, kProxy, kSubstitute } kind = kNone;
+  Person person;                  // the member (kPerson, kProxy), the absent (kSubstitute)
+  std::optional<Person> holder;   // kProxy; kSubstitute: the substitute, present
+  std::string role;               // kRole
+};
+
+// A proxy holder: a person, or a role to resolve later ("M. le Maire").
+std::optional<Person> ReadHolder(std::string_view s) {
+  std::string t = CollapseSpace(s);
+  std::optional<std::string> role;
+  t = DropParentheses(t, &role);
+  if (auto p = WholePerson(t)) return p;
+  // "Dr. Xavier POLI, Maire" with more after it: take the person.
+  if (auto r = ReadPerson(t)) return r->person;
+  // "M. le Maire", "Monsieur le Président", "la Présidente".
+  size_t at = ReadCivility(t).length;
+  std::string_view rest = Trim(std::string_view(t).substr(at));
+  if (IsRole(rest)) {
+    Person p;
+    std::string r(rest);
+    // "le Maire" -> "Maire"
+    if (r.rfind("le ", 0) == 0 || r.rfind("la ", 0) == 0) r = r.substr(3);
+    p.title = r;
+    return p;
+  }
+  return std::nullopt;
+}
+
+ItemReading ReadItem(std::string_view raw, ListKind kind, const PatternSet& patterns) {
+  ItemReading out;
+  std::string item = CleanItem(raw);
+  if (item.empty()) return out;
+  Match m;
+  // A substitute sitting for a member.
+  if (patterns["substitute_for_member"].Find(item, &m) ||
+      patterns["substitute_of_member"].Find(item, &m)) {
+    auto member = WholePerson(CleanItem(m["member"]));
+    auto sub = WholePerson(CleanItem(m["substitute"]));
+    if (member && sub) {
+      out.kind = ItemReading::kSubstitute;
+      out.person = *member;
+      out.holder = sub;
+      return out;
+    }
+  }
+  // A proxy.
+  bool proxy = patterns["proxy_paren"].Find(item, &m) || patterns["proxy_verb"].Find(item, &m) ||
+               patterns["proxy_represented"].Find(item, &m) ||
+               (kind == ListKind::kRepresented && (patterns["proxy_paren_short"].Find(item, &m) ||
+                                                   patterns["proxy_short"].Find(item, &m)));
+  if (proxy) {
+    std::optional<std::string> role;
+    auto member = WholePerson(DropParentheses(CleanItem(m["member"]), &role));
+    auto holder = ReadHolder(m["holder"]);
+    if (member && holder) {
+      if (role && !member->title) member->title = role;
+      out.kind = ItemReading::kProxy;
+      out.person = *member;
+      out.holder = holder;
+      return out;
+    }
+  }
+  if (IsRole(item)) {
+    out.kind = ItemReading::kRole;
+    out.role = item;
+    return out;
+  }
+  std::optional<std::string> role;
+  std::string bare = DropParentheses(item, &role);
+  if (auto p = WholePerson(bare)) {
+    if (role && !p->title) p->title = role;
+    out.kind = ItemReading::kPerson;
+    out.person = *p;
+    return out;
+  }
+  return out;
+}
+
+struct Lists {
+  std::vector<Person> present, excused, absent;
+  std::vector<ProxyGrant> represented;
+};
+
+void AddPerson(Lists* lists, ListKind kind, const Person& p) {
+  switch (kind) {
+    case ListKind::kPresent: lists->present.push_back(p); break;
+    case ListKind::kExcused: lists->excused.push_back(p); break;
+    case ListKind::kAbsent: lists->absent.push_back(p); break;
+    case ListKind::kRepresented: lists->represented.push_back({p, std::nullopt}); break;
+  }
+}
+
+std::vector<std::string_view> Words(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\n')) ++i;
+    size_t b = i;
+    while (i < s.size() && s[i] != ' ' && s[i] != '\n') ++i;
+    if (i > b) out.push_back(s.substr(b, i - b));
+  }
+  return out;
+}
+
+std::string Join(const std::vector<std::string_view>& words, size_t from, size_t to) {
+  std::string out;
+  for (size_t k = from; k < to; ++k) {
+    if (!out.empty()) out += ' ';
+    out += words[k];
+  }
+  return out;
+}
+
+// A proxy list printed without commas: "Monsieur A à Madame B Monsieur C à
+// Madame D" is split before each civility that does not follow "à".
+std::vector<std::string> SplitAtCivilities(std::string_view item) {
+  std::vector<std::string_view> w = Words(item);
+  std::vector<std::string> out;
+  size_t from = 0;
+  int depth = 0;
+  for (size_t k = 1; k < w.size(); ++k) {
+    for (char c : w[k - 1]) depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+    CivilityRead civ = ReadCivility(w[k]);
+    if (depth > 0 || (!civ.civility && !civ.plural)) continue;
+    std::string prev = Fold(w[k - 1]);
+    if (prev == "a" || prev == "au" || prev == "par" || prev == "de" || prev.empty() ||
+        prev == "suppleant" || prev == "suppleante" || prev == "mandataire" ||
+        prev == "pouvoir" || prev == "procuration")
+      continue;
+    out.push_back(Join(w, from, k));
+    from = k;
+  }
+  out.push_back(Join(w, from, w.size()));
+  return out;
+}
+
+bool IsInitials(std::string_view w) {
+  int letters = 0;
+  for (size_t i = 0; i < w.size();) {
+    int len = 1;
+    int32_t cp = DecodeAt(w, i, &len);
+    if (IsLowerLetter(cp)) return false;
+    if (IsLetter(cp)) ++letters;
+    i += len;
+  }
+  return letters >= 1 && letters <= 2;
+}
+
+// Two names run together when a separator was lost: "JF ORSATELLI J.
+// ORSATELLI", "ROUANET B MARCOUIRE G." (initials and surname, twice).
+std::vector<std::string> SplitRunTogether(const std::string& item) {
+  std::vector<std::string_view> w = Words(item);
+  if (w.size() == 4) {
+    bool a = IsInitials(w[0]) && !IsInitials(w[1]) && IsInitials(w[2]) && !IsInitials(w[3]);
+    bool b = !IsInitials(w[0]) && IsInitials(w[1]) && !IsInitials(w[2]) && IsInitials(w[3]);
+    if ((a || b) && ReadCivility(w[0]).length == 0 && ReadCivility(w[2]).length == 0)
+      return {Join(w, 0, 2), Join(w, 2, 4)};
+  }
+  return {item};
+}
+
+// The items of one list; stops at the first item that is no person.
+void ReadList(std::string_view list, ListKind kind, bool flattened, const PatternSet& patterns,
+              Lists* lists) {
+  std::vector<std::string> items;
+  std::vector<std::string> split = SplitItems(list);
+  {
+    // "M. SOUCHON P., Maire, à M. PEYRAT L.", "Mme OLLIER, pouvoir à Mme
+    // CHAPUIS": the proxy's second half after a comma.
+    std::vector<std::string> merged;
+    for (std::string& s : split) {
+      Match c;
+      bool connector = patterns["proxy_tail"].MatchAt(s, &c) ||
+                       (kind == ListKind::kRepresented && patterns["proxy_short_tail"].MatchAt(s, &c));
+      if (connector && !merged.empty()) {
+        merged.back() += " " + s;
+      } else {
+        merged.push_back(std::move(s));
+      }
+    }
+    split = std::move(merged);
+  }
+  for (const std::string& raw : split) {
+    std::vector<std::string> parts = kind == ListKind::kRepresented
+                                         ? SplitAtCivilities(raw)
+                                         : std::vector<std::string>{raw};
+    for (const std::string& part : parts) {
+      for (std::string& one : SplitRunTogether(part)) items.push_back(std::move(one));
+    }
+  }
+  bool plural = false;
+  Person* last = nullptr;
+  for (size_t k = 0; k < items.size(); ++k) {
+    std::string item = flattened ? ScrubFlattened(items[k]) : items[k];
+    // "MM." / "Mmes" heading the list, or a part of it.
+    CivilityRead civ = ReadCivility(item);
+    if (civ.plural) {
+      plural = true;
+      item = item.substr(civ.length);
+    } else if (civ.civility) {
+      plural = false;
+    }
+    if (CleanItem(item).empty()) continue;  // margin debris alone: "23/11/2023"
+    // "Mme Odette RAMBAUD, suppléante de M. Guy PAQUET": the comma split
+    // the substitute from the member she sits for.
+    Match sub;
+    if (last && patterns["substitute_tail"].MatchAt(item, &sub)) {
+      if (auto member = WholePerson(CleanItem(sub["member"]))) {
+        lists->absent.push_back(*member);
+        continue;
+      }
+    }
+    ItemReading r = ReadItem(item, kind, patterns);
+    // Listed present, leaving later with a proxy: still present (SPEC).
+    if (r.kind == ItemReading::kProxy && kind == ListKind::kPresent &&
+        patterns["proxy_paren"].Find(CleanItem(item), &sub) &&
+        patterns["leaves_later"].Contains(sub["before"])) {
+      r.kind = ItemReading::kPerson;
+    }
+    if (r.kind == ItemReading::kNone && items[k].find('\n') != std::string::npos) {
+      // The list's last item may run into the next line's text: keep the
+      // longest part, whole lines, that is a person.
+      std::string_view v(items[k]);
+      for (size_t nl = v.rfind('\n'); nl != std::string_view::npos && nl > 0;
+           nl = v.rfind('\n', nl - 1)) {
+        r = ReadItem(v.substr(0, nl), kind, patterns);
+        if (r.kind != ItemReading::kNone) break;
+      }
+      if (r.kind != ItemReading::kNone) {
+        items.resize(k + 1);  // nothing after it belongs to the list
+      }
+    }
+    // "Raymond (excusé)" under an Absents heading.
+    if (r.kind == ItemReading::kPerson && kind == ListKind::kAbsent &&
+        patterns["excused_mark"].Contains(item)) {
+      AddPerson(lists, ListKind::kExcused, r.person);
+      continue;
+    }
+    switch (r.kind) {
+      case ItemReading::kNone:
+        return;
+      case ItemReading::kRole:
+        if (last && !last->title) last->title = r.role;
+        continue;
+      case ItemReading::kPerson:
+        AddPerson(lists, kind, r.person);
+        break;
+      case ItemReading::kProxy:
+        lists->represented.push_back({r.person, r.holder});
+        last = nullptr;
+        continue;
+      case ItemReading::kSubstitute:
+        // The member is away (in the heading's list when that says absent or
+        // excused, else absent); the substitute sits.
+        AddPerson(lists, kind == ListKind::kExcused ? ListKind::kExcused : ListKind::kAbsent,
+                  r.person);
+        lists->present.push_back(*r.holder);
+        last = nullptr;
+        continue;
+    }
+    if (plural && kind != ListKind::kRepresented) {
+      Person& p = kind == ListKind::kPresent   ? lists->present.back()
+                  : kind == ListKind::kExcused ? lists->excused.back()
+                                               : lists->absent.back();
+      p.civility.reset();
+    }
+    last = kind == ListKind::kPresent   ? &lists->present.back()
+           : kind == ListKind::kExcused ? &lists->excused.back()
+           : kind == ListKind::kAbsent  ? &lists->absent.back()
+                                        : nullptr;
+  }
+}
+
+// Where a list begins after its heading: right away, or after the colon of
+// "Etaient présents Mesdames et Messieurs les membres du Conseil : A, B".
+size_t ListStart(std::string_view zone, const Heading& h) {
+  size_t start = h.end;
+  {
+    size_t j = start;
+    while (j < zone.size() && IsBlank(zone[j])) ++j;
+    if (j < zone.size() && zone[j] == '(') return j + 1;  // "étaient absents (A, B, C)"
+  }
+  if (h.colon) {
+    // "Présents : Mesdames et Messieurs : A, B"
+    size_t j = start;
+    while (j < zone.size() && IsBlank(zone[j])) ++j;
+    CivilityRead civ = ReadCivility(zone.substr(j));
+    if (civ.plural) {
+      size_t colon = zone.find(':', j);
+      size_t nl = zone.find('\n', j);
+      if (colon != std::string_view::npos && colon - j < 80 && (nl == std::string_view::npos ||
+                                                                colon < nl))
+        return colon + 1;
+    }
+    return start;
+  }
+  size_t colon = zone.find(':', start);
+  size_t para = zone.find("\n\n", start);
+  if (colon != std::string_view::npos && colon - start < 200 &&
+      (para == std::string_view::npos || colon < para)) {
+    std::string_view before = zone.substr(start, colon - start);
+    // Jump to the colon unless what is before it is already names.
+    if (!WholePerson(CollapseSpace(before.substr(0, before.find(',')))) ||
+        Fold(before).find(" les ") != std::string::npos)
+      return colon + 1;
+  }
+  return start;
+}
+
+// One member under two spellings. Stricter than SameName: a surname alone
+// is not taken for "F. Luciani" when "M. Luciani" is another member.
+bool SameMember(const std::string& a, const std::string& b) {
+  if (!SameName(a, b)) return false;
+  std::string fa = Fold(a), fb = Fold(b);
+  size_t wa = std::count(fa.begin(), fa.end(), ' ') + 1;
+  size_t wb = std::count(fb.begin(), fb.end(), ' ') + 1;
+  return wa == wb || std::min(wa, wb) >= 2;
+}
+
+bool InList(const std::vector<Person>& list, const Person& p) {
+  return std::any_of(list.begin(), list.end(),
+                     [&](const Person& q) { return SameMember(q.name, p.name); });
+}
+
+bool InProxies(const std::vector<ProxyGrant>& list, const Person& p) {
+  return std::any_of(list.begin(), list.end(),
+                     [&](const ProxyGrant& g) { return SameMember(g.member.name, p.name); });
+}
+
+// Two spellings of one member: keep the one with more separators
+// ("Marie-Cécile" over "MarieCécile").
+void KeepBetterSpelling(Person* kept, const Person& other) {
+  if (other.name.size() > kept->name.size() && Fold(other.name) != Fold(kept->name) &&
+      SameMember(other.name, kept->name))
+    kept->name = other.name;
+}
+
+}  // namespace
+
+std::string BlankMarginFields(std::string_view zone, const PatternSet& patterns) {
+  std::string out(zone);
+  for (const Match& m : patterns["margin_field"].FindAll(zone)) {
+    for (size_t i = m.begin(); i < m.end(); ++i) {
+      if (out[i] != '\n') out[i] = ' ';
+    }
+  }
+  return out;
+}
+
+Attendance ExtractAttendance(std::string_view zone, const PatternSet& patterns) {
+  std::vector<Heading> headings = FindHeadings(zone, patterns);
+  std::vector<size_t> stops;
+  for (const Match& m : patterns["list_stop"].FindAll(zone)) stops.push_back(m.begin());
+  for (const Heading& h : headings) stops.push_back(h.begin);
+  std::sort(stops.begin(), stops.end());
+
+  Lists lists;
+  for (const Heading& h : headings) {
+    size_t start = ListStart(zone, h);
+    auto next = std::upper_bound(stops.begin(), stops.end(), start);
+    size_t limit = next == stops.end() ? zone.size() : *next;
+    limit = std::min(limit, start + 4000);
+    size_t end = ListEnd(zone, start, limit, h.kind, patterns);
+    std::string_view list = zone.substr(start, end - start);
+    bool flattened = list.find('|') != std::string_view::npos;
+    ReadList(list, h.kind, flattened, patterns, &lists);
+  }
+  // "M. Didier MOURRE donne procuration à Mme le Maire." on its own line.
+  for (const Match& m : patterns["proxy_line"].FindAll(zone)) {
+    ItemReading r = ReadItem(m["item"], ListKind::kRepresented, patterns);
+    if (r.kind == ItemReading::kProxy) lists.represented.push_back({r.person, r.holder});
+  }
+  // "Maryline : absente non excusée"
+  for (const Match& m : patterns["status_after_name"].FindAll(zone)) {
+    auto p = WholePerson(CollapseSpace(m["name"]));
+    if (!p) continue;
+    if (m.has("excused") && !m.has("absent")) {
+      lists.excused.push_back(*p);
+    } else {
+      lists.absent.push_back(*p);
+    }
+  }
+
+  // One list per member: present, then represented, excused, absent.
+  Attendance a;
+  for (const Person& p : lists.present) {
+    if (!InList(a.present, p)) a.present.push_back(p);
+  }
+  for (const ProxyGrant& g : lists.represented) {
+    if (!InList(a.present, g.member) && !InProxies(a.represented, g.member))
+      a.represented.push_back(g);
+  }
+  for (Person& p : a.present) {
+    for (const ProxyGrant& g : lists.represented) KeepBetterSpelling(&p, g.member);
+    for (const Person& q : lists.excused) KeepBetterSpelling(&p, q);
+    for (const Person& q : lists.absent) KeepBetterSpelling(&p, q);
+  }
+  for (const Person& p : lists.excused) {
+    if (!InList(a.present, p) && !InProxies(a.represented, p) && !InList(a.excused, p))
+      a.excused.push_back(p);
+  }
+  for (const Person& p : lists.absent) {
+    if (!InList(a.present, p) && !InProxies(a.represented, p) && !InList(a.excused, p) &&
+        !InList(a.absent, p))
+      a.absent.push_back(p);
+  }
+  return a;
+}
+
+}  // namespace delibex

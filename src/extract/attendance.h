@@ -1,0 +1,33 @@
+// extract/attendance: who was present, represented by a proxy, excused or
+// absent, from the lists in the session part of a deliberation.
+//
+// Reads every attendance heading (patterns/attendance.pcre) in `zone`, takes
+// the list that follows it up to the next heading or the end of the list
+// (a blank line, a sentence that is no name, a closing parenthesis), and
+// reads each item: a person, a proxy ("X (pouvoir à Y)", "X donne pouvoir à
+// Y", "X à Y" under a Pouvoirs heading), a substitute ("X remplacée par sa
+// suppléante Y"), or a role that belongs to the person before it ("Maire").
+// Then each member is kept in one list only, the first of: present,
+// represented, excused, absent (SPEC: a member listed present stays present).
+// The counts are not read here (see extract/counts.h).
+//
+// A proxy held by a role ("pouvoir à M. le Maire") is returned with the role
+// as the holder's title and an empty name; the caller resolves it against the
+// people the document names in that role, or drops the holder.
+#pragma once
+
+#include <string_view>
+
+#include "core/record.h"
+#include "patterns/pattern_set.h"
+
+namespace delibex {
+
+Attendance ExtractAttendance(std::string_view zone, const PatternSet& patterns);
+
+// The zone with margin fields ("Présents : 9", "Date de convocation :
+// 10/10/2023") blanked out, same length: a flattened two-column page drops
+// them in the middle of lists and sentences.
+std::string BlankMarginFields(std::string_view zone, const PatternSet& patterns);
+
+}  // namespace delibex

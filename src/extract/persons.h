@@ -1,0 +1,59 @@
+// extract/persons: people as printed in attendance lists, presidency
+// sentences, proxies and signature blocks.
+//
+// A name is a run of name words: capitalised or upper-case words
+// ("Jean-Pierre", "DUPONT", "LE CORRE"), initials ("J.", "JF", "J.P."), and
+// particles inside a name ("de", "du", "van"). Reading stops at a lower-case
+// word, a figure, punctuation other than - ' . , a blank line, or a word that
+// is a role or a heading ("Maire", "Présents"). Case is information: "Le
+// Maire" is no name, "LE CORRE" is. Line breaks inside a name are allowed
+// ("Jeanne\nGUILLOUET"), and "BROCA - LANNAUD" is read as "BROCA-LANNAUD".
+// Letters split off a word by PDF extraction are joined back ("Patric k",
+// "P hilippe").
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/record.h"
+
+namespace delibex {
+
+struct CivilityRead {
+  std::optional<std::string> civility;  // "M." or "Mme"
+  bool plural = false;                  // "MM.", "Mmes", "Messieurs"
+  size_t length = 0;                    // bytes read, spaces after included
+};
+
+// A civility at the start of s (after white space), or length 0.
+CivilityRead ReadCivility(std::string_view s);
+
+struct NameRead {
+  std::string name;
+  size_t length = 0;  // bytes of s that the name covers
+};
+
+// The name at the start of s (after white space); an empty name when there is
+// none.
+NameRead ReadName(std::string_view s);
+
+struct PersonRead {
+  Person person;
+  size_t length = 0;       // bytes of s read: civility, name, title
+  std::string_view rest;   // what follows, trimmed
+};
+
+// A person at the start of s: civility, name, and a role that follows it
+// (", Maire", " (1er adjoint)", ", Président du Conseil général").
+std::optional<PersonRead> ReadPerson(std::string_view s);
+
+// True when s is a role: "Maire", "1er Adjoint", "Président du Conseil
+// général", "doyen d'âge", "conseillère déléguée".
+bool IsRole(std::string_view s);
+
+// The same person: the folded words of one name are all in the other
+// ("Xavier POLI" ~ "POLI Xavier" ~ "POLI").
+bool SameName(std::string_view a, std::string_view b);
+
+}  // namespace delibex

@@ -1,0 +1,516 @@
+#include "extract/session.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/text.h"
+#include "extract/attendance.h"
+#include "extract/dates.h"
+#include "extract/persons.h"
+
+namespace delibex {
+
+namespace {
+
+constexpr size_t npos = std::string_view::npos;
+
+// A figure as printed, OCR confusions in figures repaired ("2l" -> 21).
+std::optional<int> ParseCount(std::string_view s) {
+  std::string digits;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') digits += c;
+    else if (c == 'l' || c == 'I') digits += '1';
+    else if (c == 'O') digits += '0';
+  }
+  if (!digits.empty() && digits.size() <= 4) return std::stoi(digits);
+  return ParseFrenchNumber(s);
+}
+
+std::optional<int> FirstCount(const Pattern& p, std::string_view text) {
+  Match m;
+  if (!p.Find(text, &m)) return std::nullopt;
+  std::string_view n = m.has("n") ? m["n"] : m.has("n2") ? m["n2"] : m["n3"];
+  return ParseCount(n);
+}
+
+// ----- assembly and authority -----
+
+struct AssemblyFound {
+  std::string name;
+  std::string kind;
+};
+
+std::optional<AssemblyFound> FindAssembly(std::string_view text, size_t zone_end,
+                                          const PatternSet& patterns) {
+  auto read = [&](std::string_view t) -> std::optional<AssemblyFound> {
+    Match m;
+    if (!patterns["assembly"].Find(t, &m)) return std::nullopt;
+    if (m.has("cp")) {
+      // A région has a commission permanente too.
+      // Whichever body the text names first.
+      Match r, d;
+      bool regional = patterns["regional_body"].Find(text, &r);
+      if (regional && patterns["departmental_body"].Find(text, &d) && d.begin() < r.begin())
+        regional = false;
+      return AssemblyFound{"commission permanente", regional ? "region" : "departement"};
+    }
+    if (m.has("cm")) return AssemblyFound{"conseil municipal", "commune"};
+    if (m.has("cc")) return AssemblyFound{"conseil communautaire", "epci"};
+    if (m.has("cs")) return AssemblyFound{"comité syndical", "syndicat"};
+    if (m.has("cd")) return AssemblyFound{"conseil départemental", "departement"};
+    if (m.has("cg")) return AssemblyFound{"conseil général", "departement"};
+    if (m.has("cr")) return AssemblyFound{"conseil régional", "region"};
+    if (m.has("ca")) return AssemblyFound{"conseil d'administration", ""};
+    std::string f = Fold(m.text());
+    return AssemblyFound{"bureau", f.find("syndical") != npos ? "syndicat" : "epci"};
+  };
+  if (auto a = read(text.substr(0, zone_end))) return a;
+  return read(text);
+}
+
+// Words that end an authority's name when they follow it.
+bool EndsAuthorityName(const std::string& folded) {
+  static const char* const kWords[] = {
+      "reunion", "seance", "compte", "proces", "conseil", "comite", "deliberation", "extrait",
+      "registre", "ordre", "presents", "republique", "departement", "arrondissement",
+      "canton", "expose", "convocation", "date", "objet", "le", "la", "les", "du", "de", "des",
+      "l", "d", "et", "en", "sur", "mairie", "commission", "session", "nombre", "approbation",
+      "commune", "communes", "procesverbal", "cr", "pv", "annee", "president", "maire"};
+  for (const char* w : kWords) {
+    if (folded == w) return true;
+  }
+  return false;
+}
+
+// Collapses and trims a name: stops at a word that starts another part of
+// the text, drops trailing particles.
+std::string CleanAuthorityName(std::string_view raw, size_t keep_words = 0) {
+  std::string s = CollapseSpace(raw);
+  std::vector<std::string> words;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t j = s.find(' ', i);
+    if (j == std::string::npos) j = s.size();
+    words.push_back(s.substr(i, j - i));
+    i = j + 1;
+  }
+  std::vector<std::string> kept;
+  for (size_t k = 0; k < words.size(); ++k) {
+    std::string f = Fold(words[k]);
+    f = f.substr(0, f.find(' '));  // "PROCÈS-VERBAL" -> "proces"
+    bool particle = f == "de" || f == "du" || f == "des" || f == "la" || f == "le" ||
+                    f == "les" || f == "l" || f == "d" || f == "et" || f == "en" || f == "sur" ||
+                    f == "aux" || f == "au" || f == "lez" || f == "les";
+    if (k >= keep_words && !particle && EndsAuthorityName(f)) break;
+    if (k >= keep_words && particle && StartsUpper(words[k]) && k > keep_words &&
+        IsAllUpper(words[k]) == false)
+      break;  // "Le" or "La" capitalised after the name starts a sentence
+    kept.push_back(words[k]);
+  }
+  while (!kept.empty()) {
+    std::string f = Fold(kept.back());
+    bool particle = f == "de" || f == "du" || f == "des" || f == "la" || f == "le" ||
+                    f == "les" || f == "l" || f == "d" || f == "et" || f == "en" || f == "sur";
+    std::string& w = kept.back();
+    while (!w.empty() && (w.back() == ',' || w.back() == '.' || w.back() == ':')) w.pop_back();
+    if (particle || w.empty()) {
+      kept.pop_back();
+    } else {
+      break;
+    }
+  }
+  std::string out;
+  for (const std::string& w : kept) {
+    if (!out.empty() && !(out.back() == '\'' || out.back() == '-')) out += ' ';
+    out += w;
+  }
+  return out;
+}
+
+// The most named of the candidates (folded), the first on a tie.
+std::optional<std::string> MostNamed(const std::vector<std::string>& names) {
+  std::map<std::string, int> count;
+  for (const std::string& n : names) ++count[Fold(n)];
+  std::optional<std::string> best;
+  int best_n = 0;
+  for (const std::string& n : names) {
+    int c = count[Fold(n)];
+    if (c > best_n) {
+      best = n;
+      best_n = c;
+    }
+  }
+  return best;
+}
+
+std::optional<std::string> FindAuthorityName(std::string_view text, size_t zone_end,
+                                              const std::string& kind,
+                                              const PatternSet& patterns) {
+  std::vector<std::string> names;
+  if (kind == "commune") {
+    for (const Match& m : patterns["authority_commune"].FindAll(text)) {
+      // "le conseil municipal de X" names the commune in the session part;
+      // further on it may be a neighbour's council.
+      bool by_council = !m.has("head") && !m.has("head2") && !m.has("head3");
+      if (by_council && m.begin() >= zone_end) continue;
+      std::string n = CleanAuthorityName(m["name"]);
+      if (n.empty() || !StartsUpper(n)) continue;
+      names.push_back("Commune de " + n);
+    }
+  } else if (kind == "departement") {
+    for (const Match& m : patterns["authority_departement"].FindAll(text)) {
+      std::string n = CleanAuthorityName(m["name"]);
+      if (n.empty()) continue;
+      std::string prep = Fold(m["prep"]);
+      std::string p = prep == "de la" ? "de la " : prep == "de l" ? "de l'"
+                    : prep == "du"    ? "du "
+                    : prep == "des"   ? "des "
+                    : prep == "d"     ? "d'"
+                                      : "de ";
+      names.push_back("Département " + p + n);
+    }
+  } else if (kind == "region") {
+    for (const Match& m : patterns["authority_region"].FindAll(text)) {
+      std::string n = CleanAuthorityName(m["name"]);
+      if (!n.empty()) names.push_back("Région " + n);
+    }
+  } else if (kind == "epci") {
+    for (const Match& m : patterns["authority_epci"].FindAll(text)) {
+      // The generic head ("Communauté de communes") and at least one word of
+      // the body's own name.
+      std::string n = CleanAuthorityName(m["name"], 3);
+      if (std::count(n.begin(), n.end(), ' ') >= 3) names.push_back(n);
+    }
+  } else if (kind == "syndicat") {
+    for (const Match& m : patterns["authority_syndicat"].FindAll(text)) {
+      std::string n = CleanAuthorityName(m["name"], 1);
+      std::string f = Fold(n);
+      if (f.rfind("siren", 0) == 0 || f.find(' ') == npos) continue;
+      names.push_back(n);
+    }
+  } else if (kind == "ccas") {
+    // "CCAS de X", "C.C.A.S. de X": the full name, "Centre communal
+    // d'action sociale de X".
+    for (const Match& m : patterns["authority_ccas"].FindAll(text)) {
+      std::string town = CleanAuthorityName(m["town"]);
+      if (town.empty()) continue;
+      std::string prep = Fold(m["prep"]);
+      names.push_back("Centre communal d'action sociale " +
+                      std::string(prep == "d" ? "d'" : prep == "du" ? "du " : "de ") + town);
+    }
+  }
+  return MostNamed(names);
+}
+
+// ----- the sitting -----
+
+struct DatedSitting {
+  DateMention date;
+  size_t lead = 0;  // where the sentence that dates it starts
+};
+
+std::optional<DatedSitting> FindSessionDate(std::string_view text, size_t attendance_at,
+                                            const std::vector<DateMention>& dates,
+                                            const PatternSet& patterns) {
+  std::vector<DatedSitting> candidates;
+  std::vector<Match> leads = patterns["session_date_lead"].FindAll(text);
+  std::vector<Match> openings = patterns["session_date_opening"].FindAll(text);
+  Match an;
+  for (const DateMention& d : dates) {
+    bool dated = false;
+    size_t lead = d.begin;
+    for (const Match& l : leads) {
+      if (l.end() == d.begin) {
+        dated = true;
+        lead = l.begin();
+        break;
+      }
+    }
+    if (!dated && patterns["date_an"].MatchAt(text, &an, d.begin)) dated = true;
+    if (!dated) {
+      for (const Match& o : openings) {
+        if (o.end() == d.begin) {
+          dated = true;
+          lead = o.begin();
+        }
+      }
+    }
+    if (dated) candidates.push_back({d, lead});
+  }
+  if (candidates.empty()) return std::nullopt;
+  if (attendance_at != npos) {
+    std::optional<DatedSitting> last;
+    for (const DatedSitting& c : candidates) {
+      if (c.date.begin < attendance_at) last = c;
+    }
+    if (last) return last;
+  }
+  return candidates.front();
+}
+
+bool PrecededBy(std::string_view text, size_t pos, std::initializer_list<const char*> words) {
+  size_t from = pos > 40 ? pos - 40 : 0;
+  std::string before = Fold(text.substr(from, pos - from));
+  for (const char* w : words) {
+    if (before.find(w) != std::string::npos) return true;
+  }
+  return false;
+}
+
+std::optional<std::string> FindSessionTime(std::string_view text, size_t zone_end,
+                                           const std::optional<DatedSitting>& sitting,
+                                           const PatternSet& patterns) {
+  std::vector<TimeMention> times = FindTimes(text.substr(0, zone_end), patterns);
+  auto usable = [&](const TimeMention& t) {
+    return !PrecededBy(text, t.begin,
+                       {"levee", "leve", "close", "cloture", "suspendu", "jusqu", "partir de 1",
+                        "arrive", "quitte", "depart", "reprise"});
+  };
+  if (sitting) {
+    size_t from = sitting->lead;
+    size_t to = sitting->date.end + 400;
+    for (const TimeMention& t : times) {
+      if (t.begin >= from && t.begin < to && usable(t)) return t.hhmm;
+    }
+  }
+  // "Le Maire ouvre la séance il est 9h30", "la séance est ouverte à 18h".
+  std::string folded;
+  for (const TimeMention& t : times) {
+    size_t from = t.begin > 80 ? t.begin - 80 : 0;
+    std::string before = Fold(text.substr(from, t.begin - from));
+    if ((before.find("ouvre la seance") != npos || before.find("seance est ouverte") != npos ||
+         before.find("ouverture de la seance") != npos) &&
+        usable(t))
+      return t.hhmm;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> FindPlace(std::string_view text, const std::optional<DatedSitting>& s,
+                                     const PatternSet& patterns) {
+  if (!s) return std::nullopt;
+  size_t from = s->lead > 100 ? s->lead - 100 : 0;
+  size_t to = std::min(text.size(), s->date.end + 400);
+  std::string_view window = text.substr(from, to - from);
+  Match m;
+  size_t at = from;
+  // Matches may run past the window: a place is not cut at its edge.
+  while (patterns["session_place"].Find(text, &m, at) && m.begin() < to) {
+    at = m.end();
+    std::string_view place = m["place"];
+    Match e;
+    if (patterns["place_end"].Find(place, &e)) place = place.substr(0, e.begin());
+    std::string p = CollapseSpace(place);
+    while (!p.empty() && (p.back() == ' ' || p.back() == '-' || p.back() == ',')) p.pop_back();
+    // "hall d'accueil de l'Hôtel du Département – 39, rue ..." is an address.
+    if (p.find(" – ") != std::string::npos || p.size() > 90 || p.size() < 5) continue;
+    size_t start = m.begin();
+    // The place is in the sentence of the sitting: a verb of meeting before it.
+    std::string before = Fold(text.substr(start > 120 ? start - 120 : 0, std::min<size_t>(start, 120)));
+    if (before.find("reuni") == npos && before.find("tenu") == npos &&
+        before.find("seance") == npos && before.find("convoque") == npos)
+      continue;
+    return p;
+  }
+  if (patterns["session_town"].Find(window, &m)) return std::string(m["town"]);
+  return std::nullopt;
+}
+
+std::optional<std::string> FindConvocation(std::string_view text,
+                                           const std::vector<DateMention>& dates,
+                                           const std::optional<std::string>& session_date,
+                                           const PatternSet& patterns) {
+  for (const Match& l : patterns["convocation_lead"].FindAll(text)) {
+    for (const DateMention& d : dates) {
+      if (d.begin < l.end() || d.begin - l.end() > 200) continue;
+      // Only white space between, or (a flattened page) no other date between.
+      if (session_date && d.iso > *session_date) break;
+      return d.iso;
+    }
+  }
+  return std::nullopt;
+}
+
+// ----- people -----
+
+std::optional<Person> ResolveRole(const std::string& key, const Record& r,
+                                  const std::vector<RoleTie>& signatures) {
+  if (key.empty()) return std::nullopt;
+  if (r.president && r.president->title && RoleKey(*r.president->title) == key)
+    return r.president;
+  for (const RoleTie& t : signatures) {
+    if (t.role == key) {
+      Person p = t.person;
+      p.title = key == "maire" ? "Maire" : "Président";
+      return p;
+    }
+  }
+  for (const Person& p : r.attendance.present) {
+    if (p.title && RoleKey(*p.title) == key) return p;
+  }
+  for (const ProxyGrant& g : r.attendance.represented) {
+    if (g.holder && g.holder->title && !g.holder->name.empty() && RoleKey(*g.holder->title) == key)
+      return g.holder;
+  }
+  return std::nullopt;
+}
+
+std::optional<Person> FindPresident(std::string_view text, const PatternSet& patterns) {
+  Match m;
+  if (!patterns["presidency_lead"].Find(text, &m)) return std::nullopt;
+  std::string after = CollapseSpace(text.substr(m.end(), 240));
+  std::string_view a(after);
+  // "du Maire, Jean-Marc DUMONT", "de Madame la Maire, Anne ROUX"
+  size_t civ = ReadCivility(a).length;
+  std::string_view rest = a.substr(civ);
+  for (const char* role : {"Maire", "maire", "Président", "président", "Présidente"}) {
+    for (const char* art : {"", "le ", "la ", "son ", "sa "}) {
+      std::string head = std::string(art) + role;
+      if (rest.rfind(head, 0) == 0) {
+        std::string_view r2 = Trim(rest.substr(head.size()));
+        if (!r2.empty() && r2[0] == ',') {
+          if (auto p = ReadPerson(r2.substr(1))) {
+            Person person = p->person;
+            if (!person.title) person.title = role[0] == 'M' || role[0] == 'm' ? "Maire" : "Président";
+            return person;
+          }
+        }
+      }
+    }
+  }
+  if (auto p = ReadPerson(a)) return p->person;
+  return std::nullopt;
+}
+
+std::optional<Person> FindSecretary(std::string_view text, const PatternSet& patterns) {
+  struct Hit {
+    size_t at;
+    std::optional<Person> person;
+  };
+  std::vector<Hit> hits;
+  Match m;
+  for (const Match& l : patterns["secretary_label"].FindAll(text)) {
+    std::string after(text.substr(l.end(), 160));
+    Match stop;
+    if (patterns["list_stop"].Find(after, &stop)) after = after.substr(0, stop.begin());
+    size_t blank = after.find("\n\n");
+    if (blank != std::string::npos) after = after.substr(0, blank);
+    if (auto p = ReadPerson(CollapseSpace(after))) {
+      hits.push_back({l.begin(), p->person});
+      break;
+    }
+  }
+  for (const char* name : {"secretary_named_before", "secretary_named_after"}) {
+    if (patterns[name].Find(text, &m)) {
+      if (auto p = ReadPerson(CollapseSpace(m["who"]))) hits.push_back({m.begin(), p->person});
+    }
+  }
+  if (hits.empty()) return std::nullopt;
+  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.at < b.at; });
+  Person p = *hits.front().person;
+  p.title.reset();
+  return p;
+}
+
+}  // namespace
+
+bool ValidSiren(std::string_view d) {
+  if (d.size() != 9) return false;
+  int sum = 0;
+  for (int i = 0; i < 9; ++i) {
+    if (d[i] < '0' || d[i] > '9') return false;
+    int v = d[i] - '0';
+    if (i % 2 == 1) {
+      v *= 2;
+      if (v > 9) v -= 9;
+    }
+    sum += v;
+  }
+  return sum % 10 == 0;
+}
+
+void ExtractSession(const Sections& sections, const PatternSet& patterns, Record* r) {
+  std::string_view text = sections.text;
+  size_t zone_end = sections.session_end;
+  std::string_view zone = text.substr(0, zone_end);
+
+  // Assembly and authority.
+  std::optional<AssemblyFound> assembly = FindAssembly(text, zone_end, patterns);
+  std::string kind = assembly ? assembly->kind : "";
+  if (assembly) r->assembly = assembly->name;
+  if (assembly && assembly->name == "conseil d'administration") {
+    Match m;
+    kind = patterns["authority_ccas"].Find(text, &m) ? "ccas" : "other";
+  }
+  if (kind.empty() || kind == "other") {
+    // No assembly named: the collectivity may still be ("COMMUNE DE X").
+    Match m;
+    if (patterns["authority_commune"].Find(zone, &m)) kind = "commune";
+  }
+  if (!kind.empty()) r->authority.kind = kind;
+  r->authority.name = FindAuthorityName(text, zone_end, kind, patterns);
+  Match m;
+  if (patterns["siren_printed"].Find(text, &m)) {
+    std::string digits;
+    for (char c : m["siren"]) {
+      if (c != ' ') digits += c;
+    }
+    if (ValidSiren(digits)) r->authority.siren = digits;
+  }
+  if (!r->authority.siren) {
+    for (const Match& id : patterns["ctes_id"].FindAll(text)) {
+      if (ValidSiren(id["siren"])) {
+        r->authority.siren = std::string(id["siren"]);
+        break;
+      }
+    }
+  }
+
+  // The sitting.
+  std::vector<DateMention> dates = FindDates(text, patterns);
+  size_t attendance_at = npos;
+  if (patterns["attendance_heading"].Find(zone, &m)) attendance_at = m.begin();
+  std::optional<DatedSitting> sitting = FindSessionDate(text, attendance_at, dates, patterns);
+  if (sitting) r->session.date = sitting->date.iso;
+  r->session.time = FindSessionTime(text, std::max(zone_end, std::min(text.size(), size_t{3000})),
+                                    sitting, patterns);
+  r->session.place = FindPlace(text, sitting, patterns);
+  r->session.convened_on = FindConvocation(zone.empty() ? text : zone, dates, r->session.date,
+                                           patterns);
+  if (patterns["session_kind"].Find(zone, &m)) r->session.kind = Fold(m["kind"]);
+
+  // Attendance and counts.
+  std::string unmargined = BlankMarginFields(zone, patterns);
+  r->attendance = ExtractAttendance(unmargined, patterns);
+  Attendance& a = r->attendance;
+  a.in_office = FirstCount(patterns["count_in_office"], zone);
+  a.present_count = FirstCount(patterns["count_present"], zone);
+  a.voters = FirstCount(patterns["count_voters"], zone);
+  if (!a.voters) a.voters = FirstCount(patterns["count_present_or_represented"], zone);
+  a.represented_count = FirstCount(patterns["count_represented"], zone);
+  r->quorum.required = FirstCount(patterns["quorum_required"], zone);
+  if (patterns["quorum_not_reached"].Find(zone, &m)) {
+    r->quorum.reached = false;
+  } else if (patterns["quorum_reached"].Find(zone, &m)) {
+    r->quorum.reached = true;
+  }
+
+  // People.
+  r->president = FindPresident(zone.empty() ? text : std::string_view(unmargined), patterns);
+  if (!r->president && patterns["opened_by_role"].Find(zone, &m)) {
+    std::string key = RoleKey(m.has("role") ? m["role"] : m["role2"]);
+    r->president = ResolveRole(key, *r, sections.signatures);
+  }
+  r->secretary = FindSecretary(text, patterns);
+  // Proxies held by a role ("pouvoir à M. le Maire").
+  for (ProxyGrant& g : a.represented) {
+    if (g.holder && g.holder->name.empty()) {
+      g.holder = ResolveRole(RoleKey(g.holder->title.value_or("")), *r, sections.signatures);
+    }
+  }
+}
+
+}  // namespace delibex

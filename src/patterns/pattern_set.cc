@@ -1,0 +1,300 @@
+#include "patterns/pattern_set.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <sstream>
+
+namespace delibex {
+
+namespace {
+
+// Per-thread match data and JIT stack: a Pattern is shared, these are not.
+struct ThreadMatchState {
+  pcre2_match_data* data = nullptr;
+  pcre2_jit_stack* stack = nullptr;
+  pcre2_match_context* context = nullptr;
+  ThreadMatchState() {
+    data = pcre2_match_data_create(64, nullptr);
+    stack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, nullptr);
+    context = pcre2_match_context_create(nullptr);
+    pcre2_jit_stack_assign(context, nullptr, stack);
+  }
+  ~ThreadMatchState() {
+    pcre2_match_context_free(context);
+    pcre2_jit_stack_free(stack);
+    pcre2_match_data_free(data);
+  }
+};
+
+ThreadMatchState& MatchState() {
+  thread_local ThreadMatchState state;
+  return state;
+}
+
+std::string Trim(std::string_view s) {
+  size_t b = s.find_first_not_of(" \t\r");
+  if (b == std::string_view::npos) return "";
+  size_t e = s.find_last_not_of(" \t\r");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+struct Entry {
+  std::string name;
+  bool is_define = false;
+  std::string body;
+  int line = 0;
+};
+
+Error PatternError(const std::string& file, int line, const std::string& what) {
+  return Error{"pattern", file + ":" + std::to_string(line) + ": " + what};
+}
+
+// Replaces each {{NAME}} with (?:definition). Unknown names are an error.
+Result<std::string> Expand(const std::string& body, const std::map<std::string, std::string>& defs,
+                           const std::string& file, int line) {
+  std::string out;
+  size_t i = 0;
+  while (i < body.size()) {
+    size_t open = body.find("{{", i);
+    if (open == std::string::npos) {
+      out.append(body, i, std::string::npos);
+      break;
+    }
+    size_t close = body.find("}}", open + 2);
+    if (close == std::string::npos) return PatternError(file, line, "unclosed '{{'");
+    out.append(body, i, open - i);
+    std::string key = body.substr(open + 2, close - open - 2);
+    auto it = defs.find(key);
+    if (it == defs.end()) return PatternError(file, line, "unknown piece {{" + key + "}}");
+    out += "(?:" + it->second + ")";
+    i = close + 2;
+  }
+  return out;
+}
+
+// Drops whole-line comments so that a '#' inside a body line stays the
+// extended-mode comment it is, and '#' lines do not reach PCRE2 at all.
+Result<std::vector<Entry>> Parse(const PatternSource& src) {
+  std::vector<Entry> entries;
+  std::istringstream in(src.text);
+  std::string line;
+  int n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    std::string t = Trim(line);
+    if (t.empty() || t[0] == '#') continue;
+    if (line[0] == '[') {
+      if (t.back() != ']') return PatternError(src.file, n, "a header is '[name]' alone on its line");
+      std::string head = Trim(std::string_view(t).substr(1, t.size() - 2));
+      Entry e;
+      e.line = n;
+      if (head.rfind("define ", 0) == 0) {
+        e.is_define = true;
+        head = Trim(std::string_view(head).substr(7));
+      }
+      if (head.empty()) return PatternError(src.file, n, "entry without a name");
+      for (char c : head) {
+        if (!(isalnum(static_cast<unsigned char>(c)) || c == '_'))
+          return PatternError(src.file, n, "bad entry name '" + head + "'");
+      }
+      e.name = head;
+      entries.push_back(std::move(e));
+      continue;
+    }
+    if (line[0] != ' ' && line[0] != '\t')
+      return PatternError(src.file, n, "pattern lines are indented; headers start at column 1");
+    if (entries.empty()) return PatternError(src.file, n, "pattern text before any [name]");
+    entries.back().body += line;
+    entries.back().body += '\n';
+  }
+  for (const Entry& e : entries) {
+    if (Trim(e.body).empty()) return PatternError(src.file, e.line, "entry '" + e.name + "' is empty");
+  }
+  return entries;
+}
+
+// A subject cut at a byte offset may end inside a UTF-8 sequence, and a start
+// may fall inside one: PCRE2 would refuse the whole subject. Trim the end
+// back and move the start forward to character boundaries.
+std::string_view WholeCharacters(std::string_view s) {
+  size_t n = s.size();
+  size_t i = n;
+  while (i > 0 && n - i < 4 && (static_cast<unsigned char>(s[i - 1]) & 0xC0) == 0x80) --i;
+  if (i > 0) {
+    unsigned char lead = static_cast<unsigned char>(s[i - 1]);
+    size_t want = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    if (lead >= 0xC0 && n - (i - 1) < want) return s.substr(0, i - 1);
+  }
+  return s;
+}
+
+}  // namespace
+
+bool Match::has(std::string_view group) const {
+  if (!names_) return false;
+  auto it = names_->find(group);
+  if (it == names_->end()) return false;
+  size_t n = static_cast<size_t>(it->second);
+  return n < spans_.size() && spans_[n].first != npos;
+}
+
+std::string_view Match::group(int n) const {
+  if (n < 0 || static_cast<size_t>(n) >= spans_.size()) return {};
+  auto [b, e] = spans_[n];
+  if (b == npos) return {};
+  return subject_.substr(b, e - b);
+}
+
+std::string_view Match::operator[](std::string_view name) const {
+  if (!names_) return {};
+  auto it = names_->find(name);
+  return it == names_->end() ? std::string_view() : group(it->second);
+}
+
+size_t Match::group_begin(std::string_view name) const {
+  if (!names_) return npos;
+  auto it = names_->find(name);
+  if (it == names_->end() || static_cast<size_t>(it->second) >= spans_.size()) return npos;
+  return spans_[it->second].first;
+}
+
+size_t Match::group_end(std::string_view name) const {
+  if (!names_) return npos;
+  auto it = names_->find(name);
+  if (it == names_->end() || static_cast<size_t>(it->second) >= spans_.size()) return npos;
+  return spans_[it->second].second;
+}
+
+Pattern::~Pattern() { pcre2_code_free(static_cast<pcre2_code*>(code_)); }
+
+bool Pattern::Run(std::string_view subject, size_t start, uint32_t options, Match* m) const {
+  subject = WholeCharacters(subject);
+  while (start < subject.size() && (static_cast<unsigned char>(subject[start]) & 0xC0) == 0x80)
+    ++start;
+  if (start > subject.size()) return false;
+  ThreadMatchState& st = MatchState();
+  auto* code = static_cast<pcre2_code*>(code_);
+  int rc = pcre2_match(code, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(), start,
+                       options, st.data, st.context);
+  if (rc < 0) return false;  // no match, or a match-time limit: treated alike
+  PCRE2_SIZE* ov = pcre2_get_ovector_pointer(st.data);
+  uint32_t pairs = pcre2_get_ovector_count(st.data);
+  uint32_t groups = 0;
+  pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &groups);
+  size_t count = std::min<size_t>(pairs, groups + 1);
+  m->subject_ = subject;
+  m->names_ = &names_;
+  m->spans_.assign(count, {Match::npos, Match::npos});
+  for (size_t i = 0; i < count && i < static_cast<size_t>(rc > 0 ? rc : pairs); ++i) {
+    if (ov[2 * i] == PCRE2_UNSET) continue;
+    m->spans_[i] = {ov[2 * i], ov[2 * i + 1]};
+  }
+  return true;
+}
+
+bool Pattern::Find(std::string_view subject, Match* m, size_t start) const {
+  return Run(subject, start, 0, m);
+}
+
+bool Pattern::MatchAt(std::string_view subject, Match* m, size_t start) const {
+  return Run(subject, start, PCRE2_ANCHORED, m);
+}
+
+std::vector<Match> Pattern::FindAll(std::string_view subject, size_t start) const {
+  std::vector<Match> all;
+  Match m;
+  while (start <= subject.size() && Run(subject, start, 0, &m)) {
+    size_t next = m.end() > m.begin() ? m.end() : m.begin() + 1;
+    // Step over a whole UTF-8 character after an empty match.
+    while (next < subject.size() && (static_cast<unsigned char>(subject[next]) & 0xC0) == 0x80)
+      ++next;
+    all.push_back(m);
+    start = next;
+  }
+  return all;
+}
+
+Result<std::shared_ptr<const PatternSet>> PatternSet::Load(const std::vector<PatternSource>& files) {
+  auto set = std::shared_ptr<PatternSet>(new PatternSet());
+  std::map<std::string, std::string> defs;
+  std::map<std::string, std::string> where;  // name -> file:line, for duplicates
+  for (const PatternSource& src : files) {
+    auto parsed = Parse(src);
+    if (!parsed.ok()) return parsed.error();
+    for (const Entry& e : parsed.value()) {
+      std::string here = src.file + ":" + std::to_string(e.line);
+      auto expanded = Expand(e.body, defs, src.file, e.line);
+      if (!expanded.ok()) return expanded.error();
+      if (e.is_define) {
+        if (defs.count(e.name))
+          return PatternError(src.file, e.line, "piece '" + e.name + "' defined twice");
+        // A piece is spliced into other patterns in extended mode: keep it on
+        // one logical unit, comments and all, by closing any '#' comment.
+        defs[e.name] = expanded.value() + "\n";
+        continue;
+      }
+      if (where.count(e.name))
+        return PatternError(src.file, e.line, "'" + e.name + "' already defined at " + where[e.name]);
+      where[e.name] = here;
+      int err = 0;
+      PCRE2_SIZE off = 0;
+      const std::string& body = expanded.value();
+      pcre2_code* code =
+          pcre2_compile(reinterpret_cast<PCRE2_SPTR>(body.data()), body.size(),
+                        PCRE2_UTF | PCRE2_UCP | PCRE2_EXTENDED | PCRE2_MULTILINE, &err, &off, nullptr);
+      if (!code) {
+        PCRE2_UCHAR msg[256];
+        pcre2_get_error_message(err, msg, sizeof msg);
+        // Point at the body line of the error, counted from the entry header.
+        int line = e.line + 1;
+        while (off > 0 && off <= body.size() && body[off - 1] == '\n') --off;  // at the end
+        for (size_t i = 0; i < off && i < body.size(); ++i) line += body[i] == '\n';
+        return PatternError(src.file, line,
+                            "in '" + e.name + "': " + reinterpret_cast<char*>(msg));
+      }
+      pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);  // no JIT (rare platforms): interpreter
+      auto p = std::unique_ptr<Pattern>(new Pattern());
+      p->name_ = e.name;
+      p->code_ = code;
+      uint32_t count = 0, entry_size = 0;
+      PCRE2_SPTR table = nullptr;
+      pcre2_pattern_info(code, PCRE2_INFO_NAMECOUNT, &count);
+      pcre2_pattern_info(code, PCRE2_INFO_NAMEENTRYSIZE, &entry_size);
+      pcre2_pattern_info(code, PCRE2_INFO_NAMETABLE, &table);
+      for (uint32_t i = 0; i < count; ++i) {
+        PCRE2_SPTR row = table + i * entry_size;
+        int n = (row[0] << 8) | row[1];
+        p->names_[reinterpret_cast<const char*>(row + 2)] = n;
+      }
+      set->patterns_[e.name] = std::move(p);
+    }
+  }
+  return std::shared_ptr<const PatternSet>(set);
+}
+
+const Pattern& PatternSet::operator[](std::string_view name) const {
+  auto it = patterns_.find(name);
+  if (it == patterns_.end()) {
+    std::fprintf(stderr, "delibex: internal error: no pattern named '%.*s'\n",
+                 static_cast<int>(name.size()), name.data());
+    std::abort();
+  }
+  return *it->second;
+}
+
+const PatternSet& PatternSet::Builtin() {
+  static const std::shared_ptr<const PatternSet> set = [] {
+    auto loaded = Load(BuiltinSources());
+    if (!loaded.ok()) {
+      std::fprintf(stderr, "delibex: bad built-in pattern: %s\n", loaded.error().message.c_str());
+      std::exit(70);
+    }
+    return loaded.value();
+  }();
+  return *set;
+}
+
+}  // namespace delibex

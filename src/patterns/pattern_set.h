@@ -1,0 +1,112 @@
+// The regular expressions of patterns/*.pcre, compiled once with PCRE2 JIT.
+//
+// A pattern file is a list of entries:
+//
+//   # comment lines start with '#', first non-blank character
+//   [name]                       an entry (header in column 1): its body is
+//                                every indented line up to the
+//     (?<day>\d{1,2}) \s+ ...    next '[...]' header; compiled in extended
+//                                mode, so spaces and '#' comments are ignored
+//   [define MONTH]               a shared piece: {{MONTH}} in any later body
+//     janvier|février|...        (of this file or of a file loaded after it)
+//                                is replaced by (?:body)
+//
+// Files are loaded in a fixed order (common.pcre first); every pattern is
+// compiled with PCRE2_UTF | PCRE2_UCP | PCRE2_EXTENDED and JIT-compiled.
+// Patterns are case-sensitive unless they say (?i): case is information in
+// French administrative text.
+//
+// A PatternSet is immutable after Load() and may be shared by any number of
+// threads: matching uses per-thread match data.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+
+namespace delibex {
+
+// One match: byte offsets into the subject, per capture group (group 0 is the
+// whole match); an unset group has begin == npos.
+class Match {
+ public:
+  static constexpr size_t npos = std::string_view::npos;
+  size_t begin() const { return spans_.empty() ? npos : spans_[0].first; }
+  size_t end() const { return spans_.empty() ? npos : spans_[0].second; }
+  bool has(std::string_view group) const;
+  // The text of a named group, empty when the group did not take part.
+  std::string_view operator[](std::string_view group) const;
+  std::string_view group(int n) const;
+  size_t group_begin(std::string_view group) const;
+  size_t group_end(std::string_view group) const;
+  std::string_view text() const { return group(0); }
+
+ private:
+  friend class Pattern;
+  std::string_view subject_;
+  std::vector<std::pair<size_t, size_t>> spans_;
+  const std::map<std::string, int, std::less<>>* names_ = nullptr;
+};
+
+class Pattern {
+ public:
+  ~Pattern();
+  Pattern(const Pattern&) = delete;
+  Pattern& operator=(const Pattern&) = delete;
+
+  const std::string& name() const { return name_; }
+
+  // The first match at or after `start`; false when there is none.
+  bool Find(std::string_view subject, Match* m, size_t start = 0) const;
+  // Every non-overlapping match from `start` on.
+  std::vector<Match> FindAll(std::string_view subject, size_t start = 0) const;
+  // A match that starts exactly at `start` (anchored).
+  bool MatchAt(std::string_view subject, Match* m, size_t start = 0) const;
+  bool Contains(std::string_view subject) const {
+    Match m;
+    return Find(subject, &m);
+  }
+
+ private:
+  friend class PatternSet;
+  Pattern() = default;
+  bool Run(std::string_view subject, size_t start, uint32_t options, Match* m) const;
+  std::string name_;
+  void* code_ = nullptr;  // pcre2_code_8*
+  std::map<std::string, int, std::less<>> names_;
+};
+
+// A pattern file's text and the name used in error messages.
+struct PatternSource {
+  std::string file;
+  std::string text;
+};
+
+class PatternSet {
+ public:
+  // Parses and compiles the given files in order. An error names the file and
+  // line of the faulty entry and says what is wrong.
+  static Result<std::shared_ptr<const PatternSet>> Load(const std::vector<PatternSource>& files);
+
+  // The patterns compiled into the binary from patterns/ at build time.
+  static const PatternSet& Builtin();
+
+  // The sources compiled into the binary (patterns/*.pcre), in load order.
+  static const std::vector<PatternSource>& BuiltinSources();
+
+  // The entry `name` ("file.entry" is not needed: names are global and
+  // unique). Aborts with a message naming the entry when it does not exist:
+  // asking for a pattern that is not there is a programming error.
+  const Pattern& operator[](std::string_view name) const;
+  bool has(std::string_view name) const { return patterns_.count(std::string(name)) > 0; }
+  size_t size() const { return patterns_.size(); }
+
+ private:
+  std::map<std::string, std::unique_ptr<Pattern>, std::less<>> patterns_;
+};
+
+}  // namespace delibex

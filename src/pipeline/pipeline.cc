@@ -1,0 +1,82 @@
+#include "pipeline/pipeline.h"
+
+#include <openssl/evp.h>
+
+#include <ctime>
+#include <fstream>
+#include <vector>
+
+#include "extract/session.h"
+#include "normalize/normalize.h"
+#include "segment/segment.h"
+#include "validate/validate.h"
+
+namespace delibex {
+
+std::string Sha256OfFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return "";
+  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+  if (!ctx) return "";
+  EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr);
+  std::vector<char> buf(1 << 16);
+  while (in) {
+    in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+    std::streamsize n = in.gcount();
+    if (n > 0) EVP_DigestUpdate(ctx, buf.data(), static_cast<size_t>(n));
+  }
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_DigestFinal_ex(ctx, md, &len);
+  EVP_MD_CTX_free(ctx);
+  static const char* const kHex = "0123456789abcdef";
+  std::string out;
+  for (unsigned int i = 0; i < len; ++i) {
+    out += kHex[md[i] >> 4];
+    out += kHex[md[i] & 15];
+  }
+  return out;
+}
+
+std::string Today() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+Record ExtractDocument(const Document& doc, const PatternSet& patterns, const std::string& today) {
+  Record r;
+  r.source.media = doc.media;
+  r.source.method = doc.method;
+  r.source.pages = static_cast<int>(doc.pages.size());
+  if (!doc.encoding.empty()) r.source.encoding = doc.encoding;
+  r.warnings = doc.warnings;
+  NormalizedText norm = Normalize(doc, patterns);
+  Sections sections = Segment(norm.text, patterns);
+  ExtractSession(sections, patterns, &r);
+  Validate(today.empty() ? Today() : today, &r);
+  return r;
+}
+
+FileOutcome ExtractFile(const std::string& path, const std::string& display_name,
+                        const PatternSet& patterns, const PipelineOptions& options) {
+  FileOutcome out;
+  out.source.file = display_name;
+  out.source.sha256 = Sha256OfFile(path);
+  Result<Document> doc = IngestFile(path, options.ingest);
+  if (!doc.ok()) {
+    out.error = doc.error();
+    return out;
+  }
+  Record r = ExtractDocument(doc.value(), patterns, options.today);
+  r.source.file = display_name;
+  r.source.sha256 = out.source.sha256;
+  out.source = r.source;
+  out.record = std::move(r);
+  return out;
+}
+
+}  // namespace delibex

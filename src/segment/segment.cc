@@ -1,0 +1,142 @@
+#include "segment/segment.h"
+
+#include <algorithm>
+
+#include "core/text.h"
+#include "extract/persons.h"
+
+namespace delibex {
+
+namespace {
+
+// Lines of text with their offsets.
+struct Line {
+  size_t begin;
+  std::string_view text;
+};
+
+std::vector<Line> Lines(std::string_view text) {
+  std::vector<Line> out;
+  size_t i = 0;
+  while (i <= text.size()) {
+    size_t nl = text.find('\n', i);
+    if (nl == std::string_view::npos) nl = text.size();
+    out.push_back({i, text.substr(i, nl - i)});
+    i = nl + 1;
+  }
+  return out;
+}
+
+// Pieces of a line separated by 3+ spaces (columns of a layout export).
+struct Cell {
+  size_t col;
+  std::string_view text;
+};
+
+std::vector<Cell> Cells(std::string_view line) {
+  std::vector<Cell> out;
+  size_t i = 0;
+  while (i < line.size()) {
+    while (i < line.size() && line[i] == ' ') ++i;
+    if (i >= line.size()) break;
+    size_t b = i;
+    while (i < line.size()) {
+      if (line[i] == ' ' && i + 2 < line.size() && line[i + 1] == ' ' && line[i + 2] == ' ') break;
+      ++i;
+    }
+    out.push_back({b, Trim(line.substr(b, i - b))});
+  }
+  return out;
+}
+
+// Signature blocks: a cell that is a role alone ("Le Maire", "LE MAIRE DE
+// CORTE", "Le Président,"), then within a few lines the first cell at about
+// the same column that reads as a person.
+std::vector<RoleTie> FindSignatures(std::string_view text) {
+  std::vector<RoleTie> ties;
+  std::vector<Line> lines = Lines(text);
+  for (size_t k = 0; k < lines.size(); ++k) {
+    for (const Cell& cell : Cells(lines[k].text)) {
+      std::string_view c = cell.text;
+      while (!c.empty() && (c.back() == ',' || c.back() == ':')) c.remove_suffix(1);
+      if (c.size() > 40) continue;
+      std::string key = RoleKey(c);
+      if (key.empty()) continue;
+      // "Le Maire, Jean-Marc DUMONT" on one line.
+      std::string_view after = Trim(cell.text.substr(c.size()));
+      if (!after.empty() && after[0] == ',') {
+        if (auto p = ReadPerson(after.substr(1))) {
+          ties.push_back({key, p->person, lines[k].begin + cell.col});
+          continue;
+        }
+      }
+      for (size_t j = k + 1; j < lines.size() && j <= k + 7; ++j) {
+        const Cell* best = nullptr;
+        std::vector<Cell> row = Cells(lines[j].text);
+        for (const Cell& below : row) {
+          size_t d = below.col > cell.col ? below.col - cell.col : cell.col - below.col;
+          if (d <= 25 && (!best || d < (best->col > cell.col ? best->col - cell.col
+                                                              : cell.col - best->col)))
+            best = &below;
+        }
+        if (!best) continue;
+        if (best->text.find("signature") != std::string_view::npos || best->text[0] == '#')
+          continue;
+        auto p = ReadPerson(best->text);
+        if (p && p->rest.empty()) {
+          Person person = p->person;
+          person.title = std::string(c);
+          ties.push_back({key, person, lines[j].begin + best->col});
+        }
+        break;
+      }
+    }
+  }
+  return ties;
+}
+
+}  // namespace
+
+std::string RoleKey(std::string_view s) {
+  std::string f = Fold(s);
+  for (const char* article : {"le ", "la ", "monsieur le ", "madame la ", "madame le "}) {
+    if (f.rfind(article, 0) == 0) {
+      f = f.substr(std::string(article).size());
+      break;
+    }
+  }
+  auto starts = [&](const char* w) {
+    std::string x(w);
+    return f == x || f.rfind(x + " ", 0) == 0;
+  };
+  if (starts("maire")) {
+    // "Maire de Corte" is the mayor; "Maire adjoint" or "maire délégué" is not.
+    if (f.find("adjoint") != std::string::npos || f.find("delegue") != std::string::npos)
+      return "";
+    return "maire";
+  }
+  if (starts("president") || starts("presidente")) {
+    if (f.find("vice") != std::string::npos) return "";
+    return "president";
+  }
+  return "";
+}
+
+Sections Segment(std::string_view text, const PatternSet& patterns) {
+  Sections s;
+  s.text = text;
+  s.session_end = text.size();
+  Match m;
+  size_t first_attendance = std::string_view::npos;
+  if (patterns["attendance_heading"].Find(text, &m)) first_attendance = m.begin();
+  if (patterns["presidency_lead"].Find(text, &m))
+    first_attendance = std::min(first_attendance, m.begin());
+  if (first_attendance != std::string_view::npos &&
+      patterns["act_start"].Find(text, &m, first_attendance)) {
+    s.session_end = m.begin();
+  }
+  s.signatures = FindSignatures(text);
+  return s;
+}
+
+}  // namespace delibex
