@@ -189,21 +189,15 @@ NameRead ReadName(std::string_view s) {
       }
     }
     if (join_next && !words.empty()) {
-      words.back() += "-" + std::string(w);
+      words.back() += '-';
+      words.back() += w;
       join_next = false;
-    } else if (!words.empty() && LetterCount(words.back()) == 1 && words.back().find('.') ==
-               std::string::npos && StartsLower(w.substr(0, 1)) == false && !IsAllUpper(w) &&
-               IsAllUpper(words.back()) && words.size() >= 2) {
-      // "P hilippe" comes as "P" then "hilippe": handled below; here keep.
-      words.emplace_back(w);
     } else {
       words.emplace_back(w);
     }
     end = t.begin + w.size();
     if (closes) break;
   }
-  // "P hilippe": a lone capital followed by a lower-case fragment was cut at
-  // the fragment; it is rare enough that the capital is simply an initial.
   while (!words.empty() && (IsParticle(words.back()) || words.back() == "-")) {
     words.pop_back();
   }
