@@ -73,10 +73,10 @@ TEST_P(CorpusDocument, HasTheSpecShapeAndOrder) {
                                        .record)
                          .dump();
   size_t last = 0;
-  for (const char* key : {"\"schema_version\"", "\"source\"", "\"authority\"", "\"assembly\"",
-                          "\"session\"", "\"president\"", "\"secretary\"", "\"attendance\"",
-                          "\"quorum\"", "\"deliberations\"", "\"signed\"", "\"prefecture\"",
-                          "\"warnings\""}) {
+  for (const char* key :
+       {"\"schema_version\"", "\"source\"", "\"authority\"", "\"assembly\"", "\"session\"",
+        "\"president\"", "\"secretary\"", "\"attendance\"", "\"quorum\"", "\"deliberations\"",
+        "\"signed\"", "\"prefecture\"", "\"warnings\""}) {
     size_t at = text.find(key);
     ASSERT_NE(at, std::string::npos) << key;
     EXPECT_GT(at, last) << key << " out of the SPEC's order";

@@ -27,8 +27,8 @@ TEST(PatternSet, PiecesAreSplicedByName) {
 }
 
 TEST(PatternSet, PiecesOfAnEarlierFileServeALaterOne) {
-  auto set = PatternSet::Load({{"common.pcre", "[define YEAR]\n 20[0-9]{2}\n"},
-                               {"b.pcre", "[year]\n (?<y>{{YEAR}})\n"}});
+  auto set = PatternSet::Load(
+      {{"common.pcre", "[define YEAR]\n 20[0-9]{2}\n"}, {"b.pcre", "[year]\n (?<y>{{YEAR}})\n"}});
   ASSERT_TRUE(set.ok()) << set.error().message;
   Match m;
   ASSERT_TRUE((*set.value())["year"].Find("le 3 mars 2024", &m));

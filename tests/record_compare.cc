@@ -31,11 +31,12 @@ std::vector<std::string> Words(const std::string& folded) {
 
 // A person's name folded, without a leading civility.
 std::string NameKey(const Json& person) {
-  std::string name = person.is_object() ? person.value("name", "") : person.is_string()
-                                                                         ? person.get<std::string>()
-                                                                         : "";
+  std::string name = person.is_object()   ? person.value("name", "")
+                     : person.is_string() ? person.get<std::string>()
+                                          : "";
   std::string f = Fold(name);
-  for (const char* civ : {"m ", "mme ", "mlle ", "mr ", "monsieur ", "madame ", "dr ", "docteur "}) {
+  for (const char* civ :
+       {"m ", "mme ", "mlle ", "mr ", "monsieur ", "madame ", "dr ", "docteur "}) {
     if (f.rfind(civ, 0) == 0) {
       f = f.substr(std::string(civ).size());
       break;
@@ -82,17 +83,41 @@ bool Equal(Eq eq, const Json& g, const Json& p) {
     case Eq::kExact:
       return g == p;
     case Eq::kText:
-      return g.is_string() && p.is_string() && Fold(g.get<std::string>()) == Fold(p.get<std::string>());
+      return g.is_string() && p.is_string() &&
+             Fold(g.get<std::string>()) == Fold(p.get<std::string>());
     case Eq::kName:
       return NamesMatch(NameKey(g), NameKey(p));
     case Eq::kLongText:
-      return g.is_string() && p.is_string() && TokenF1(g.get<std::string>(), p.get<std::string>()) >= 0.8;
+      return g.is_string() && p.is_string() &&
+             TokenF1(g.get<std::string>(), p.get<std::string>()) >= 0.8;
     case Eq::kAuthority: {
-      static const char* const kGeneric[] = {
-          "commune", "ville", "mairie", "de", "du", "des", "d", "la", "le", "les", "l",
-          "departement", "region", "conseil", "municipal", "general", "departemental",
-          "regional", "communaute", "communes", "agglomeration", "syndicat", "intercommunal",
-          "centre", "communal", "action", "sociale"};
+      static const char* const kGeneric[] = {"commune",
+                                             "ville",
+                                             "mairie",
+                                             "de",
+                                             "du",
+                                             "des",
+                                             "d",
+                                             "la",
+                                             "le",
+                                             "les",
+                                             "l",
+                                             "departement",
+                                             "region",
+                                             "conseil",
+                                             "municipal",
+                                             "general",
+                                             "departemental",
+                                             "regional",
+                                             "communaute",
+                                             "communes",
+                                             "agglomeration",
+                                             "syndicat",
+                                             "intercommunal",
+                                             "centre",
+                                             "communal",
+                                             "action",
+                                             "sociale"};
       auto proper = [](const Json& j) {
         std::vector<std::string> out;
         for (const std::string& w : Words(Fold(j.get<std::string>()))) {
@@ -164,7 +189,8 @@ bool ProxyMatch(const Json& a, const Json& b) {
 }
 
 void Blocks(Comparison* c, const std::string& prefix, const Json& g, const Json& p) {
-  Scalar(c, prefix + "signed.date", At(g, {"signed", "date"}), At(p, {"signed", "date"}), Eq::kExact);
+  Scalar(c, prefix + "signed.date", At(g, {"signed", "date"}), At(p, {"signed", "date"}),
+         Eq::kExact);
   Scalar(c, prefix + "signed.place", At(g, {"signed", "place"}), At(p, {"signed", "place"}),
          Eq::kText);
   Scalar(c, prefix + "signed.signatory", At(g, {"signed", "signatory"}),
@@ -184,7 +210,8 @@ void Blocks(Comparison* c, const std::string& prefix, const Json& g, const Json&
 
 void Act(Comparison* c, const std::string& at, const Json& g, const Json& p) {
   Scalar(c, "deliberation.number", At(g, {"number"}), At(p, {"number"}), Eq::kText);
-  Scalar(c, "deliberation.matter", At(g, {"matter", "code"}), At(p, {"matter", "code"}), Eq::kExact);
+  Scalar(c, "deliberation.matter", At(g, {"matter", "code"}), At(p, {"matter", "code"}),
+         Eq::kExact);
   Scalar(c, "deliberation.title", At(g, {"title"}), At(p, {"title"}), Eq::kLongText);
   Scalar(c, "deliberation.rapporteur", At(g, {"rapporteur"}), At(p, {"rapporteur"}), Eq::kName);
   auto long_text = [](const Json& a, const Json& b) { return Equal(Eq::kLongText, a, b); };

@@ -58,8 +58,8 @@ struct Input {
 bool Supported(const fs::path& p) {
   std::string ext = p.extension().string();
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  static const char* const kExt[] = {".txt", ".text", ".md",  ".csv", ".pdf", ".png",
-                                     ".jpg", ".jpeg", ".tif", ".tiff"};
+  static const char* const kExt[] = {".txt", ".text", ".md",   ".csv", ".pdf",
+                                     ".png", ".jpg",  ".jpeg", ".tif", ".tiff"};
   for (const char* e : kExt) {
     if (ext == e) return true;
   }

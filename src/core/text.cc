@@ -32,11 +32,11 @@ bool IsLetter(int32_t cp) {
 
 std::string Fold(std::string_view s) {
   utf8proc_uint8_t* folded = nullptr;
-  utf8proc_ssize_t n = utf8proc_map(
-      reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()),
-      &folded,
-      static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD |
-                                     UTF8PROC_COMPAT));
+  utf8proc_ssize_t n =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                   static_cast<utf8proc_ssize_t>(s.size()), &folded,
+                   static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
+                                                  UTF8PROC_CASEFOLD | UTF8PROC_COMPAT));
   std::string in = n >= 0 ? std::string(reinterpret_cast<char*>(folded), n) : std::string(s);
   std::free(folded);
   std::string out;

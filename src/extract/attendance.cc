@@ -47,8 +47,7 @@ bool AtBoundary(std::string_view text, size_t pos) {
       word == "municipaux" || word == "communautaires")
     return true;
   // A bullet character (UTF-8 multi-byte) before the heading.
-  return static_cast<unsigned char>(c) >= 0x80 && spaces >= 1 &&
-         !IsLetter([&] {
+  return static_cast<unsigned char>(c) >= 0x80 && spaces >= 1 && !IsLetter([&] {
            size_t b = i - 1;
            while (b > 0 && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;
            int len = 1;
@@ -135,8 +134,7 @@ size_t ListEnd(std::string_view zone, size_t start, size_t limit, ListKind kind,
     // A sentence ends at a period after a word (not an initial) at a line end.
     if (c == '.' && i + 1 < limit && (zone[i + 1] == '\n' || (i + 2 == limit))) {
       size_t w = i;
-      while (w > start && !IsBlank(zone[w - 1]) && zone[w - 1] != '\n' && zone[w - 1] != ',')
-        --w;
+      while (w > start && !IsBlank(zone[w - 1]) && zone[w - 1] != '\n' && zone[w - 1] != ',') --w;
       std::string_view word = zone.substr(w, i - w);
       int letters = 0;
       for (size_t k = 0; k < word.size();) {
@@ -190,8 +188,8 @@ bool OneEntryALine(std::string_view list) {
     if (line.empty()) continue;
     ++all;
     while (!line.empty() && !StartsUpper(line) && static_cast<unsigned char>(line[0]) >= 0x80)
-      line = Trim(line.substr(line.find(' ') == std::string_view::npos ? line.size()
-                                                                        : line.find(' ')));
+      line = Trim(
+          line.substr(line.find(' ') == std::string_view::npos ? line.size() : line.find(' ')));
     if (DropLineLabel(line).size() != line.size()) ++labelled;
   }
   if (labelled >= 2 && labelled * 2 >= all) return true;
@@ -207,8 +205,7 @@ bool OneEntryALine(std::string_view list) {
     if (line.size() >= 75) return false;
     // Each line starts an entry: a capital, a bullet, a figure.
     unsigned char c0 = static_cast<unsigned char>(line[0]);
-    if (!(StartsUpper(line) || c0 >= 0x80 || c0 == '-' || c0 == '*' || isdigit(c0)))
-      return false;
+    if (!(StartsUpper(line) || c0 >= 0x80 || c0 == '-' || c0 == '*' || isdigit(c0))) return false;
     int depth = 0, commas = 0;
     for (char c : line) {
       if (c == '(') ++depth;
@@ -294,9 +291,8 @@ std::vector<std::string> SplitItems(std::string_view list) {
       if (c == '\n') {
         size_t j = i + 1;
         while (j < list.size() && IsBlank(list[j])) ++j;
-        if (j < list.size() && (list[j] == '-' || list[j] == '*' ||
-                                list.compare(j, 3, "•") == 0 || list.compare(j, 3, "") == 0 ||
-                                list.compare(j, 3, "✓") == 0)) {
+        if (j < list.size() && (list[j] == '-' || list[j] == '*' || list.compare(j, 3, "•") == 0 ||
+                                list.compare(j, 3, "") == 0 || list.compare(j, 3, "✓") == 0)) {
           flush();
           continue;
         }
@@ -339,7 +335,8 @@ std::string CleanItem(std::string_view item) {
   for (;;) {
     std::string_view v(s);
     size_t cut = 0;
-    if (v.rfind("- ", 0) == 0 || v.rfind("* ", 0) == 0 || v.rfind("+ ", 0) == 0) cut = 2;
+    if (v.rfind("- ", 0) == 0 || v.rfind("* ", 0) == 0 || v.rfind("+ ", 0) == 0)
+      cut = 2;
     else if (v.rfind("• ", 0) == 0 || v.rfind(" ", 0) == 0 || v.rfind("✓ ", 0) == 0 ||
              v.rfind("– ", 0) == 0)
       cut = v.find(' ') + 1;
@@ -404,9 +401,9 @@ std::optional<Person> WholePerson(std::string_view item) {
 
 struct ItemReading {
   enum Kind { kNone, kPerson, kRole, kProxy, kSubstitute } kind = kNone;
-  Person person;                  // the member (kPerson, kProxy), the absent (kSubstitute)
-  std::optional<Person> holder;   // kProxy; kSubstitute: the substitute, present
-  std::string role;               // kRole
+  Person person;                 // the member (kPerson, kProxy), the absent (kSubstitute)
+  std::optional<Person> holder;  // kProxy; kSubstitute: the substitute, present
+  std::string role;              // kRole
 };
 
 // A proxy holder: a person, or a role to resolve later ("M. le Maire").
@@ -488,10 +485,18 @@ struct Lists {
 
 void AddPerson(Lists* lists, ListKind kind, const Person& p) {
   switch (kind) {
-    case ListKind::kPresent: lists->present.push_back(p); break;
-    case ListKind::kExcused: lists->excused.push_back(p); break;
-    case ListKind::kAbsent: lists->absent.push_back(p); break;
-    case ListKind::kRepresented: lists->represented.push_back({p, std::nullopt}); break;
+    case ListKind::kPresent:
+      lists->present.push_back(p);
+      break;
+    case ListKind::kExcused:
+      lists->excused.push_back(p);
+      break;
+    case ListKind::kAbsent:
+      lists->absent.push_back(p);
+      break;
+    case ListKind::kRepresented:
+      lists->represented.push_back({p, std::nullopt});
+      break;
   }
 }
 
@@ -529,8 +534,8 @@ std::vector<std::string> SplitAtCivilities(std::string_view item) {
     if (depth > 0 || (!civ.civility && !civ.plural)) continue;
     std::string prev = Fold(w[k - 1]);
     if (prev == "a" || prev == "au" || prev == "par" || prev == "de" || prev.empty() ||
-        prev == "suppleant" || prev == "suppleante" || prev == "mandataire" ||
-        prev == "pouvoir" || prev == "procuration")
+        prev == "suppleant" || prev == "suppleante" || prev == "mandataire" || prev == "pouvoir" ||
+        prev == "procuration")
       continue;
     out.push_back(Join(w, from, k));
     from = k;
@@ -575,8 +580,9 @@ void ReadList(std::string_view list, ListKind kind, bool flattened, const Patter
     std::vector<std::string> merged;
     for (std::string& s : split) {
       Match c;
-      bool connector = patterns["proxy_tail"].MatchAt(s, &c) ||
-                       (kind == ListKind::kRepresented && patterns["proxy_short_tail"].MatchAt(s, &c));
+      bool connector =
+          patterns["proxy_tail"].MatchAt(s, &c) ||
+          (kind == ListKind::kRepresented && patterns["proxy_short_tail"].MatchAt(s, &c));
       if (connector && !merged.empty()) {
         merged.back() += " " + s;
       } else {
@@ -586,9 +592,8 @@ void ReadList(std::string_view list, ListKind kind, bool flattened, const Patter
     split = std::move(merged);
   }
   for (const std::string& raw : split) {
-    std::vector<std::string> parts = kind == ListKind::kRepresented
-                                         ? SplitAtCivilities(raw)
-                                         : std::vector<std::string>{raw};
+    std::vector<std::string> parts =
+        kind == ListKind::kRepresented ? SplitAtCivilities(raw) : std::vector<std::string>{raw};
     for (const std::string& part : parts) {
       for (std::string& one : SplitRunTogether(part)) items.push_back(std::move(one));
     }
@@ -693,8 +698,8 @@ size_t ListStart(std::string_view zone, const Heading& h) {
     if (civ.plural) {
       size_t colon = zone.find(':', j);
       size_t nl = zone.find('\n', j);
-      if (colon != std::string_view::npos && colon - j < 80 && (nl == std::string_view::npos ||
-                                                                colon < nl))
+      if (colon != std::string_view::npos && colon - j < 80 &&
+          (nl == std::string_view::npos || colon < nl))
         return colon + 1;
     }
     return start;

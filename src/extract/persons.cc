@@ -14,31 +14,132 @@ bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 // Words that are never part of a person's name, folded.
 bool IsStopWord(const std::string& folded) {
-  static const std::set<std::string> words = {
-      "maire", "president", "presidente", "adjoint", "adjointe", "adjoints", "conseiller",
-      "conseillere", "conseillers", "conseilleres", "municipal", "municipale", "municipaux",
-      "secretaire", "seance", "vice", "absent", "absente", "absents", "absentes", "present",
-      "presente", "presents", "presentes", "excuse", "excusee", "excuses", "excusees", "pouvoir",
-      "pouvoirs", "procuration", "procurations", "ordre", "nombre", "quorum", "objet", "vu", "date",
-      "monsieur", "madame", "messieurs", "mesdames", "mademoiselle", "mme", "mmes", "mr",
-      "mlle", "melle", "dr", "docteur", "commune", "conseil", "communautaire", "departement",
-      "region", "membres", "membre", "etaient", "etait", "sont", "exercice", "votants", "ville",
-      "mairie", "syndicat", "comite", "doyen", "rapporteur", "titulaire", "suppleant",
-      "suppleante", "delegue", "deleguee", "fait", "pour", "les", "nota", "represente",
-      "representes", "representee", "representees", "deliberation", "extrait", "registre",
-      "republique", "francaise", "arrondissement", "canton", "prefecture", "envoye", "recu",
-      "publie", "affiche", "transmis", "certifie", "acte", "et", "ou", "noms", "liste",
-      "secretariat", "assistaient", "assistait", "assiste", "invites", "invite", "aussi",
-      "egalement", "total", "votes", "vote", "abstention", "abstentions", "contre", "considerant",
-      "article", "decide", "approuve"};
+  static const std::set<std::string> words = {"maire",
+                                              "president",
+                                              "presidente",
+                                              "adjoint",
+                                              "adjointe",
+                                              "adjoints",
+                                              "conseiller",
+                                              "conseillere",
+                                              "conseillers",
+                                              "conseilleres",
+                                              "municipal",
+                                              "municipale",
+                                              "municipaux",
+                                              "secretaire",
+                                              "seance",
+                                              "vice",
+                                              "absent",
+                                              "absente",
+                                              "absents",
+                                              "absentes",
+                                              "present",
+                                              "presente",
+                                              "presents",
+                                              "presentes",
+                                              "excuse",
+                                              "excusee",
+                                              "excuses",
+                                              "excusees",
+                                              "pouvoir",
+                                              "pouvoirs",
+                                              "procuration",
+                                              "procurations",
+                                              "ordre",
+                                              "nombre",
+                                              "quorum",
+                                              "objet",
+                                              "vu",
+                                              "date",
+                                              "monsieur",
+                                              "madame",
+                                              "messieurs",
+                                              "mesdames",
+                                              "mademoiselle",
+                                              "mme",
+                                              "mmes",
+                                              "mr",
+                                              "mlle",
+                                              "melle",
+                                              "dr",
+                                              "docteur",
+                                              "commune",
+                                              "conseil",
+                                              "communautaire",
+                                              "departement",
+                                              "region",
+                                              "membres",
+                                              "membre",
+                                              "etaient",
+                                              "etait",
+                                              "sont",
+                                              "exercice",
+                                              "votants",
+                                              "ville",
+                                              "mairie",
+                                              "syndicat",
+                                              "comite",
+                                              "doyen",
+                                              "rapporteur",
+                                              "titulaire",
+                                              "suppleant",
+                                              "suppleante",
+                                              "delegue",
+                                              "deleguee",
+                                              "fait",
+                                              "pour",
+                                              "les",
+                                              "nota",
+                                              "represente",
+                                              "representes",
+                                              "representee",
+                                              "representees",
+                                              "deliberation",
+                                              "extrait",
+                                              "registre",
+                                              "republique",
+                                              "francaise",
+                                              "arrondissement",
+                                              "canton",
+                                              "prefecture",
+                                              "envoye",
+                                              "recu",
+                                              "publie",
+                                              "affiche",
+                                              "transmis",
+                                              "certifie",
+                                              "acte",
+                                              "et",
+                                              "ou",
+                                              "noms",
+                                              "liste",
+                                              "secretariat",
+                                              "assistaient",
+                                              "assistait",
+                                              "assiste",
+                                              "invites",
+                                              "invite",
+                                              "aussi",
+                                              "egalement",
+                                              "total",
+                                              "votes",
+                                              "vote",
+                                              "abstention",
+                                              "abstentions",
+                                              "contre",
+                                              "considerant",
+                                              "article",
+                                              "decide",
+                                              "approuve"};
   return words.count(folded) > 0;
 }
 
 bool IsParticle(std::string_view w) {
   static const std::set<std::string_view> particles = {
-      "de", "du", "des", "d'", "la", "le", "van", "von", "da", "di", "del", "dos", "ben", "ter",
-      "DE", "DU", "DES", "D'", "LA", "LE", "VAN", "VON", "DA", "DI", "DEL", "DOS", "BEN", "Le",
-      "La", "De", "Du", "Van", "Von", "Da", "Di", "Del"};
+      "de",  "du",  "des", "d'", "la",  "le", "van", "von", "da",  "di",  "del", "dos",
+      "ben", "ter", "DE",  "DU", "DES", "D'", "LA",  "LE",  "VAN", "VON", "DA",  "DI",
+      "DEL", "DOS", "BEN", "Le", "La",  "De", "Du",  "Van", "Von", "Da",  "Di",  "Del"};
   return particles.count(w) > 0;
 }
 
@@ -224,8 +325,8 @@ NameRead ReadName(std::string_view s) {
   size_t pos = 0;
   for (const Token& t : toks) {
     if (t.begin >= end) break;
-    if (t.text.substr(0, std::min(t.text.size(), last.size())) == last.substr(0, std::min(
-            t.text.size(), last.size())))
+    if (t.text.substr(0, std::min(t.text.size(), last.size())) ==
+        last.substr(0, std::min(t.text.size(), last.size())))
       pos = t.begin + std::min(t.text.size(), last.size());
   }
   r.length = std::max(end, pos);
@@ -235,14 +336,56 @@ NameRead ReadName(std::string_view s) {
 bool IsRole(std::string_view s) {
   std::string f = Fold(s);
   if (f.empty() || f.size() > 80) return false;
-  static const char* const kHeads[] = {
-      "maire", "president", "presidente", "vice president", "vice presidente", "adjoint",
-      "adjointe", "conseiller", "conseillere", "doyen", "doyenne", "1er", "1ere", "2eme", "2e",
-      "3eme", "3e", "4eme", "4e", "5eme", "5e", "6eme", "6e", "7eme", "7e", "8eme", "8e", "1re",
-      "2nd", "2nde", "premier", "premiere",
-      "deuxieme", "troisieme", "quatrieme", "cinquieme", "delegue", "deleguee", "secretaire",
-      "rapporteur", "suppleant", "suppleante", "titulaire", "le maire", "la maire",
-      "le president", "la presidente", "maire adjoint", "maire delegue", "maire deleguee"};
+  static const char* const kHeads[] = {"maire",
+                                       "president",
+                                       "presidente",
+                                       "vice president",
+                                       "vice presidente",
+                                       "adjoint",
+                                       "adjointe",
+                                       "conseiller",
+                                       "conseillere",
+                                       "doyen",
+                                       "doyenne",
+                                       "1er",
+                                       "1ere",
+                                       "2eme",
+                                       "2e",
+                                       "3eme",
+                                       "3e",
+                                       "4eme",
+                                       "4e",
+                                       "5eme",
+                                       "5e",
+                                       "6eme",
+                                       "6e",
+                                       "7eme",
+                                       "7e",
+                                       "8eme",
+                                       "8e",
+                                       "1re",
+                                       "2nd",
+                                       "2nde",
+                                       "premier",
+                                       "premiere",
+                                       "deuxieme",
+                                       "troisieme",
+                                       "quatrieme",
+                                       "cinquieme",
+                                       "delegue",
+                                       "deleguee",
+                                       "secretaire",
+                                       "rapporteur",
+                                       "suppleant",
+                                       "suppleante",
+                                       "titulaire",
+                                       "le maire",
+                                       "la maire",
+                                       "le president",
+                                       "la presidente",
+                                       "maire adjoint",
+                                       "maire delegue",
+                                       "maire deleguee"};
   for (const char* h : kHeads) {
     std::string head(h);
     if (f == head || f.rfind(head + " ", 0) == 0) {
@@ -271,8 +414,8 @@ std::optional<PersonRead> ReadPerson(std::string_view s) {
     bool paren = t[0] == '(';
     std::string_view inner = Trim(t.substr(1));
     size_t stop = paren ? inner.find(')') : inner.find_first_of(",;.()\n");
-    std::string_view role = Trim(inner.substr(0, stop == std::string_view::npos ? inner.size()
-                                                                                 : stop));
+    std::string_view role =
+        Trim(inner.substr(0, stop == std::string_view::npos ? inner.size() : stop));
     if (IsRole(role)) {
       r.person.title = CollapseSpace(role);
       size_t consumed = (t.data() - s.data()) + 1 + (inner.data() - t.data() - 1) + role.size();

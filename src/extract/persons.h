@@ -40,8 +40,8 @@ NameRead ReadName(std::string_view s);
 
 struct PersonRead {
   Person person;
-  size_t length = 0;       // bytes of s read: civility, name, title
-  std::string_view rest;   // what follows, trimmed
+  size_t length = 0;      // bytes of s read: civility, name, title
+  std::string_view rest;  // what follows, trimmed
 };
 
 // A person at the start of s: civility, name, and a role that follows it

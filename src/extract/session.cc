@@ -21,9 +21,12 @@ constexpr size_t npos = std::string_view::npos;
 std::optional<int> ParseCount(std::string_view s) {
   std::string digits;
   for (char c : s) {
-    if (c >= '0' && c <= '9') digits += c;
-    else if (c == 'l' || c == 'I') digits += '1';
-    else if (c == 'O') digits += '0';
+    if (c >= '0' && c <= '9')
+      digits += c;
+    else if (c == 'l' || c == 'I')
+      digits += '1';
+    else if (c == 'O')
+      digits += '0';
   }
   if (!digits.empty() && digits.size() <= 4) return std::stoi(digits);
   return ParseFrenchNumber(s);
@@ -73,12 +76,49 @@ std::optional<AssemblyFound> FindAssembly(std::string_view text, size_t zone_end
 
 // Words that end an authority's name when they follow it.
 bool EndsAuthorityName(const std::string& folded) {
-  static const char* const kWords[] = {
-      "reunion", "seance", "compte", "proces", "conseil", "comite", "deliberation", "extrait",
-      "registre", "ordre", "presents", "republique", "departement", "arrondissement",
-      "canton", "expose", "convocation", "date", "objet", "le", "la", "les", "du", "de", "des",
-      "l", "d", "et", "en", "sur", "mairie", "commission", "session", "nombre", "approbation",
-      "commune", "communes", "procesverbal", "cr", "pv", "annee", "president", "maire"};
+  static const char* const kWords[] = {"reunion",
+                                       "seance",
+                                       "compte",
+                                       "proces",
+                                       "conseil",
+                                       "comite",
+                                       "deliberation",
+                                       "extrait",
+                                       "registre",
+                                       "ordre",
+                                       "presents",
+                                       "republique",
+                                       "departement",
+                                       "arrondissement",
+                                       "canton",
+                                       "expose",
+                                       "convocation",
+                                       "date",
+                                       "objet",
+                                       "le",
+                                       "la",
+                                       "les",
+                                       "du",
+                                       "de",
+                                       "des",
+                                       "l",
+                                       "d",
+                                       "et",
+                                       "en",
+                                       "sur",
+                                       "mairie",
+                                       "commission",
+                                       "session",
+                                       "nombre",
+                                       "approbation",
+                                       "commune",
+                                       "communes",
+                                       "procesverbal",
+                                       "cr",
+                                       "pv",
+                                       "annee",
+                                       "president",
+                                       "maire"};
   for (const char* w : kWords) {
     if (folded == w) return true;
   }
@@ -101,9 +141,9 @@ std::string CleanAuthorityName(std::string_view raw, size_t keep_words = 0) {
   for (size_t k = 0; k < words.size(); ++k) {
     std::string f = Fold(words[k]);
     f = f.substr(0, f.find(' '));  // "PROCÈS-VERBAL" -> "proces"
-    bool particle = f == "de" || f == "du" || f == "des" || f == "la" || f == "le" ||
-                    f == "les" || f == "l" || f == "d" || f == "et" || f == "en" || f == "sur" ||
-                    f == "aux" || f == "au" || f == "lez" || f == "les";
+    bool particle = f == "de" || f == "du" || f == "des" || f == "la" || f == "le" || f == "les" ||
+                    f == "l" || f == "d" || f == "et" || f == "en" || f == "sur" || f == "aux" ||
+                    f == "au" || f == "lez" || f == "les";
     if (k >= keep_words && !particle && EndsAuthorityName(f)) break;
     if (k >= keep_words && particle && StartsUpper(words[k]) && k > keep_words &&
         IsAllUpper(words[k]) == false)
@@ -112,8 +152,8 @@ std::string CleanAuthorityName(std::string_view raw, size_t keep_words = 0) {
   }
   while (!kept.empty()) {
     std::string f = Fold(kept.back());
-    bool particle = f == "de" || f == "du" || f == "des" || f == "la" || f == "le" ||
-                    f == "les" || f == "l" || f == "d" || f == "et" || f == "en" || f == "sur";
+    bool particle = f == "de" || f == "du" || f == "des" || f == "la" || f == "le" || f == "les" ||
+                    f == "l" || f == "d" || f == "et" || f == "en" || f == "sur";
     std::string& w = kept.back();
     while (!w.empty() && (w.back() == ',' || w.back() == '.' || w.back() == ':')) w.pop_back();
     if (particle || w.empty()) {
@@ -147,8 +187,7 @@ std::optional<std::string> MostNamed(const std::vector<std::string>& names) {
 }
 
 std::optional<std::string> FindAuthorityName(std::string_view text, size_t zone_end,
-                                              const std::string& kind,
-                                              const PatternSet& patterns) {
+                                             const std::string& kind, const PatternSet& patterns) {
   std::vector<std::string> names;
   if (kind == "commune") {
     for (const Match& m : patterns["authority_commune"].FindAll(text)) {
@@ -165,11 +204,12 @@ std::optional<std::string> FindAuthorityName(std::string_view text, size_t zone_
       std::string n = CleanAuthorityName(m["name"]);
       if (n.empty()) continue;
       std::string prep = Fold(m["prep"]);
-      std::string p = prep == "de la" ? "de la " : prep == "de l" ? "de l'"
-                    : prep == "du"    ? "du "
-                    : prep == "des"   ? "des "
-                    : prep == "d"     ? "d'"
-                                      : "de ";
+      std::string p = prep == "de la"  ? "de la "
+                      : prep == "de l" ? "de l'"
+                      : prep == "du"   ? "du "
+                      : prep == "des"  ? "des "
+                      : prep == "d"    ? "d'"
+                                       : "de ";
       names.push_back("Département " + p + n);
     }
   } else if (kind == "region") {
@@ -199,7 +239,10 @@ std::optional<std::string> FindAuthorityName(std::string_view text, size_t zone_
       if (town.empty()) continue;
       std::string prep = Fold(m["prep"]);
       names.push_back("Centre communal d'action sociale " +
-                      std::string(prep == "d" ? "d'" : prep == "du" ? "du " : "de ") + town);
+                      std::string(prep == "d"    ? "d'"
+                                  : prep == "du" ? "du "
+                                                 : "de ") +
+                      town);
     }
   }
   return MostNamed(names);
@@ -309,7 +352,8 @@ std::optional<std::string> FindPlace(std::string_view text, const std::optional<
     if (p.find(" – ") != std::string::npos || p.size() > 90 || p.size() < 5) continue;
     size_t start = m.begin();
     // The place is in the sentence of the sitting: a verb of meeting before it.
-    std::string before = Fold(text.substr(start > 120 ? start - 120 : 0, std::min<size_t>(start, 120)));
+    std::string before =
+        Fold(text.substr(start > 120 ? start - 120 : 0, std::min<size_t>(start, 120)));
     if (before.find("reuni") == npos && before.find("tenu") == npos &&
         before.find("seance") == npos && before.find("convoque") == npos)
       continue;
@@ -339,8 +383,7 @@ std::optional<std::string> FindConvocation(std::string_view text,
 std::optional<Person> ResolveRole(const std::string& key, const Record& r,
                                   const std::vector<RoleTie>& signatures) {
   if (key.empty()) return std::nullopt;
-  if (r.president && r.president->title && RoleKey(*r.president->title) == key)
-    return r.president;
+  if (r.president && r.president->title && RoleKey(*r.president->title) == key) return r.president;
   for (const RoleTie& t : signatures) {
     if (t.role == key) {
       Person p = t.person;
@@ -374,7 +417,8 @@ std::optional<Person> FindPresident(std::string_view text, const PatternSet& pat
         if (!r2.empty() && r2[0] == ',') {
           if (auto p = ReadPerson(r2.substr(1))) {
             Person person = p->person;
-            if (!person.title) person.title = role[0] == 'M' || role[0] == 'm' ? "Maire" : "Président";
+            if (!person.title)
+              person.title = role[0] == 'M' || role[0] == 'm' ? "Maire" : "Président";
             return person;
           }
         }
@@ -478,8 +522,8 @@ void ExtractSession(const Sections& sections, const PatternSet& patterns, Record
   r->session.time = FindSessionTime(text, std::max(zone_end, std::min(text.size(), size_t{3000})),
                                     sitting, patterns);
   r->session.place = FindPlace(text, sitting, patterns);
-  r->session.convened_on = FindConvocation(zone.empty() ? text : zone, dates, r->session.date,
-                                           patterns);
+  r->session.convened_on =
+      FindConvocation(zone.empty() ? text : zone, dates, r->session.date, patterns);
   if (patterns["session_kind"].Find(zone, &m)) r->session.kind = Fold(m["kind"]);
 
   // Attendance and counts.

@@ -116,8 +116,10 @@ Json RecordToJson(const Record& r) {
                         {"kind", Opt(r.authority.kind)},
                         {"siren", Opt(r.authority.siren)}};
   j["assembly"] = Opt(r.assembly);
-  j["session"] = Json{{"date", Opt(r.session.date)},         {"time", Opt(r.session.time)},
-                      {"place", Opt(r.session.place)},       {"convened_on", Opt(r.session.convened_on)},
+  j["session"] = Json{{"date", Opt(r.session.date)},
+                      {"time", Opt(r.session.time)},
+                      {"place", Opt(r.session.place)},
+                      {"convened_on", Opt(r.session.convened_on)},
                       {"kind", Opt(r.session.kind)}};
   j["president"] = OptPerson(r.president);
   j["secretary"] = OptPerson(r.secretary);

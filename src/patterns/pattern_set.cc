@@ -87,7 +87,8 @@ Result<std::vector<Entry>> Parse(const PatternSource& src) {
     std::string t = Trim(line);
     if (t.empty() || t[0] == '#') continue;
     if (line[0] == '[') {
-      if (t.back() != ']') return PatternError(src.file, n, "a header is '[name]' alone on its line");
+      if (t.back() != ']')
+        return PatternError(src.file, n, "a header is '[name]' alone on its line");
       std::string head = Trim(std::string_view(t).substr(1, t.size() - 2));
       Entry e;
       e.line = n;
@@ -111,7 +112,8 @@ Result<std::vector<Entry>> Parse(const PatternSource& src) {
     entries.back().body += '\n';
   }
   for (const Entry& e : entries) {
-    if (Trim(e.body).empty()) return PatternError(src.file, e.line, "entry '" + e.name + "' is empty");
+    if (Trim(e.body).empty())
+      return PatternError(src.file, e.line, "entry '" + e.name + "' is empty");
   }
   return entries;
 }
@@ -168,7 +170,10 @@ size_t Match::group_end(std::string_view name) const {
   return spans_[it->second].second;
 }
 
-Pattern::~Pattern() { pcre2_code_free(static_cast<pcre2_code*>(code_)); }
+Pattern::~Pattern() {
+  pcre2_code_free(static_cast<pcre2_code*>(code_));
+  pcre2_code_free(static_cast<pcre2_code*>(anchored_));
+}
 
 bool Pattern::Run(std::string_view subject, size_t start, uint32_t options, Match* m) const {
   subject = WholeCharacters(subject);
@@ -177,6 +182,22 @@ bool Pattern::Run(std::string_view subject, size_t start, uint32_t options, Matc
   if (start > subject.size()) return false;
   ThreadMatchState& st = MatchState();
   auto* code = static_cast<pcre2_code*>(code_);
+  if (options & PCRE2_ANCHORED) {
+    std::call_once(anchored_once_, [this] {
+      int err = 0;
+      PCRE2_SIZE off = 0;
+      pcre2_code* a =
+          pcre2_compile(reinterpret_cast<PCRE2_SPTR>(source_.data()), source_.size(),
+                        PCRE2_UTF | PCRE2_UCP | PCRE2_EXTENDED | PCRE2_MULTILINE | PCRE2_ANCHORED,
+                        &err, &off, nullptr);
+      if (a) pcre2_jit_compile(a, PCRE2_JIT_COMPLETE);
+      anchored_ = a;
+    });
+    if (anchored_) {
+      code = static_cast<pcre2_code*>(anchored_);
+      options &= ~static_cast<uint32_t>(PCRE2_ANCHORED);
+    }
+  }
   int rc = pcre2_match(code, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(), start,
                        options, st.data, st.context);
   if (rc < 0) return false;  // no match, or a match-time limit: treated alike
@@ -217,7 +238,8 @@ std::vector<Match> Pattern::FindAll(std::string_view subject, size_t start) cons
   return all;
 }
 
-Result<std::shared_ptr<const PatternSet>> PatternSet::Load(const std::vector<PatternSource>& files) {
+Result<std::shared_ptr<const PatternSet>> PatternSet::Load(
+    const std::vector<PatternSource>& files) {
   auto set = std::shared_ptr<PatternSet>(new PatternSet());
   std::map<std::string, std::string> defs;
   std::map<std::string, std::string> where;  // name -> file:line, for duplicates
@@ -237,14 +259,15 @@ Result<std::shared_ptr<const PatternSet>> PatternSet::Load(const std::vector<Pat
         continue;
       }
       if (where.count(e.name))
-        return PatternError(src.file, e.line, "'" + e.name + "' already defined at " + where[e.name]);
+        return PatternError(src.file, e.line,
+                            "'" + e.name + "' already defined at " + where[e.name]);
       where[e.name] = here;
       int err = 0;
       PCRE2_SIZE off = 0;
       const std::string& body = expanded.value();
-      pcre2_code* code =
-          pcre2_compile(reinterpret_cast<PCRE2_SPTR>(body.data()), body.size(),
-                        PCRE2_UTF | PCRE2_UCP | PCRE2_EXTENDED | PCRE2_MULTILINE, &err, &off, nullptr);
+      pcre2_code* code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(body.data()), body.size(),
+                                       PCRE2_UTF | PCRE2_UCP | PCRE2_EXTENDED | PCRE2_MULTILINE,
+                                       &err, &off, nullptr);
       if (!code) {
         PCRE2_UCHAR msg[256];
         pcre2_get_error_message(err, msg, sizeof msg);
@@ -252,12 +275,12 @@ Result<std::shared_ptr<const PatternSet>> PatternSet::Load(const std::vector<Pat
         int line = e.line + 1;
         while (off > 0 && off <= body.size() && body[off - 1] == '\n') --off;  // at the end
         for (size_t i = 0; i < off && i < body.size(); ++i) line += body[i] == '\n';
-        return PatternError(src.file, line,
-                            "in '" + e.name + "': " + reinterpret_cast<char*>(msg));
+        return PatternError(src.file, line, "in '" + e.name + "': " + reinterpret_cast<char*>(msg));
       }
       pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);  // no JIT (rare platforms): interpreter
       auto p = std::unique_ptr<Pattern>(new Pattern());
       p->name_ = e.name;
+      p->source_ = body;
       p->code_ = code;
       uint32_t count = 0, entry_size = 0;
       PCRE2_SPTR table = nullptr;

@@ -22,6 +22,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -76,7 +77,12 @@ class Pattern {
   Pattern() = default;
   bool Run(std::string_view subject, size_t start, uint32_t options, Match* m) const;
   std::string name_;
+  std::string source_;    // the expanded body, for the anchored variant
   void* code_ = nullptr;  // pcre2_code_8*
+  // PCRE2's JIT does not run PCRE2_ANCHORED given at match time: MatchAt
+  // uses a variant compiled anchored, made on first use.
+  mutable void* anchored_ = nullptr;
+  mutable std::once_flag anchored_once_;
   std::map<std::string, int, std::less<>> names_;
 };
 

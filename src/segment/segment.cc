@@ -75,8 +75,8 @@ std::vector<RoleTie> FindSignatures(std::string_view text) {
         std::vector<Cell> row = Cells(lines[j].text);
         for (const Cell& below : row) {
           size_t d = below.col > cell.col ? below.col - cell.col : cell.col - below.col;
-          if (d <= 25 && (!best || d < (best->col > cell.col ? best->col - cell.col
-                                                              : cell.col - best->col)))
+          if (d <= 25 &&
+              (!best || d < (best->col > cell.col ? best->col - cell.col : cell.col - best->col)))
             best = &below;
         }
         if (!best) continue;
@@ -111,8 +111,7 @@ std::string RoleKey(std::string_view s) {
   };
   if (starts("maire")) {
     // "Maire de Corte" is the mayor; "Maire adjoint" or "maire délégué" is not.
-    if (f.find("adjoint") != std::string::npos || f.find("delegue") != std::string::npos)
-      return "";
+    if (f.find("adjoint") != std::string::npos || f.find("delegue") != std::string::npos) return "";
     return "maire";
   }
   if (starts("president") || starts("presidente")) {

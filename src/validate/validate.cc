@@ -42,8 +42,8 @@ void Validate(const std::string& today, Record* r) {
     Warn(r, "future-date", "session date " + *r->session.date + " is in the future");
   }
   if (r->session.date && r->session.convened_on && *r->session.convened_on > *r->session.date) {
-    Warn(r, "convocation-after-session", "convened on " + *r->session.convened_on +
-                                             " after the session of " + *r->session.date);
+    Warn(r, "convocation-after-session",
+         "convened on " + *r->session.convened_on + " after the session of " + *r->session.date);
   }
   if (r->quorum.required && a.present_count && r->quorum.reached &&
       *r->quorum.reached != (*a.present_count >= *r->quorum.required)) {
