@@ -6,6 +6,7 @@
 #include <fstream>
 #include <vector>
 
+#include "extract/act.h"
 #include "extract/session.h"
 #include "normalize/normalize.h"
 #include "segment/segment.h"
@@ -57,6 +58,7 @@ Record ExtractDocument(const Document& doc, const PatternSet& patterns, const st
   NormalizedText norm = Normalize(doc, patterns);
   Sections sections = Segment(norm.text, patterns);
   ExtractSession(sections, patterns, &r);
+  ExtractActs(sections, patterns, &r);
   Validate(today.empty() ? Today() : today, &r);
   return r;
 }

@@ -130,10 +130,18 @@ Sections Segment(std::string_view text, const PatternSet& patterns) {
   if (patterns["attendance_heading"].Find(text, &m)) first_attendance = m.begin();
   if (patterns["presidency_lead"].Find(text, &m))
     first_attendance = std::min(first_attendance, m.begin());
-  if (first_attendance != std::string_view::npos &&
-      patterns["act_start"].Find(text, &m, first_attendance)) {
-    s.session_end = m.begin();
+  if (first_attendance != std::string_view::npos) {
+    // The first act heading after the attendance ends the session part; in
+    // a file of one act, its report, object or first visa.
+    for (const char* name : {"act_start", "act_number_heading", "point_heading", "act_body_start"}) {
+      if (patterns[name].Find(text, &m, first_attendance)) {
+        s.session_end = std::min(s.session_end, m.begin());
+      }
+    }
   }
+  s.acts = FindActs(text, s.session_end, patterns);
+  // A numbered act before the first agenda heading ends the session part.
+  if (!s.acts.empty() && s.acts.front().begin < s.session_end) s.session_end = s.acts.front().begin;
   s.signatures = FindSignatures(text);
   return s;
 }

@@ -1,12 +1,19 @@
 // segment: the structure of a normalized text.
 //
-// For now: where the session part (heading, attendance, presidency) ends and
-// the acts begin, and the signature blocks that tie a role to a person ("Le
-// Maire" above "Xavier POLI"). The session part ends at the first act
-// heading (patterns/acts.pcre) that comes after the first attendance or
-// presidency mention; a file without act headings is all session part.
+// Where the session part (heading, attendance, presidency) ends and the acts
+// begin; each act's span; and the signature blocks that tie a role to a
+// person ("Le Maire" above "Xavier POLI").
+//
+// Acts are found by their headings (patterns/acts.pcre): act numbers
+// ("Délibération n° 2024-012 –", "23-02/001 –", "N° 2023-41"), else points
+// of the agenda ("Point n° 1", "1/", "2.", "3°)"), else the one decision of
+// the file. An item is an act when the assembly decides on it: it carries an
+// act number, a vote or a decision formula; items on the sitting itself
+// (approving the minutes, the secretary), information and "questions
+// diverses" are not acts. The session part ends at the first act.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,13 +30,28 @@ struct RoleTie {
   size_t offset = 0;
 };
 
+// One act's place in the text: from its heading to the next heading (or the
+// end), with what the heading says.
+struct ActSpan {
+  size_t begin = 0;
+  size_t end = 0;
+  size_t body = 0;                    // after the heading and its title
+  std::optional<std::string> number;  // as printed, without "n°"
+  std::optional<std::string> title;   // without "Objet :" and the number
+};
+
 struct Sections {
   std::string_view text;
   size_t session_end = 0;
+  std::vector<ActSpan> acts;
   std::vector<RoleTie> signatures;
 };
 
 Sections Segment(std::string_view text, const PatternSet& patterns);
+
+// The acts after `session_end` (see above).
+std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
+                              const PatternSet& patterns);
 
 // The role word of s folded ("Le Maire," -> "maire", "LE MAIRE DE CORTE" ->
 // "maire", "La Présidente" -> "president"), or empty.

@@ -1,0 +1,340 @@
+#include "extract/act.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/text.h"
+#include "extract/dates.h"
+#include "extract/persons.h"
+#include "extract/stamp.h"
+#include "extract/vote.h"
+
+namespace delibex {
+
+namespace {
+
+constexpr size_t npos = std::string_view::npos;
+
+bool IsBlank(char c) { return c == ' ' || c == '\t'; }
+
+// A clause as the record holds it: white space collapsed, no bullet.
+std::string Clause(std::string_view s) {
+  std::string c = CollapseSpace(s);
+  for (;;) {
+    std::string_view v(c);
+    size_t cut = 0;
+    for (const char* b : {"- ", "* ", "+ ", "• ", " ", "✓ ", "➢ ", "> ", "v ", "Ÿ ", "° ", "– "}) {
+      if (v.rfind(b, 0) == 0) cut = std::string(b).size();
+    }
+    if (v.rfind("Et ", 0) == 0 || v.rfind("ET ", 0) == 0) cut = 3;
+    if (!cut) break;
+    c = c.substr(cut);
+  }
+  while (!c.empty() && IsBlank(c.back())) c.pop_back();
+  return c;
+}
+
+// The span's text with the stamps inside it blanked out (same length, line
+// breaks kept), so that a stamp printed mid-paragraph does not break it.
+std::string WithoutStamps(std::string_view text, size_t b, size_t e,
+                          const std::vector<StampFound>& stamps) {
+  std::string out(text.substr(b, e - b));
+  for (const StampFound& s : stamps) {
+    size_t from = std::max(s.begin, b), to = std::min(s.end, e);
+    for (size_t i = from; i < to; ++i) {
+      if (out[i - b] != '\n') out[i - b] = ' ';
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> Visas(std::string_view body, const PatternSet& patterns) {
+  std::vector<std::string> out;
+  for (const Match& m : patterns["act_visa"].FindAll(body)) {
+    std::string v = Clause(m["visa"]);
+    while (!v.empty() && (v.back() == ',' || v.back() == ';' || v.back() == '.' || v.back() == ' '))
+      v.pop_back();
+    if (v.size() > 4) out.push_back(v);
+  }
+  return out;
+}
+
+// Where the operative part ends: a vote record, a signature, a stamp's
+// remains, or a blank line that a bullet or an operative verb does not follow.
+size_t OperativeEnd(std::string_view s, size_t from, const PatternSet& patterns) {
+  Match m;
+  size_t end = s.size();
+  if (patterns["operative_end"].Find(s, &m, from)) end = m.begin();
+  size_t i = from;
+  while (i < end) {
+    size_t blank = s.find("\n\n", i);
+    if (blank == npos || blank >= end) break;
+    size_t j = blank;
+    while (j < s.size() && (s[j] == '\n' || IsBlank(s[j]))) ++j;
+    if (j >= end) return blank;
+    std::string_view next = s.substr(j, std::min<size_t>(80, s.size() - j));
+    bool goes_on = patterns["bullet_start"].MatchAt(s, &m, j) ||
+                   patterns["operative_verb"].MatchAt(s, &m, j) ||
+                   patterns["article_heading"].MatchAt(s, &m, j);
+    (void)next;
+    if (!goes_on) return blank;
+    i = j;
+  }
+  return end;
+}
+
+// Splits an operative part into articles: at bullets and lines that open
+// with an operative verb, and at capitalised operative verbs after ; , or .
+std::vector<Article> SplitClauses(std::string_view part, const PatternSet& patterns) {
+  std::vector<size_t> cuts = {0};
+  for (const Match& m : patterns["clause_start"].FindAll(part)) {
+    size_t at = m.begin();
+    for (const char* g : {"at1", "at2", "at3", "at4"}) {
+      if (m.has(g)) at = m.group_begin(g);
+    }
+    if (at > 0) cuts.push_back(at);
+  }
+  std::sort(cuts.begin(), cuts.end());
+  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+  std::vector<Article> out;
+  for (size_t k = 0; k < cuts.size(); ++k) {
+    size_t e = k + 1 < cuts.size() ? cuts[k + 1] : part.size();
+    std::string c = Clause(part.substr(cuts[k], e - cuts[k]));
+    Match m;
+    if (c.size() < 3 || patterns["vote_record_only"].MatchAt(c, &m)) continue;
+    // Bullets that only list amounts or names stay in their article.
+    if (!out.empty() && !patterns["operative_verb"].MatchAt(c, &m) &&
+        !patterns["infinitive_clause"].MatchAt(c, &m)) {
+      out.back().text += " " + c;
+      continue;
+    }
+    out.push_back({std::nullopt, c});
+  }
+  return out;
+}
+
+std::vector<Article> Articles(std::string_view body, const PatternSet& patterns) {
+  std::vector<Article> out;
+  std::vector<Match> heads = patterns["article_heading"].FindAll(body);
+  if (!heads.empty()) {
+    for (size_t k = 0; k < heads.size(); ++k) {
+      size_t b = heads[k].end();
+      size_t e = k + 1 < heads.size() ? heads[k + 1].begin() : body.size();
+      e = std::min(e, OperativeEnd(body, b, patterns));
+      std::string c = Clause(body.substr(b, e > b ? e - b : 0));
+      if (c.empty()) continue;
+      out.push_back({std::string(heads[k]["n"]), c});
+    }
+    return out;
+  }
+  Match m;
+  if (patterns["decision_marker"].Find(body, &m)) {
+    size_t b = m.end();
+    size_t e = OperativeEnd(body, b, patterns);
+    if (e > b) {
+      out = SplitClauses(body.substr(b, e - b), patterns);
+      if (!out.empty()) return out;
+    }
+  }
+  // One sentence: "Le Conseil, à l'unanimité, prend acte du rapport …" — the
+  // article runs from its verb to the end of the sentence.
+  if (patterns["decision_sentence"].Find(body, &m)) {
+    size_t b = m.group_begin("verb");
+    size_t e = OperativeEnd(body, b, patterns);
+    size_t stop = body.find(". ", b);
+    size_t para = body.find("\n\n", b);
+    if (para != npos) e = std::min(e, para);
+    if (stop != npos && stop + 1 < e) {
+      // The sentence ends at ". " followed by a capital that opens no clause.
+      e = std::min(e, stop + 1);
+    }
+    out = SplitClauses(body.substr(b, e - b), patterns);
+  }
+  return out;
+}
+
+std::optional<Person> ResolveSignatory(std::string_view after, const Record& r) {
+  // The president named just after the role ("Le Maire, UNS Jean-Marc DUMONT").
+  if (r.president && !r.president->name.empty()) {
+    std::string folded = Fold(after.substr(0, 160));
+    if (folded.find(Fold(r.president->name)) != std::string::npos) {
+      Person p = *r.president;
+      p.title.reset();
+      return p;
+    }
+  }
+  return std::nullopt;
+}
+
+// A signature in `span`: "Fait à X, le DATE" (or "le jour, mois et an que
+// dessus"), then the signatory under its role.
+std::optional<Signature> FindSignature(std::string_view span, size_t span_offset,
+                                       const Sections& sections, const Record& r,
+                                       const PatternSet& patterns) {
+  Match m;
+  std::vector<Match> all = patterns["signed_at"].FindAll(span);
+  if (all.empty()) return std::nullopt;
+  const Match& s = all.back();
+  Signature sig;
+  std::string place(s.has("place") ? s["place"] : s["place2"]);
+  if (!place.empty()) sig.place = CollapseSpace(place);
+  if (s.has("same")) {
+    sig.date = r.session.date;
+  } else {
+    for (const DateMention& d : FindDates(span.substr(s.end(), 60), patterns)) {
+      sig.date = d.iso;
+      break;
+    }
+  }
+  // The signatory: a role tie (signature block) after the mention, in span.
+  size_t from = span_offset + s.begin();
+  size_t to = span_offset + span.size();
+  for (const RoleTie& t : sections.signatures) {
+    if (t.offset < from || t.offset >= to) continue;
+    if (t.role != "maire" && t.role != "president") continue;
+    Person p = t.person;
+    if (auto better = ResolveSignatory(sections.text.substr(t.offset > 80 ? t.offset - 80 : 0, 240), r);
+        better && SameName(better->name, p.name)) {
+      p.name = better->name;
+    }
+    sig.signatory = p;
+    break;
+  }
+  if (!sig.signatory) {
+    // "Le Maire, UNS Jean-Marc DUMONT" run into one line.
+    if (patterns["signatory_role"].Find(span, &m, s.begin())) {
+      if (auto p = ResolveSignatory(span.substr(m.end()), r)) {
+        p->title = CollapseSpace(m["role"]);
+        sig.signatory = p;
+      }
+    }
+  }
+  return sig;
+}
+
+bool SameStamp(const PrefectureStamp& a, const PrefectureStamp& b) {
+  if (a.act_id && b.act_id) return a.act_id->id == b.act_id->id;
+  return a.sent == b.sent && a.received == b.received && a.published == b.published &&
+         a.executory == b.executory;
+}
+
+void Merge(PrefectureStamp* into, const PrefectureStamp& s) {
+  if (!into->sent) into->sent = s.sent;
+  if (!into->received) into->received = s.received;
+  if (!into->published) into->published = s.published;
+  if (!into->executory) into->executory = s.executory;
+  if (!into->act_id) into->act_id = s.act_id;
+  into->simulated = into->simulated || s.simulated;
+}
+
+}  // namespace
+
+void ExtractActs(const Sections& sections, const PatternSet& patterns, Record* r) {
+  std::string_view text = sections.text;
+  std::vector<StampFound> stamps = FindStamps(text, patterns);
+  const std::vector<ActSpan>& spans = sections.acts;
+
+  for (const ActSpan& span : spans) {
+    Act act;
+    act.number = span.number;
+    act.title = span.title;
+    std::string body = WithoutStamps(text, span.body, span.end, stamps);
+    std::string whole = WithoutStamps(text, span.begin, span.end, stamps);
+    Match m;
+    if (!act.title && patterns["act_object"].Find(whole, &m)) {
+      std::string t = CollapseSpace(m["title"]);
+      while (!t.empty() && (t.back() == ':' || t.back() == ' ')) t.pop_back();
+      if (!t.empty()) act.title = t;
+    }
+    // A single act's header sits before the session part: look there too.
+    std::string_view header = spans.size() == 1 ? text.substr(0, span.end) : std::string_view(whole);
+    if (patterns["act_matter"].Find(header, &m)) {
+      Matter matter;
+      matter.code = std::string(m["code"]);
+      if (m.has("label")) {
+        std::string label = CollapseSpace(m["label"]);
+        if (!label.empty()) matter.label = label;
+      }
+      act.matter = matter;
+    }
+    if (patterns["act_rapporteur"].Find(whole, &m)) {
+      std::string who = CollapseSpace(m["who"]);
+      if (auto p = ReadPerson(who)) {
+        act.rapporteur = p->person;
+        act.rapporteur->title.reset();
+      } else if (r->president) {
+        // "Rapporteur : Monsieur le Président": the president when named.
+        std::string key = RoleKey(who.substr(ReadCivility(who).length));
+        if (!key.empty() && r->president->title && RoleKey(*r->president->title) == key) {
+          act.rapporteur = r->president;
+          act.rapporteur->title.reset();
+        }
+      }
+    }
+    act.visas = Visas(body, patterns);
+    act.articles = Articles(body, patterns);
+    act.vote = ExtractVote(body, patterns);
+    act.signed_block = FindSignature(text.substr(span.begin, span.end - span.begin), span.begin,
+                                     sections, *r, patterns);
+    r->deliberations.push_back(std::move(act));
+  }
+
+  // Signatures: each act's own when several acts carry one; else the file's.
+  if (spans.size() > 1) {
+    int signed_acts = 0;
+    for (const Act& a : r->deliberations) signed_acts += a.signed_block.has_value();
+    if (signed_acts < 2) {
+      for (Act& a : r->deliberations) {
+        if (a.signed_block) {
+          r->signed_block = a.signed_block;
+          a.signed_block.reset();
+        }
+      }
+    }
+  }
+
+  // Stamps: to the act that holds them; a stamp repeated over several acts,
+  // or outside every act, covers the file.
+  std::vector<std::optional<PrefectureStamp>> per_act(spans.size());
+  std::vector<PrefectureStamp> file_level;
+  for (const StampFound& s : stamps) {
+    size_t owner = spans.size();
+    for (size_t k = 0; k < spans.size(); ++k) {
+      if (s.begin >= spans[k].begin && s.begin < spans[k].end) owner = k;
+    }
+    // A single act's stamp may sit before its span (a register's header).
+    if (owner == spans.size() && spans.size() == 1) owner = 0;
+    if (owner == spans.size()) {
+      file_level.push_back(s.stamp);
+      continue;
+    }
+    if (per_act[owner]) {
+      Merge(&*per_act[owner], s.stamp);
+    } else {
+      per_act[owner] = s.stamp;
+    }
+  }
+  if (spans.size() > 1) {
+    for (size_t k = 0; k < spans.size(); ++k) {
+      for (size_t j = k + 1; j < spans.size(); ++j) {
+        if (per_act[k] && per_act[j] && SameStamp(*per_act[k], *per_act[j])) {
+          file_level.push_back(*per_act[k]);
+          per_act[k].reset();
+          per_act[j].reset();
+        }
+      }
+    }
+  }
+  for (size_t k = 0; k < spans.size(); ++k) r->deliberations[k].prefecture = per_act[k];
+  for (const PrefectureStamp& s : file_level) {
+    if (!r->prefecture) {
+      r->prefecture = s;
+    } else {
+      Merge(&*r->prefecture, s);
+    }
+  }
+}
+
+}  // namespace delibex

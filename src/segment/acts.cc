@@ -1,0 +1,199 @@
+// Act spans: see segment.h.
+#include <algorithm>
+
+#include "core/text.h"
+#include "segment/segment.h"
+
+namespace delibex {
+
+namespace {
+
+struct Heading {
+  size_t begin = 0;
+  size_t end = 0;  // after the title
+  std::optional<std::string> number;
+  std::string title;
+  bool numbered = false;
+};
+
+std::string CleanTitle(std::string_view t) {
+  std::string s = CollapseSpace(t);
+  while (!s.empty() && (s.back() == ':' || s.back() == ' ' || s.back() == '-' ||
+                        s.back() == ';'))
+    s.pop_back();
+  // An en dash or "–" left at the end.
+  while (s.size() >= 3 && s.compare(s.size() - 3, 3, "–") == 0) {
+    s.resize(s.size() - 3);
+    while (!s.empty() && s.back() == ' ') s.pop_back();
+  }
+  return s;
+}
+
+// A title that goes on over the next lines: while the line is long (a
+// wrapped line) or the next one starts in lower case, up to a blank line or
+// a line that ends with ':' or '.'.
+size_t TitleEnd(std::string_view text, size_t title_begin, size_t line_end) {
+  size_t end = line_end;
+  for (int extra = 0; extra < 3; ++extra) {
+    std::string_view line = Trim(text.substr(title_begin, end - title_begin));
+    size_t last_nl = line.rfind('\n');
+    std::string_view last = last_nl == std::string_view::npos ? line : line.substr(last_nl + 1);
+    if (last.empty() || last.back() == ':' || last.back() == '.') break;
+    if (end >= text.size()) break;
+    size_t next_begin = end + 1;
+    size_t next_end = text.find('\n', next_begin);
+    if (next_end == std::string_view::npos) next_end = text.size();
+    std::string_view next = Trim(text.substr(next_begin, next_end - next_begin));
+    if (next.empty()) break;
+    bool wrapped = Trim(last).size() >= 60 || StartsLower(next);
+    if (!wrapped) break;
+    end = next_end;
+  }
+  return end;
+}
+
+std::vector<Heading> Headings(std::string_view text, size_t from, const PatternSet& patterns,
+                              const char* name, bool numbered) {
+  std::vector<Heading> out;
+  for (const Match& m : patterns[name].FindAll(text, from)) {
+    Heading h;
+    h.begin = m.begin();
+    h.numbered = numbered;
+    std::string_view num = m.has("num1") ? m["num1"] : m.has("num2") ? m["num2"] : m["num3"];
+    if (numbered && !num.empty()) h.number = std::string(num);
+    size_t tb = m.group_begin("title");
+    size_t te = m.group_end("title");
+    if (tb != Match::npos) {
+      te = TitleEnd(text, tb, te);
+      h.title = CleanTitle(text.substr(tb, te - tb));
+      h.end = te;
+    } else {
+      h.end = m.end();
+    }
+    if (h.title.empty() && numbered) {
+      // "Délibération n° 24-32" alone: the title is the next line, unless
+      // that line is a label of the act's header.
+      size_t nb = text.find('\n', h.end);
+      while (nb != std::string_view::npos && nb + 1 < text.size() && text[nb + 1] == '\n') ++nb;
+      if (nb != std::string_view::npos) {
+        size_t ne = text.find('\n', nb + 1);
+        if (ne == std::string_view::npos) ne = text.size();
+        std::string_view next = text.substr(nb + 1, ne - nb - 1);
+        Match label;
+        if (!patterns["header_label"].MatchAt(next, &label) && !Trim(next).empty()) {
+          ne = TitleEnd(text, nb + 1, ne);
+          h.title = CleanTitle(text.substr(nb + 1, ne - nb - 1));
+          h.end = ne;
+        }
+      }
+    }
+    out.push_back(h);
+  }
+  return out;
+}
+
+bool IsBareRank(const std::string& n) {
+  return n.size() <= 3 && std::all_of(n.begin(), n.end(), [](char c) { return isdigit(c); });
+}
+
+}  // namespace
+
+std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
+                              const PatternSet& patterns) {
+  std::vector<Heading> numbered = Headings(text, session_end, patterns, "act_number_heading", true);
+  // The same number again (a register repeats it at the top of each page):
+  // one act.
+  std::vector<Heading> kept;
+  for (Heading& h : numbered) {
+    if (!kept.empty() && h.number && kept.back().number && *h.number == *kept.back().number)
+      continue;
+    kept.push_back(std::move(h));
+  }
+  numbered = std::move(kept);
+  std::vector<Heading> points;
+  for (Heading& p : Headings(text, session_end, patterns, "point_heading", false)) {
+    Match m;
+    if (!patterns["point_is_article"].MatchAt(p.title, &m)) points.push_back(std::move(p));
+  }
+
+  std::vector<Heading> heads;
+  if (!numbered.empty()) {
+    heads = numbered;
+    // A point that is also a numbered heading is the same line.
+    for (const Heading& p : points) {
+      bool same = std::any_of(numbered.begin(), numbered.end(), [&](const Heading& n) {
+        return n.begin == p.begin;
+      });
+      if (!same) {
+        Heading stop = p;
+        stop.numbered = false;
+        stop.number.reset();
+        stop.title = "\x01";  // a boundary only
+        heads.push_back(stop);
+      }
+    }
+  } else {
+    heads = points;
+  }
+  std::sort(heads.begin(), heads.end(),
+            [](const Heading& a, const Heading& b) { return a.begin < b.begin; });
+
+  std::vector<ActSpan> acts;
+  bool any_heading = false;
+  for (size_t i = 0; i < heads.size(); ++i) {
+    const Heading& h = heads[i];
+    if (h.title == "\x01") continue;
+    any_heading = true;
+    size_t end = i + 1 < heads.size() ? heads[i + 1].begin : text.size();
+    std::string_view span = text.substr(h.begin, end - h.begin);
+    Match m;
+    bool procedural = patterns["procedural_item"].Find(h.title, &m);
+    bool real_number = h.number && !IsBareRank(*h.number);
+    bool decides = patterns["decision_formula"].Find(span.substr(h.end - h.begin), &m);
+    if (procedural && !real_number) continue;
+    if (!real_number && !decides) continue;
+    ActSpan a;
+    a.begin = h.begin;
+    a.end = end;
+    a.body = h.end;
+    if (h.number) a.number = h.number;
+    if (!h.title.empty()) a.title = h.title;
+    acts.push_back(a);
+  }
+  // Headings were there, and none was an act: the file has no act.
+  if (!acts.empty() || any_heading) return acts;
+
+  // One act for the whole file: a register extract or a single deliberation.
+  Match m;
+  size_t begin = session_end;
+  if (begin >= text.size()) {
+    // A flattened page: the act begins with its report or first visa.
+    if (!patterns["act_body_start_inline"].Find(text, &m)) return acts;
+    begin = m.begin();
+  }
+  std::string_view body = text.substr(begin);
+  if (!patterns["decision_formula"].Find(body, &m)) return acts;
+  ActSpan a;
+  a.begin = begin;
+  a.end = text.size();
+  a.body = begin;
+  // Its number, printed in the header ("Délibération n° 2024-38", "N° 36/2023").
+  for (const Heading& h : Headings(text, 0, patterns, "act_number_heading", true)) {
+    if (h.number && !IsBareRank(*h.number)) {
+      a.number = h.number;
+      break;
+    }
+  }
+  if (!a.number && patterns["act_number_inline"].Find(text, &m)) a.number = std::string(m["num"]);
+  if (patterns["title_after_deliberation"].Find(text, &m)) {
+    std::string_view t = m["title"];
+    size_t rule = t.find("\n_");
+    if (rule != std::string_view::npos) t = t.substr(0, rule);
+    std::string title = CleanTitle(t);
+    if (!title.empty() && title.size() < 300) a.title = title;
+  }
+  acts.push_back(a);
+  return acts;
+}
+
+}  // namespace delibex
