@@ -21,7 +21,9 @@ bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 
 // A clause as the record holds it: white space collapsed, no bullet.
 std::string Clause(std::string_view s) {
-  std::string c = CollapseSpace(s);
+  std::string flat(s);
+  std::replace(flat.begin(), flat.end(), '|', ' ');  // a flattened page's column mark
+  std::string c = CollapseSpace(flat);
   for (;;) {
     std::string_view v(c);
     size_t cut = 0;
@@ -74,11 +76,11 @@ size_t OperativeEnd(std::string_view s, size_t from, const PatternSet& patterns)
     size_t j = blank;
     while (j < s.size() && (s[j] == '\n' || IsBlank(s[j]))) ++j;
     if (j >= end) return blank;
-    std::string_view next = s.substr(j, std::min<size_t>(80, s.size() - j));
+    // A bullet, an operative verb, an article, or a sentence going on in
+    // lower case over a page break.
     bool goes_on = patterns["bullet_start"].MatchAt(s, &m, j) ||
                    patterns["operative_verb"].MatchAt(s, &m, j) ||
-                   patterns["article_heading"].MatchAt(s, &m, j);
-    (void)next;
+                   patterns["article_heading"].MatchAt(s, &m, j) || StartsLower(s.substr(j));
     if (!goes_on) return blank;
     i = j;
   }
@@ -91,7 +93,7 @@ std::vector<Article> SplitClauses(std::string_view part, const PatternSet& patte
   std::vector<size_t> cuts = {0};
   for (const Match& m : patterns["clause_start"].FindAll(part)) {
     size_t at = m.begin();
-    for (const char* g : {"at1", "at2", "at3", "at4"}) {
+    for (const char* g : {"at1", "at2", "at3", "at4", "at5", "at6"}) {
       if (m.has(g)) at = m.group_begin(g);
     }
     if (at > 0) cuts.push_back(at);
@@ -105,8 +107,13 @@ std::vector<Article> SplitClauses(std::string_view part, const PatternSet& patte
     Match m;
     if (c.size() < 3 || patterns["vote_record_only"].MatchAt(c, &m)) continue;
     // Bullets that only list amounts or names stay in their article.
-    if (!out.empty() && !patterns["operative_verb"].MatchAt(c, &m) &&
-        !patterns["infinitive_clause"].MatchAt(c, &m)) {
+    bool bullet = patterns["bullet_start"].MatchAt(part, &m, cuts[k]);
+    bool opens = bullet ? patterns["clause_opens"].MatchAt(c, &m)
+                        : patterns["operative_verb"].MatchAt(c, &m) ||
+                              patterns["infinitive_clause"].MatchAt(c, &m);
+    bool opens_any = opens || patterns["clause_opens"].MatchAt(c, &m);
+    if (out.empty() && !opens_any) continue;  // what precedes the first article
+    if (!out.empty() && !opens) {
       out.back().text += " " + c;
       continue;
     }
@@ -125,12 +132,15 @@ std::vector<Article> Articles(std::string_view body, const PatternSet& patterns)
       e = std::min(e, OperativeEnd(body, b, patterns));
       std::string c = Clause(body.substr(b, e > b ? e - b : 0));
       if (c.empty()) continue;
-      out.push_back({std::string(heads[k]["n"]), c});
+      out.push_back({std::string(heads[k].has("n") ? heads[k]["n"] : heads[k]["n2"]), c});
     }
     return out;
   }
   Match m;
-  if (patterns["decision_marker"].Find(body, &m)) {
+  // The last marker: the one right above the articles.
+  std::vector<Match> markers = patterns["decision_marker"].FindAll(body);
+  if (!markers.empty()) {
+    m = markers.back();
     size_t b = m.end();
     size_t e = OperativeEnd(body, b, patterns);
     if (e > b) {
@@ -140,15 +150,28 @@ std::vector<Article> Articles(std::string_view body, const PatternSet& patterns)
   }
   // One sentence: "Le Conseil, à l'unanimité, prend acte du rapport …" — the
   // article runs from its verb to the end of the sentence.
-  if (patterns["decision_sentence"].Find(body, &m)) {
-    size_t b = m.group_begin("verb");
+  // The decision follows "après en avoir délibéré" when the text says so;
+  // else it is the last sentence that has the assembly decide.
+  size_t from = 0;
+  if (patterns["after_deliberation"].Find(body, &m)) from = m.begin();
+  std::vector<Match> sentences = patterns["decision_sentence"].FindAll(body, from);
+  if (!sentences.empty()) {
+    const Match& d = from ? sentences.front() : sentences.back();
+    size_t b = d.group_begin("verb");
     size_t e = OperativeEnd(body, b, patterns);
-    size_t stop = body.find(". ", b);
-    size_t para = body.find("\n\n", b);
-    if (para != npos) e = std::min(e, para);
-    if (stop != npos && stop + 1 < e) {
-      // The sentence ends at ". " followed by a capital that opens no clause.
-      e = std::min(e, stop + 1);
+    // The sentence ends at a period that no operative clause follows (a
+    // period after an initial, "M.", does not end it).
+    for (size_t stop = body.find('.', b); stop != npos && stop < e; stop = body.find('.', stop + 1)) {
+      if (stop + 1 < body.size() && !IsBlank(body[stop + 1]) && body[stop + 1] != '\n') continue;
+      if (stop >= 2 && (IsBlank(body[stop - 2]) || body[stop - 2] == '\n') && StartsUpper(body.substr(stop - 1)))
+        continue;
+      size_t k = stop + 1;
+      while (k < body.size() && (IsBlank(body[k]) || body[k] == '\n')) ++k;
+      if (k < body.size() && (patterns["operative_verb"].MatchAt(body, &m, k) ||
+                              patterns["bullet_start"].MatchAt(body, &m, k)))
+        continue;
+      e = stop + 1;
+      break;
     }
     out = SplitClauses(body.substr(b, e - b), patterns);
   }

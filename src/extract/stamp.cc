@@ -68,7 +68,9 @@ char RepairDigit(char c) {
 }
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-bool AllDigits(std::string_view s) { return !s.empty() && std::all_of(s.begin(), s.end(), IsDigit); }
+bool AllDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), IsDigit);
+}
 
 // Figures as OCR reads them: O and l/I repaired; nullopt when anything else
 // is there.
@@ -299,8 +301,12 @@ void Collect(std::string_view text, const PatternSet& patterns, std::vector<Ment
     out->push_back(x);
   }
   for (const Match& m : patterns["stamp_ctes_id"].FindAll(text)) {
-    // Too few figures left: not an identifier, however damaged.
-    if (CountDigits(m["siren"]) + CountDigits(m["date"]) < 12) continue;
+    // An identifier, however damaged, is mostly figures where figures go.
+    std::string head = std::string(m["siren"]) + std::string(m["date"]);
+    int figures = CountDigits(head);
+    int digit_like =
+        figures + static_cast<int>(std::count_if(head.begin(), head.end(), IsOcrDigit));
+    if (figures < 8 || digit_like < 15) continue;
     Mention x = base(m, kId);
     std::string raw = std::string(m["dept"]) + "-" + std::string(m["siren"]) + "-" +
                       std::string(m["date"]) + "-" + std::string(m["rest"]);
@@ -337,10 +343,12 @@ void DropImpossibleDates(PrefectureStamp* s) {
 
 std::optional<ActId> ParseActId(std::string_view raw) {
   size_t b = 0, e = raw.size();
-  auto frame = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '[' || c == '(' || c == '|'; };
+  auto frame = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '[' || c == '(' || c == '|';
+  };
   while (b < e && frame(raw[b])) ++b;
-  while (e > b && (frame(raw[e - 1]) || raw[e - 1] == ']' || raw[e - 1] == ')' || raw[e - 1] == '.' ||
-                   raw[e - 1] == ',' || raw[e - 1] == ';'))
+  while (e > b && (frame(raw[e - 1]) || raw[e - 1] == ']' || raw[e - 1] == ')' ||
+                   raw[e - 1] == '.' || raw[e - 1] == ',' || raw[e - 1] == ';'))
     --e;
   std::string_view s = raw.substr(b, e - b);
 
@@ -443,7 +451,8 @@ std::vector<StampFound> FindStamps(std::string_view text, const PatternSet& patt
       size_t from = m.begin > kConvocationReach ? m.begin - kConvocationReach : 0;
       if (!kept.empty() && kept.back().end > from) from = kept.back().end;
       Match c;
-      if (from < m.begin && patterns["stamp_convocation"].Find(text.substr(from, m.begin - from), &c))
+      if (from < m.begin &&
+          patterns["stamp_convocation"].Find(text.substr(from, m.begin - from), &c))
         continue;
     }
     kept.push_back(m);

@@ -29,10 +29,26 @@ std::string CleanTitle(std::string_view t) {
   return s;
 }
 
-// A title that goes on over the next lines: while the line is long (a
-// wrapped line) or the next one starts in lower case, up to a blank line or
-// a line that ends with ':' or '.'.
-size_t TitleEnd(std::string_view text, size_t title_begin, size_t line_end) {
+// The length of a full line of this text: a line that long was wrapped.
+size_t FullLine(std::string_view text) {
+  std::vector<size_t> lengths;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t nl = text.find('\n', i);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = Trim(text.substr(i, nl - i));
+    if (line.size() > 20) lengths.push_back(line.size());
+    i = nl + 1;
+  }
+  if (lengths.size() < 5) return 75;
+  std::sort(lengths.begin(), lengths.end());
+  return std::max<size_t>(60, lengths[lengths.size() * 9 / 10] * 85 / 100);
+}
+
+// A title that goes on over the next lines: while the line is as long as a
+// wrapped line, or the next one starts in lower case, up to a blank line or a
+// line that ends with ':' or '.'.
+size_t TitleEnd(std::string_view text, size_t title_begin, size_t line_end, size_t full) {
   size_t end = line_end;
   for (int extra = 0; extra < 3; ++extra) {
     std::string_view line = Trim(text.substr(title_begin, end - title_begin));
@@ -45,7 +61,14 @@ size_t TitleEnd(std::string_view text, size_t title_begin, size_t line_end) {
     if (next_end == std::string_view::npos) next_end = text.size();
     std::string_view next = Trim(text.substr(next_begin, next_end - next_begin));
     if (next.empty()) break;
-    bool wrapped = Trim(last).size() >= 60 || StartsLower(next);
+    // The whole line, heading and all, measured against a full line.
+    size_t line_start = text.rfind('\n', end - 1);
+    line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+    size_t whole = Trim(text.substr(line_start, end - line_start)).size();
+    // A wrapped title goes on in lower case, or in capitals after capitals;
+    // a capitalised line after a full one starts the body.
+    bool caps = IsAllUpper(last) && IsAllUpper(next);
+    bool wrapped = StartsLower(next) || caps || (whole >= full && (next[0] == '(' || isdigit(static_cast<unsigned char>(next[0]))));
     if (!wrapped) break;
     end = next_end;
   }
@@ -55,6 +78,7 @@ size_t TitleEnd(std::string_view text, size_t title_begin, size_t line_end) {
 std::vector<Heading> Headings(std::string_view text, size_t from, const PatternSet& patterns,
                               const char* name, bool numbered) {
   std::vector<Heading> out;
+  size_t full = FullLine(text);
   for (const Match& m : patterns[name].FindAll(text, from)) {
     Heading h;
     h.begin = m.begin();
@@ -64,12 +88,14 @@ std::vector<Heading> Headings(std::string_view text, size_t from, const PatternS
     size_t tb = m.group_begin("title");
     size_t te = m.group_end("title");
     if (tb != Match::npos) {
-      te = TitleEnd(text, tb, te);
+      te = TitleEnd(text, tb, te, full);
       h.title = CleanTitle(text.substr(tb, te - tb));
       h.end = te;
     } else {
       h.end = m.end();
     }
+    Match label;
+    if (!h.title.empty() && patterns["header_label"].MatchAt(h.title, &label)) h.title.clear();
     if (h.title.empty() && numbered) {
       // "Délibération n° 24-32" alone: the title is the next line, unless
       // that line is a label of the act's header.
@@ -79,9 +105,14 @@ std::vector<Heading> Headings(std::string_view text, size_t from, const PatternS
         size_t ne = text.find('\n', nb + 1);
         if (ne == std::string_view::npos) ne = text.size();
         std::string_view next = text.substr(nb + 1, ne - nb - 1);
-        Match label;
-        if (!patterns["header_label"].MatchAt(next, &label) && !Trim(next).empty()) {
-          ne = TitleEnd(text, nb + 1, ne);
+        size_t span_end = text.find("\n\n\n", h.end);
+        std::string_view ahead = text.substr(h.end, std::min<size_t>(600, text.size() - h.end));
+        if (patterns["act_object"].Find(ahead, &label)) {
+          // "Objet : …" under the heading is the title.
+          h.title = CleanTitle(label["title"]);
+          (void)span_end;
+        } else if (!patterns["header_label"].MatchAt(next, &label) && !Trim(next).empty()) {
+          ne = TitleEnd(text, nb + 1, ne, full);
           h.title = CleanTitle(text.substr(nb + 1, ne - nb - 1));
           h.end = ne;
         }
@@ -185,8 +216,18 @@ std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
     }
   }
   if (!a.number && patterns["act_number_inline"].Find(text, &m)) a.number = std::string(m["num"]);
-  if (patterns["title_after_deliberation"].Find(text, &m)) {
+  if (patterns["act_object"].Find(text, &m)) {
+    std::string title = CleanTitle(m["title"]);
+    if (!title.empty()) a.title = title;
+  } else if (patterns["title_after_deliberation"].Find(text, &m)) {
     std::string_view t = m["title"];
+    // Skip the header's labels ("Matière 7.5 Subventions") before the title.
+    for (;;) {
+      Match label;
+      size_t nl = t.find('\n');
+      if (nl == std::string_view::npos || !patterns["header_label"].MatchAt(t, &label)) break;
+      t = t.substr(nl + 1);
+    }
     size_t rule = t.find("\n_");
     if (rule != std::string_view::npos) t = t.substr(0, rule);
     std::string title = CleanTitle(t);
