@@ -5,8 +5,9 @@
 // Per document: the record has the SPEC's shape and key order, and no
 // session-level scalar (date, place, president, counts...) is wrong — a
 // value is right or null, never invented. Over the corpus: the session-level
-// fields reach the floors in tests/corpus_floors.json (raise them as the
-// extractor improves; never lower them to pass).
+// fields, the acts' fields and the count of acts per file reach the floors
+// in tests/corpus_floors.json (raise them as the extractor improves; never
+// lower them to pass).
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -131,6 +132,33 @@ TEST(Corpus, SessionFieldsReachTheirFloors) {
   EXPECT_GE(total.precision(), min_p) << table;
   std::printf("corpus session-level micro-F1 %.4f precision %.4f\n%s", total.f1(),
               total.precision(), table.c_str());
+}
+
+TEST(Corpus, ActFieldsReachTheirFloors) {
+  Json floors = ReadJson(fs::path(DELIBEX_SOURCE_DIR) / "tests" / "corpus_floors.json");
+  testing::Comparison all;
+  int files = 0, counted_right = 0;
+  for (const std::string& stem : Stems()) {
+    Json expected = ReadJson(kCorpus / (stem + ".json"));
+    Json actual = Extract(stem);
+    ++files;
+    counted_right += expected["deliberations"].size() == actual["deliberations"].size();
+    all.Merge(testing::CompareActs(expected, actual));
+  }
+  std::string table;
+  for (const auto& [field, t] : all.fields) {
+    char line[160];
+    std::snprintf(line, sizeof line, "  %-28s agreed %4d wrong %3d missed %3d  F1 %.3f\n",
+                  field.c_str(), t.agreed, t.wrong, t.missed, t.f1());
+    table += line;
+  }
+  testing::Tally total = all.Total();
+  double share = files ? double(counted_right) / files : 0;
+  EXPECT_GE(total.f1(), floors["acts"]["min_f1"].get<double>()) << table;
+  EXPECT_GE(total.precision(), floors["acts"]["min_precision"].get<double>()) << table;
+  EXPECT_GE(share, floors["acts"]["min_files_counted_right"].get<double>()) << table;
+  std::printf("corpus acts micro-F1 %.4f precision %.4f, acts counted right in %d/%d files\n%s",
+              total.f1(), total.precision(), counted_right, files, table.c_str());
 }
 
 }  // namespace

@@ -161,9 +161,11 @@ std::vector<Article> Articles(std::string_view body, const PatternSet& patterns)
     size_t e = OperativeEnd(body, b, patterns);
     // The sentence ends at a period that no operative clause follows (a
     // period after an initial, "M.", does not end it).
-    for (size_t stop = body.find('.', b); stop != npos && stop < e; stop = body.find('.', stop + 1)) {
+    for (size_t stop = body.find('.', b); stop != npos && stop < e;
+         stop = body.find('.', stop + 1)) {
       if (stop + 1 < body.size() && !IsBlank(body[stop + 1]) && body[stop + 1] != '\n') continue;
-      if (stop >= 2 && (IsBlank(body[stop - 2]) || body[stop - 2] == '\n') && StartsUpper(body.substr(stop - 1)))
+      if (stop >= 2 && (IsBlank(body[stop - 2]) || body[stop - 2] == '\n') &&
+          StartsUpper(body.substr(stop - 1)))
         continue;
       size_t k = stop + 1;
       while (k < body.size() && (IsBlank(body[k]) || body[k] == '\n')) ++k;
@@ -198,7 +200,20 @@ std::optional<Signature> FindSignature(std::string_view span, size_t span_offset
                                        const PatternSet& patterns) {
   Match m;
   std::vector<Match> all = patterns["signed_at"].FindAll(span);
-  if (all.empty()) return std::nullopt;
+  if (all.empty()) {
+    // No "Fait à": a signature block alone ("Le Président," above a name)
+    // in the second half of the act.
+    const RoleTie* last = nullptr;
+    for (const RoleTie& t : sections.signatures) {
+      if (t.offset >= span_offset + span.size() / 2 && t.offset < span_offset + span.size() &&
+          (t.role == "maire" || t.role == "president"))
+        last = &t;
+    }
+    if (!last) return std::nullopt;
+    Signature sig;
+    sig.signatory = last->person;
+    return sig;
+  }
   const Match& s = all.back();
   Signature sig;
   std::string place(s.has("place") ? s["place"] : s["place2"]);
@@ -218,7 +233,8 @@ std::optional<Signature> FindSignature(std::string_view span, size_t span_offset
     if (t.offset < from || t.offset >= to) continue;
     if (t.role != "maire" && t.role != "president") continue;
     Person p = t.person;
-    if (auto better = ResolveSignatory(sections.text.substr(t.offset > 80 ? t.offset - 80 : 0, 240), r);
+    if (auto better =
+            ResolveSignatory(sections.text.substr(t.offset > 80 ? t.offset - 80 : 0, 240), r);
         better && SameName(better->name, p.name)) {
       p.name = better->name;
     }
@@ -272,7 +288,8 @@ void ExtractActs(const Sections& sections, const PatternSet& patterns, Record* r
       if (!t.empty()) act.title = t;
     }
     // A single act's header sits before the session part: look there too.
-    std::string_view header = spans.size() == 1 ? text.substr(0, span.end) : std::string_view(whole);
+    std::string_view header =
+        spans.size() == 1 ? text.substr(0, span.end) : std::string_view(whole);
     if (patterns["act_matter"].Find(header, &m)) {
       Matter matter;
       matter.code = std::string(m["code"]);

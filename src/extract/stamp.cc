@@ -7,10 +7,10 @@
 //    must be cut out with it. Mentions that overlap an earlier one are
 //    dropped (the longest at a position wins).
 // 2. Filters, for precision: a lower-case "et publié le …" counts only right
-//    after another mention; a display ("Affiché", "Date d'affichage") right
-//    after a convocation is the convocation's; an unlabelled ID in the middle
-//    of a line counts only beside another mention (a bare ID elsewhere is
-//    more likely a reference to another act).
+//    after another mention; a display ("Affiché", "Date d'affichage") that
+//    follows a convocation in the same block is the convocation's; an
+//    unlabelled ID in the middle of a line counts only beside another
+//    mention (a bare ID elsewhere is more likely a reference to another act).
 // 3. Grouping, in text order: a mention joins the current stamp unless it is
 //    more than kMaxGap bytes past it, fills a slot the stamp already has, or
 //    is a header after other mentions (a header opens a stamp; an ID printed
@@ -36,7 +36,8 @@ namespace {
 constexpr size_t kMaxGap = 300;
 // An unlabelled ID inside a line must have another mention this close.
 constexpr size_t kBareIdReach = 80;
-// How far before a display a convocation makes it the convocation's.
+// How far before a display (in the same block) a convocation makes it the
+// convocation's.
 constexpr size_t kConvocationReach = 250;
 
 enum Slot : unsigned {
@@ -181,20 +182,37 @@ bool IsFrameByte(char c) {
   return c == ' ' || c == '\t' || c == '[' || c == ']' || c == '(' || c == ')' || c == '|';
 }
 
-// True when [from, to) holds only frame characters: blanks, brackets, bars,
-// box-drawing characters.
-bool OnlyFrame(std::string_view text, size_t from, size_t to) {
-  size_t i = from;
-  while (i < to) {
+constexpr size_t kNone = std::string_view::npos;
+
+// Where the line holding text[i] starts, when only frame characters (blanks,
+// brackets, bars, box drawing) lie between it and i; kNone otherwise. Stops
+// at the first other character, so it costs no more than the frame.
+size_t FrameBefore(std::string_view text, size_t i) {
+  while (i > 0 && text[i - 1] != '\n') {
+    if (IsFrameByte(text[i - 1])) {
+      --i;
+    } else if (i >= 3 && IsBoxDrawing(text, i - 3)) {
+      i -= 3;
+    } else {
+      return kNone;
+    }
+  }
+  return i;
+}
+
+// Where the line holding text[i] ends, when only frame characters lie
+// between i and it; kNone otherwise.
+size_t FrameAfter(std::string_view text, size_t i) {
+  while (i < text.size() && text[i] != '\n') {
     if (IsFrameByte(text[i])) {
       ++i;
     } else if (IsBoxDrawing(text, i)) {
       i += 3;
     } else {
-      return false;
+      return kNone;
     }
   }
-  return true;
+  return i;
 }
 
 bool HasBoxDrawing(std::string_view text, size_t from, size_t to) {
@@ -204,40 +222,30 @@ bool HasBoxDrawing(std::string_view text, size_t from, size_t to) {
   return false;
 }
 
-size_t LineStart(std::string_view text, size_t i) {
-  size_t nl = i == 0 ? std::string_view::npos : text.rfind('\n', i - 1);
-  return nl == std::string_view::npos ? 0 : nl + 1;
-}
-
-size_t LineEnd(std::string_view text, size_t i) {
-  size_t nl = text.find('\n', i);
-  return nl == std::string_view::npos ? text.size() : nl;
-}
-
 // Widens [*begin, *end) over the frame around it: the rest of its first and
-// last lines when only brackets or borders are there, and the border lines of
+// last lines when only brackets or borders are there, and the border line of
 // a drawn box just above and below.
 void WidenOverFrame(std::string_view text, size_t* begin, size_t* end) {
-  size_t ls = LineStart(text, *begin);
-  if (OnlyFrame(text, ls, *begin)) {
+  size_t ls = FrameBefore(text, *begin);
+  if (ls != kNone) {
     *begin = ls;
     if (ls > 0) {
-      size_t prev = LineStart(text, ls - 1);
-      if (HasBoxDrawing(text, prev, ls - 1) && OnlyFrame(text, prev, ls - 1)) *begin = prev;
+      size_t prev = FrameBefore(text, ls - 1);
+      if (prev != kNone && HasBoxDrawing(text, prev, ls - 1)) *begin = prev;
     }
   }
-  size_t le = LineEnd(text, *end);
-  if (OnlyFrame(text, *end, le)) {
+  size_t le = FrameAfter(text, *end);
+  if (le != kNone) {
     *end = le;
     if (le < text.size()) {
-      size_t next = LineEnd(text, le + 1);
-      if (HasBoxDrawing(text, le + 1, next) && OnlyFrame(text, le + 1, next)) *end = next;
+      size_t next = FrameAfter(text, le + 1);
+      if (next != kNone && HasBoxDrawing(text, le + 1, next)) *end = next;
     }
   }
 }
 
 bool AloneOnLine(std::string_view text, size_t begin, size_t end) {
-  return OnlyFrame(text, LineStart(text, begin), begin) && OnlyFrame(text, end, LineEnd(text, end));
+  return FrameBefore(text, begin) != kNone && FrameAfter(text, end) != kNone;
 }
 
 void Collect(std::string_view text, const PatternSet& patterns, std::vector<Mention>* out) {
@@ -450,6 +458,11 @@ std::vector<StampFound> FindStamps(std::string_view text, const PatternSet& patt
     if (m.display) {
       size_t from = m.begin > kConvocationReach ? m.begin - kConvocationReach : 0;
       if (!kept.empty() && kept.back().end > from) from = kept.back().end;
+      // The convocation's display is printed in the same block as it.
+      if (from < m.begin) {
+        size_t blank = text.substr(from, m.begin - from).rfind("\n\n");
+        if (blank != std::string_view::npos) from += blank + 2;
+      }
       Match c;
       if (from < m.begin &&
           patterns["stamp_convocation"].Find(text.substr(from, m.begin - from), &c))

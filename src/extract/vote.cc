@@ -60,9 +60,9 @@ struct CountItem {
   std::optional<int> value;
   size_t begin = 0;
   size_t end = 0;
-  bool strong = false;       // may stand alone
+  bool strong = false;          // may stand alone
   bool unanimity_only = false;  // "(N voix)": for, beside a unanimity only
-  bool after_label = false;  // "Contre : …" (names may follow the colon)
+  bool after_label = false;     // "Contre : …" (names may follow the colon)
   bool names_follow = false;
 };
 
@@ -523,14 +523,16 @@ Counts ReadCounts(std::string_view text, const PatternSet& patterns, Vote* vote)
     std::vector<Kind> kinds;
     bool repeated = false;
     for (size_t i : run) {
-      if (items[i].kind == Kind::kFiller) continue;
+      if (items[i].kind == Kind::kFiller || items[i].names_follow) continue;
       if (std::find(kinds.begin(), kinds.end(), items[i].kind) != kinds.end()) repeated = true;
       kinds.push_back(items[i].kind);
     }
     if (repeated) continue;
     for (size_t i : run) {
       const CountItem& it = items[i];
-      switch (it.kind) {
+      // "Contre : M. X, Mme Y" names the members, it states no count.
+      Kind kind = it.names_follow ? Kind::kFiller : it.kind;
+      switch (kind) {
         case Kind::kFor:
           Put(&out.votes_for, &seen_for, it.value, &out.conflict);
           break;
@@ -658,8 +660,9 @@ Vote ExtractVote(std::string_view act_text, const PatternSet& patterns) {
   // Names around the words "ne prend pas part au vote", "s'abstient", "ont
   // voté contre".
   for (const Match& m : patterns["vote_named_phrase"].FindAll(text)) {
-    Kind kind = m.has("npv") ? Kind::kNotVoting : m.has("abst") ? Kind::kAbstention
-                                                                  : Kind::kAgainst;
+    Kind kind = m.has("npv")    ? Kind::kNotVoting
+                : m.has("abst") ? Kind::kAbstention
+                                : Kind::kAgainst;
     std::vector<Person> persons;
     Span span{m.begin(), m.end()};
     if (m.has("after")) {
@@ -681,7 +684,9 @@ Vote ExtractVote(std::string_view act_text, const PatternSet& patterns) {
       Mentions(patterns["vote_withdrawn"], text, patterns, /*check_foreign=*/false);
   bool said_adopted = !adopted.empty() && rejected.empty();
   bool said_rejected = !rejected.empty() && adopted.empty();
-  for (const Mention& m : said_adopted ? adopted : said_rejected ? rejected : std::vector<Mention>{}) {
+  for (const Mention& m : said_adopted    ? adopted
+                          : said_rejected ? rejected
+                                          : std::vector<Mention>{}) {
     spans.push_back({m.begin, m.end});
   }
 
@@ -716,6 +721,7 @@ Vote ExtractVote(std::string_view act_text, const PatternSet& patterns) {
   // The assembly deciding, with no vote stated: adopted, no vote text.
   if (!vote.result && !tie) {
     bool decides = !Mentions(patterns["vote_decision"], text, patterns).empty() ||
+                   !Mentions(patterns["vote_decision_members"], text, patterns).empty() ||
                    !Mentions(patterns["vote_decision_heading"], text, patterns).empty();
     if (decides) vote.result = "adopted";
   }

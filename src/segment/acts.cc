@@ -18,8 +18,7 @@ struct Heading {
 
 std::string CleanTitle(std::string_view t) {
   std::string s = CollapseSpace(t);
-  while (!s.empty() && (s.back() == ':' || s.back() == ' ' || s.back() == '-' ||
-                        s.back() == ';'))
+  while (!s.empty() && (s.back() == ':' || s.back() == ' ' || s.back() == '-' || s.back() == ';'))
     s.pop_back();
   // An en dash or "–" left at the end.
   while (s.size() >= 3 && s.compare(s.size() - 3, 3, "–") == 0) {
@@ -68,7 +67,9 @@ size_t TitleEnd(std::string_view text, size_t title_begin, size_t line_end, size
     // A wrapped title goes on in lower case, or in capitals after capitals;
     // a capitalised line after a full one starts the body.
     bool caps = IsAllUpper(last) && IsAllUpper(next);
-    bool wrapped = StartsLower(next) || caps || (whole >= full && (next[0] == '(' || isdigit(static_cast<unsigned char>(next[0]))));
+    bool wrapped =
+        StartsLower(next) || caps ||
+        (whole >= full && (next[0] == '(' || isdigit(static_cast<unsigned char>(next[0]))));
     if (!wrapped) break;
     end = next_end;
   }
@@ -123,6 +124,15 @@ std::vector<Heading> Headings(std::string_view text, size_t from, const PatternS
   return out;
 }
 
+// Ends without a sentence's final punctuation: a file cut short.
+bool IsTruncated(std::string_view text) {
+  std::string_view t = Trim(text);
+  if (t.empty()) return false;
+  char c = t.back();
+  return c != '.' && c != '!' && c != '?' && c != ')' && c != '"' &&
+         !isdigit(static_cast<unsigned char>(c)) && (static_cast<unsigned char>(c) < 0x80);
+}
+
 bool IsBareRank(const std::string& n) {
   return n.size() <= 3 && std::all_of(n.begin(), n.end(), [](char c) { return isdigit(c); });
 }
@@ -152,9 +162,8 @@ std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
     heads = numbered;
     // A point that is also a numbered heading is the same line.
     for (const Heading& p : points) {
-      bool same = std::any_of(numbered.begin(), numbered.end(), [&](const Heading& n) {
-        return n.begin == p.begin;
-      });
+      bool same = std::any_of(numbered.begin(), numbered.end(),
+                              [&](const Heading& n) { return n.begin == p.begin; });
       if (!same) {
         Heading stop = p;
         stop.numbered = false;
@@ -182,7 +191,10 @@ std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
     bool real_number = h.number && !IsBareRank(*h.number);
     bool decides = patterns["decision_formula"].Find(span.substr(h.end - h.begin), &m);
     if (procedural && !real_number) continue;
-    if (!real_number && !decides) continue;
+    // The last item of a file cut short (an excerpt that ends mid-sentence)
+    // may have lost its decision with the rest of the text.
+    bool cut_short = end == text.size() && i + 1 == heads.size() && IsTruncated(text);
+    if (!real_number && !decides && !cut_short) continue;
     ActSpan a;
     a.begin = h.begin;
     a.end = end;

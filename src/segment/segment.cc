@@ -62,6 +62,17 @@ std::vector<RoleTie> FindSignatures(std::string_view text) {
       if (c.size() > 40) continue;
       std::string key = RoleKey(c);
       if (key.empty()) continue;
+      // The role alone, or with its body ("LE MAIRE DE CORTE"): not a
+      // sentence that starts with it ("Le Maire expose :").
+      std::string f = Fold(c);
+      size_t role_at = f.find(key == "maire" ? "maire" : "presid");
+      std::string rest = role_at == std::string::npos ? f : f.substr(role_at);
+      size_t sp = rest.find(' ');
+      std::string after_role = sp == std::string::npos ? "" : rest.substr(sp + 1);
+      if (!after_role.empty() && after_role.rfind("de ", 0) != 0 &&
+          after_role.rfind("du ", 0) != 0 && after_role.rfind("d ", 0) != 0 &&
+          after_role != "e")  // "Présidente"
+        continue;
       // "Le Maire, Jean-Marc DUMONT" on one line.
       std::string_view after = Trim(cell.text.substr(c.size()));
       if (!after.empty() && after[0] == ',') {
@@ -133,7 +144,8 @@ Sections Segment(std::string_view text, const PatternSet& patterns) {
   if (first_attendance != std::string_view::npos) {
     // The first act heading after the attendance ends the session part; in
     // a file of one act, its report, object or first visa.
-    for (const char* name : {"act_start", "act_number_heading", "point_heading", "act_body_start"}) {
+    for (const char* name :
+         {"act_start", "act_number_heading", "point_heading", "act_body_start"}) {
       if (patterns[name].Find(text, &m, first_attendance)) {
         s.session_end = std::min(s.session_end, m.begin());
       }
