@@ -21,16 +21,16 @@ std::vector<std::string> Names(const std::vector<Person>& persons) {
 
 // What a text must give. Fields left out must stay empty.
 struct Case {
-  const char* text;
-  std::optional<std::string> result;
-  std::optional<std::string> mode;
-  std::optional<int> votes_for;
-  std::optional<int> against;
-  std::optional<int> abstention;
-  std::optional<int> not_voting;
-  std::vector<std::string> named_against;
-  std::vector<std::string> named_abstention;
-  std::vector<std::string> named_not_voting;
+  const char* text = "";
+  std::optional<std::string> result = std::nullopt;
+  std::optional<std::string> mode = std::nullopt;
+  std::optional<int> votes_for = std::nullopt;
+  std::optional<int> against = std::nullopt;
+  std::optional<int> abstention = std::nullopt;
+  std::optional<int> not_voting = std::nullopt;
+  std::vector<std::string> named_against = {};
+  std::vector<std::string> named_abstention = {};
+  std::vector<std::string> named_not_voting = {};
 };
 
 void Check(const Case& c) {
@@ -116,7 +116,8 @@ TEST(VoteTest, UnanimityOfVotesCastAndMajority) {
                "adopté à la majorité.",
        .result = "adopted"},
       // "à la majorité absolue" is an election's rule, not a vote's mode.
-      {.text = "Le candidat doit réunir la majorité absolue.\nLe conseil approuve."},
+      {.text = "Le candidat doit réunir la majorité absolue.\nLe conseil approuve.",
+       .result = "adopted"},
   });
 }
 

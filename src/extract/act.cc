@@ -27,9 +27,15 @@ std::string Clause(std::string_view s) {
   for (;;) {
     std::string_view v(c);
     size_t cut = 0;
-    for (const char* b : {"- ", "* ", "+ ", "• ", " ", "✓ ", "➢ ", "> ", "v ", "Ÿ ", "° ", "– "}) {
-      if (v.rfind(b, 0) == 0) cut = std::string(b).size();
-    }
+    // A bullet: any symbol that is no letter, figure, quote or bracket, or an
+    // OCR'd "v" / "Ÿ" standing for one, then a space.
+    int len = 1;
+    int32_t cp = v.empty() ? 0 : DecodeAt(v, 0, &len);
+    bool symbol = !v.empty() && !IsLetter(cp) && !(cp >= '0' && cp <= '9') && cp != '"' &&
+                  cp != '(' && cp != 0xAB /* « */ && cp != '\'' && cp != '[';
+    if ((symbol || v.rfind("v ", 0) == 0 || v.rfind("Ÿ ", 0) == 0) &&
+        v.size() > static_cast<size_t>(len) && v[len] == ' ')
+      cut = len + 1;
     if (v.rfind("Et ", 0) == 0 || v.rfind("ET ", 0) == 0) cut = 3;
     if (!cut) break;
     c = c.substr(cut);
@@ -332,6 +338,17 @@ void ExtractActs(const Sections& sections, const PatternSet& patterns, Record* r
           a.signed_block.reset();
         }
       }
+    }
+  }
+
+  // A closing signature after the last act (past its span: a last heading
+  // such as "Point n° 7 : En communication" ended it) covers the file.
+  if (!spans.empty() && !r->signed_block && spans.back().end < text.size()) {
+    size_t from = spans.back().end;
+    bool acts_signed = std::any_of(r->deliberations.begin(), r->deliberations.end(),
+                                   [](const Act& a) { return a.signed_block.has_value(); });
+    if (!acts_signed || spans.size() > 1) {
+      r->signed_block = FindSignature(text.substr(from), from, sections, *r, patterns);
     }
   }
 

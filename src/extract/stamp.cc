@@ -508,6 +508,8 @@ std::vector<StampFound> FindStamps(std::string_view text, const PatternSet& patt
     f.begin = g.begin;
     f.end = g.end;
     WidenOverFrame(text, &f.begin, &f.end);
+    // A border line shared by two boxes goes to the first.
+    if (!out.empty() && f.begin < out.back().end) f.begin = std::max(out.back().end, g.begin);
     f.stamp = g.stamp;
     out.push_back(std::move(f));
   }

@@ -476,6 +476,18 @@ std::vector<CountItem> FindCountItems(std::string_view text, const PatternSet& p
   return items;
 }
 
+// True when the words around [b, e) speak of a vote: "Vote :", "adopté",
+// "Délibération :", "à l'unanimité".
+bool NearVoteWords(std::string_view text, size_t b, size_t e) {
+  size_t from = b > 120 ? b - 120 : 0;
+  size_t to = std::min(text.size(), e + 80);
+  std::string f = Fold(text.substr(from, to - from));
+  for (const char* w : {"vot", "scrutin", "adopt", "rejet", "unanim", "majorit", "deliber"}) {
+    if (f.find(w) != std::string::npos) return true;
+  }
+  return false;
+}
+
 Counts ReadCounts(std::string_view text, const PatternSet& patterns, Vote* vote) {
   Counts out;
   std::vector<Span> claimed;
@@ -516,7 +528,13 @@ Counts ReadCounts(std::string_view text, const PatternSet& patterns, Vote* vote)
       strong = strong || items[i].strong;
     }
     if (votes == 0) continue;
-    if (run.size() < 2 && !strong) continue;
+    // Two bare labels ("Pour : 49 Contre : 33") may tally a poll: they need
+    // the vote named nearby.
+    bool filler = votes < static_cast<int>(run.size());
+    if (!strong && !(votes >= 3 || (votes == 2 && (filler || NearVoteWords(text, items[run.front()].begin,
+                                                                  items[run.back()].end))))) {
+      continue;
+    }
     const CountItem& head = items[run.front()];
     if (Foreign(text, head.begin, items[run.back()].end, patterns)) continue;
     // Within a run a kind is stated once.
@@ -572,11 +590,25 @@ struct Mention {
   size_t end = 0;
 };
 
+// True when a line-start word ("Adopté.") follows the end of a sentence, a
+// blank line, or nothing: a wrapped line may also start with "adoptées ;".
+bool StartsStatement(std::string_view text, size_t line_begin) {
+  size_t i = line_begin;
+  int newlines = 0;
+  while (i > 0 && IsSpace(text[i - 1])) newlines += text[--i] == '\n';
+  if (i == 0 || newlines >= 2) return true;
+  char c = text[i - 1];
+  return c == '.' || c == ':' || c == ';' || c == '!' || c == '?' || c == ')';
+}
+
 std::vector<Mention> Mentions(const Pattern& p, std::string_view text, const PatternSet& patterns,
                               bool check_foreign = true) {
   std::vector<Mention> out;
   for (const Match& m : p.FindAll(text)) {
     if (m.end() == m.begin()) continue;
+    if (m.has("ls") && !m.has("qual") && !m.has("label") && !StartsStatement(text, m.begin())) {
+      continue;
+    }
     if (check_foreign && Foreign(text, m.begin(), m.end(), patterns)) continue;
     out.push_back({m.begin(), m.end()});
   }
