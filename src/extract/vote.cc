@@ -111,6 +111,18 @@ bool IsBlankLineAt(std::string_view text, size_t i) {
   return j < text.size() && text[j] == '\n';
 }
 
+// True when the line at `i` opens (after spaces and a bullet) with a
+// capital letter.
+bool StartsLineWithCapital(std::string_view text, size_t i) {
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+  int len = 1;
+  if (i < text.size() && !IsLetter(DecodeAt(text, i, &len)) && text[i] != '\n') {
+    i += len;  // a bullet
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+  }
+  return i < text.size() && IsUpperLetter(DecodeAt(text, i, &len));
+}
+
 // The start of the sentence that holds pos: after '.', ';', '!', '?' or a
 // blank line; `clause` adds ',', ':', '(' and ')' as boundaries, `list`
 // adds ':', '(' and ')' (a list of names has commas inside).
@@ -122,6 +134,9 @@ size_t BoundaryBefore(std::string_view text, size_t pos, Bound bound) {
     char c = text[i - 1];
     bool stop = c == ';' || c == '!' || c == '?' || (c == '.' && !IsAbbreviationDot(text, i - 1)) ||
                 (c == '\n' && IsBlankLineAt(text, i - 1));
+    // A line that opens with a capital starts anew ("Objet : Avis sur le
+    // PLU\nAdopté à l'unanimité"); a list of names may wrap onto one.
+    if (bound != Bound::kList && c == '\n' && StartsLineWithCapital(text, i)) stop = true;
     if (bound == Bound::kClause) stop = stop || c == ',' || c == ':' || c == '(' || c == ')';
     if (bound == Bound::kList) stop = stop || c == ':' || c == '(' || c == ')';
     if (stop) return i;
@@ -134,7 +149,7 @@ size_t SentenceEnd(std::string_view text, size_t pos) {
   for (size_t i = pos; i < ceil; ++i) {
     char c = text[i];
     if (c == ';' || c == '!' || c == '?' || (c == '.' && !IsAbbreviationDot(text, i))) return i + 1;
-    if (c == '\n' && IsBlankLineAt(text, i)) return i;
+    if (c == '\n' && (IsBlankLineAt(text, i) || StartsLineWithCapital(text, i + 1))) return i;
   }
   return ceil;
 }
@@ -173,6 +188,17 @@ bool HasCapitalWord(std::string_view name) {
   return false;
 }
 
+// Words printed where a name could stand that are none ("Contre :
+// NÉANT", "Pour : UNANIMITÉ").
+bool NotAName(std::string_view name) {
+  std::string f = Fold(name);
+  for (const char* w : {"neant", "aucun", "aucune", "personne", "unanimite", "tous", "toutes",
+                        "majorite", "adopte", "adoptee", "rejete", "rejetee", "pour", "contre"}) {
+    if (f == w) return true;
+  }
+  return false;
+}
+
 // An apposition after a name: ", maire d'une commune bénéficiaire", ",
 // délégués des communes", ", Président".
 bool IsApposition(std::string_view segment) {
@@ -207,7 +233,7 @@ ListRead ReadPersonList(std::string_view s) {
     if (!pr) break;
     bool has_civility = civ.length > 0 || plural;
     if (!has_civility && !HasCapitalWord(pr->person.name)) break;
-    if (StartsLower(pr->person.name)) break;
+    if (StartsLower(pr->person.name) || NotAName(pr->person.name)) break;
     out.persons.push_back(pr->person);
     at += pr->length;
     out.length = at;
@@ -426,7 +452,8 @@ std::vector<CountItem> FindCountItems(std::string_view text, const PatternSet& p
     it.value = v;
     it.begin = m.begin();
     it.end = m.end();
-    it.strong = m.has("unit") || m.has("par") || it.kind == Kind::kAbstention || m.has("opp");
+    // "une opposition" alone may be prose ("sans soulever une opposition").
+    it.strong = m.has("unit") || m.has("par") || it.kind == Kind::kAbstention;
     cands.push_back(it);
   }
   for (const Match& m : patterns["vote_count_after"].FindAll(text)) {

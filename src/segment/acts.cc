@@ -183,6 +183,14 @@ std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
   } else {
     heads = points;
   }
+  if (heads.empty()) {
+    // Titles alone on their line, the report under them; or, in a page
+    // flattened into long lines, ranks after a sentence's end.
+    heads = Headings(text, session_end, patterns, "bare_title_heading", false);
+    if (heads.empty() && text.size() / (std::count(text.begin(), text.end(), '\n') + 1) > 400)
+      heads = Headings(text, session_end < text.size() ? session_end : 0, patterns,
+                       "inline_point_heading", false);
+  }
   std::sort(heads.begin(), heads.end(),
             [](const Heading& a, const Heading& b) { return a.begin < b.begin; });
 

@@ -1,0 +1,414 @@
+// The page pipeline of ocr.h. Choices measured on rendered scans (see the
+// README's OCR section):
+// - the page is turned and deskewed in grey and binarised last: rotating a
+//   binary page by a small angle makes jagged strokes that cost the LSTM
+//   more than a second thresholding costs time;
+// - skew is found on a 2x-reduced quick threshold (cheap, and the sweep only
+//   needs the text lines), and applied only when Leptonica is confident;
+// - orientation uses OSD on that same reduced page; OSD needs enough text to
+//   decide, so a page it cannot judge is read upright.
+#include "ingest/ocr.h"
+
+#include <leptonica/allheaders.h>
+#include <tesseract/baseapi.h>
+#include <tesseract/resultiterator.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <filesystem>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <utility>
+
+namespace delibex {
+
+void PixDeleter::operator()(Pix* pix) const { pixDestroy(&pix); }
+
+namespace {
+
+constexpr int kMaxSide = 16000;
+// Leptonica's pixFindSkew confidence below which its angle is noise.
+constexpr float kMinSkewConfidence = 3.0f;
+constexpr float kMinSkewDegrees = 0.1f;
+// OSD's orientation confidence ("15 is reasonably confident" in baseapi.h;
+// a half page of text gives 5-30, a wrong call stays under 2).
+constexpr float kMinOsdConfidence = 2.0f;
+
+void IgnoreLeptonicaMessage(const char*) {}
+
+// Leptonica writes its errors (an unknown format, a truncated file) on
+// stderr; the library must not print.
+void SilenceLeptonica() {
+  static std::once_flag once;
+  std::call_once(once, [] { leptSetStderrHandler(IgnoreLeptonicaMessage); });
+}
+
+PixPtr Own(Pix* pix) { return PixPtr(pix); }
+
+Error Unreadable(std::string message) { return Error{"image-unreadable", std::move(message)}; }
+
+// A reduced, quickly thresholded copy of an 8 bpp page, for the skew and
+// orientation searches (which look at text lines, not at strokes).
+PixPtr QuickBinary(Pix* grey, int reduction) {
+  PixPtr small = reduction > 1 ? Own(pixScale(grey, 1.0f / reduction, 1.0f / reduction))
+                               : Own(pixClone(grey));
+  if (!small) return nullptr;
+  int threshold = 0;
+  PixPtr bin = Own(pixOtsuThreshOnBackgroundNorm(small.get(), nullptr, 10, 15, 100, 50, 255, 2, 2,
+                                                 0.1f, &threshold));
+  return bin ? std::move(bin) : Own(pixConvertTo1(small.get(), 130));
+}
+
+std::string Trimmed(const char* text) {
+  std::string s = text == nullptr ? "" : text;
+  if (s.find_first_not_of(" \t\n") == std::string::npos) return "";
+  return s;
+}
+
+}  // namespace
+
+Result<std::vector<PixPtr>> ReadImages(std::string_view bytes) {
+  SilenceLeptonica();
+  if (bytes.empty()) return Unreadable("no image data");
+  const auto* data = reinterpret_cast<const l_uint8*>(bytes.data());
+  l_int32 format = IFF_UNKNOWN;
+  if (findFileFormatBuffer(data, &format) != 0 || format == IFF_UNKNOWN) {
+    return Unreadable("not an image format Leptonica reads (PNG, JPEG, TIFF, ...)");
+  }
+  std::vector<PixPtr> pages;
+  const bool tiff = format == IFF_TIFF || (format >= IFF_TIFF_PACKBITS && format <= IFF_TIFF_JPEG);
+  if (tiff) {
+    Pixa* pixa = pixaReadMemMultipageTiff(data, bytes.size());
+    if (pixa == nullptr) return Unreadable("damaged or truncated TIFF");
+    const int n = pixaGetCount(pixa);
+    for (int i = 0; i < n; ++i) pages.push_back(Own(pixaGetPix(pixa, i, L_CLONE)));
+    pixaDestroy(&pixa);
+    if (pages.empty()) return Unreadable("TIFF without a page");
+    for (const PixPtr& page : pages) {
+      if (!page) return Unreadable("damaged TIFF page");
+    }
+  } else {
+    PixPtr pix = Own(pixReadMem(data, bytes.size()));
+    if (!pix) return Unreadable("damaged or truncated image");
+    pages.push_back(std::move(pix));
+  }
+  return pages;
+}
+
+OcrEngine::OcrEngine(const OcrOptions& options) : options_(options) {}
+
+OcrEngine::~OcrEngine() {
+  if (api_) api_->End();
+  if (osd_) osd_->End();
+}
+
+Result<std::unique_ptr<OcrEngine>> OcrEngine::Create(const OcrOptions& options) {
+  SilenceLeptonica();
+  std::unique_ptr<OcrEngine> engine(new OcrEngine(options));
+  const char* datapath = options.tessdata_dir.empty() ? nullptr : options.tessdata_dir.c_str();
+  engine->api_ = std::make_unique<tesseract::TessBaseAPI>();
+  if (engine->api_->Init(datapath, options.language.c_str()) != 0) {
+    std::string where = options.tessdata_dir.empty()
+                            ? "the system's tessdata directory (TESSDATA_PREFIX or built-in)"
+                            : options.tessdata_dir;
+    engine->api_.reset();  // a failed Init leaves nothing to End
+    return Error{"ocr-unavailable", "Tesseract cannot load the language model '" +
+                                        options.language + "' from " + where +
+                                        " (is tesseract-ocr-" + options.language +
+                                        " installed?)"};
+  }
+  engine->api_->SetPageSegMode(tesseract::PSM_AUTO);
+  if (options.orientation == OcrOptions::Orientation::kDetect) {
+    // Init would print an error for a missing osd.traineddata: look first.
+    std::error_code ec;
+    const std::string dir = engine->api_->GetDatapath();
+    if (std::filesystem::exists(std::filesystem::path(dir) / "osd.traineddata", ec)) {
+      engine->osd_ = std::make_unique<tesseract::TessBaseAPI>();
+      if (engine->osd_->Init(datapath, "osd", tesseract::OEM_TESSERACT_ONLY) == 0) {
+        engine->osd_->SetPageSegMode(tesseract::PSM_OSD_ONLY);
+      } else {
+        engine->osd_.reset();
+      }
+    }
+  }
+  return engine;
+}
+
+Result<PixPtr> OcrEngine::Prepare(Pix* image, double* scale, int* dpi) const {
+  const int w = pixGetWidth(image), h = pixGetHeight(image);
+  if (w <= 0 || h <= 0) return Unreadable("empty image");
+  PixPtr flat;
+  Pix* src = image;
+  if (pixGetDepth(image) == 32 && pixGetSpp(image) == 4) {
+    flat = Own(pixAlphaBlendUniform(image, 0xffffff00));
+    if (flat) src = flat.get();
+  }
+  PixPtr grey = Own(pixConvertTo8(src, 0));
+  if (!grey) return Unreadable("cannot convert a " + std::to_string(pixGetDepth(image)) +
+                               "-bit image to grey");
+
+  // Scanners write their resolution; 72 and 96 are what screen software
+  // writes when it knows none. Without one, the page is taken for A4.
+  const int target = std::max(options_.target_dpi, 72);
+  int stated = pixGetXRes(image);
+  double source_dpi;
+  double s = 1;
+  if (stated >= 50 && stated != 72 && stated != 96 && stated <= 4800) {
+    source_dpi = stated;
+    if (source_dpi < 0.83 * target || source_dpi > 1.5 * target) s = target / source_dpi;
+  } else {
+    const int short_side = std::min(w, h);
+    source_dpi = short_side / 8.27;
+    if (short_side < 6 * target) s = 2;  // 1800 px at 300 dpi
+  }
+  s = std::min(s, 4.0);
+  if (std::max(w, h) * s > kMaxSide) {
+    return Unreadable("image too large: " + std::to_string(w) + "x" + std::to_string(h) +
+                      " px at " + std::to_string(static_cast<int>(source_dpi)) + " dpi");
+  }
+  if (s != 1) {
+    grey = Own(pixScale(grey.get(), static_cast<float>(s), static_cast<float>(s)));
+    if (!grey) return Unreadable("cannot scale the image");
+  }
+  *scale = s;
+  *dpi = static_cast<int>(std::lround(source_dpi * s));
+  pixSetResolution(grey.get(), *dpi, *dpi);
+  return grey;
+}
+
+int OcrEngine::DetectRotation(Pix* grey, int dpi) {
+  if (!osd_) return 0;
+  PixPtr bin = QuickBinary(grey, 1);
+  if (!bin) return 0;
+  osd_->SetImage(bin.get());
+  osd_->SetSourceResolution(dpi);
+  int degrees = 0;
+  float confidence = 0, script_confidence = 0;
+  const char* script = nullptr;
+  const bool found =
+      osd_->DetectOrientationScript(&degrees, &confidence, &script, &script_confidence);
+  osd_->Clear();
+  if (!found || confidence < kMinOsdConfidence) return 0;
+  // OSD gives the clockwise turn the page has; pixRotateOrth turns
+  // clockwise: undo with the complement.
+  return (4 - (degrees / 90) % 4) % 4;
+}
+
+PixPtr OcrEngine::Binarize(Pix* grey) const {
+  int threshold = 0;
+  switch (options_.binarize) {
+    case OcrOptions::Binarize::kOtsuBackgroundNorm:
+      return Own(pixOtsuThreshOnBackgroundNorm(grey, nullptr, 10, 15, 100, 50, 255, 2, 2, 0.1f,
+                                               &threshold));
+    case OcrOptions::Binarize::kSauvola: {
+      // Tiles keep Sauvola's integral images small; each tile must be
+      // larger than the window.
+      const int dpi = std::max(pixGetXRes(grey), 150);
+      const int window = dpi / 12;
+      const int nx = std::max(1, pixGetWidth(grey) / 1000);
+      const int ny = std::max(1, pixGetHeight(grey) / 1000);
+      Pix* out = nullptr;
+      if (pixSauvolaBinarizeTiled(grey, window, 0.34f, nx, ny, nullptr, &out) != 0) return nullptr;
+      return Own(out);
+    }
+    case OcrOptions::Binarize::kTesseract:
+      break;
+  }
+  return nullptr;
+}
+
+Result<OcrPage> OcrEngine::Read(Pix* page, int dpi) {
+  OcrPage out;
+  api_->SetImage(page);
+  api_->SetSourceResolution(dpi);
+  if (api_->Recognize(nullptr) != 0) {
+    api_->Clear();
+    return Error{"ocr-failed", "Tesseract could not read the page"};
+  }
+  char* text = api_->GetUTF8Text();
+  out.text = Trimmed(text);
+  delete[] text;
+  std::unique_ptr<tesseract::ResultIterator> it(api_->GetIterator());
+  double sum = 0;
+  int line = -1;
+  if (it != nullptr && !out.text.empty()) {
+    do {
+      if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) ++line;
+      char* word = it->GetUTF8Text(tesseract::RIL_WORD);
+      if (word == nullptr) continue;
+      OcrWord w;
+      w.text = word;
+      delete[] word;
+      if (w.text.empty()) continue;
+      it->BoundingBox(tesseract::RIL_WORD, &w.left, &w.top, &w.right, &w.bottom);
+      w.confidence = it->Confidence(tesseract::RIL_WORD);
+      w.line = std::max(line, 0);
+      sum += w.confidence;
+      out.words.push_back(std::move(w));
+    } while (it->Next(tesseract::RIL_WORD));
+  }
+  it.reset();
+  api_->Clear();
+  if (!out.words.empty()) out.mean_confidence = sum / static_cast<double>(out.words.size());
+  return out;
+}
+
+Result<OcrPage> OcrEngine::Recognize(Pix* image) {
+  double scale = 1;
+  int dpi = 0;
+  Result<PixPtr> prepared = Prepare(image, &scale, &dpi);
+  if (!prepared.ok()) return prepared.error();
+  PixPtr grey = std::move(prepared).value();
+
+  int quads = 0;
+  if (options_.orientation == OcrOptions::Orientation::kDetect && osd_) {
+    quads = DetectRotation(grey.get(), dpi);
+    if (quads != 0) grey = Own(pixRotateOrth(grey.get(), quads));
+  }
+
+  float skew = 0;
+  if (options_.deskew) {
+    PixPtr quick = QuickBinary(grey.get(), 2);
+    float angle = 0, confidence = 0;
+    if (quick && pixFindSkew(quick.get(), &angle, &confidence) == 0 &&
+        confidence >= kMinSkewConfidence && std::fabs(angle) >= kMinSkewDegrees) {
+      constexpr float kRadians = 3.14159265f / 180.0f;
+      PixPtr turned = Own(pixRotate(grey.get(), kRadians * angle, L_ROTATE_AREA_MAP,
+                                    L_BRING_IN_WHITE, 0, 0));
+      if (turned) {
+        grey = std::move(turned);
+        skew = angle;
+      }
+    }
+  }
+
+  PixPtr page = Binarize(grey.get());
+  if (page && options_.clean) {
+    PixPtr borderless = Own(pixRemoveBorderConnComps(page.get(), 8));
+    if (borderless) page = std::move(borderless);
+    PixPtr despeckled =
+        Own(pixSelectBySize(page.get(), 3, 3, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GTE, nullptr));
+    if (despeckled) page = std::move(despeckled);
+  }
+  Pix* input = page ? page.get() : grey.get();
+  pixSetResolution(input, dpi, dpi);
+
+  Result<OcrPage> read = Read(input, dpi);
+  if (!read.ok()) return read.error();
+  OcrPage result = std::move(read).value();
+
+  // Without OSD: when the upright reading is not confident, read the four
+  // orientations of a half-size page and keep the most confident.
+  if (options_.orientation == OcrOptions::Orientation::kDetect && !osd_ &&
+      result.mean_confidence < options_.rotation_trial_below) {
+    PixPtr half = Own(pixScale(input, 0.5f, 0.5f));
+    int best = 0;
+    double best_confidence = -1;
+    for (int q = 0; half && q < 4; ++q) {
+      PixPtr turned = q == 0 ? Own(pixClone(half.get())) : Own(pixRotateOrth(half.get(), q));
+      if (!turned) continue;
+      pixSetResolution(turned.get(), dpi / 2, dpi / 2);
+      const Result<OcrPage> trial = Read(turned.get(), dpi / 2);
+      if (!trial.ok()) continue;
+      // Confident-looking noise is not text: weigh by the words found.
+      const double score =
+          trial.value().mean_confidence * std::log1p(trial.value().words.size());
+      if (score > best_confidence) {
+        best_confidence = score;
+        best = q;
+      }
+    }
+    if (best != 0) {
+      PixPtr turned = Own(pixRotateOrth(input, best));
+      if (turned) {
+        page = std::move(turned);
+        input = page.get();
+        quads = best;
+        read = Read(input, dpi);
+        if (!read.ok()) return read.error();
+        result = std::move(read).value();
+      }
+    }
+  }
+
+  result.rotation_degrees = quads * 90;
+  result.scale = scale;
+  result.skew_degrees = skew;
+  result.width = pixGetWidth(input);
+  result.height = pixGetHeight(input);
+  result.dpi = dpi;
+  return result;
+}
+
+std::vector<Result<OcrPage>> RecognizeAll(const std::vector<Pix*>& pages, int jobs,
+                                          const OcrOptions& options) {
+  const size_t n = pages.size();
+  std::vector<std::optional<Result<OcrPage>>> slots(n);
+  if (jobs <= 0) jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const size_t workers = std::min(n, static_cast<size_t>(jobs));
+  std::atomic<size_t> next{0};
+  std::mutex error_mutex;
+  std::optional<Error> init_error;  // guarded by error_mutex
+
+  auto work = [&] {
+    Result<std::unique_ptr<OcrEngine>> engine = OcrEngine::Create(options);
+    if (!engine.ok()) {
+      std::lock_guard<std::mutex> lock(error_mutex);
+      if (!init_error) init_error = engine.error();
+      return;  // the other workers take this one's pages
+    }
+    for (size_t i = next++; i < n; i = next++) slots[i] = engine.value()->Recognize(pages[i]);
+  };
+  std::vector<std::thread> threads;
+  for (size_t t = 1; t < workers; ++t) threads.emplace_back(work);
+  if (workers > 0) work();
+  for (std::thread& t : threads) t.join();
+
+  std::vector<Result<OcrPage>> results;
+  results.reserve(n);
+  for (size_t i = 0; i < n; ++i) {
+    if (slots[i]) {
+      results.push_back(std::move(*slots[i]));
+    } else {
+      results.push_back(init_error ? *init_error : Error{"ocr-unavailable", "no OCR engine"});
+    }
+  }
+  return results;
+}
+
+std::string RepairDigits(std::string_view token) {
+  int digits = 0, letters = 0;
+  for (char c : token) {
+    if (c >= '0' && c <= '9') {
+      ++digits;
+    } else if (c == 'O' || c == 'o' || c == 'I' || c == 'l' || c == 'S') {
+      ++letters;
+    } else if (c != ' ' && c != '.' && c != ',' && c != '-' && c != '/' && c != ':') {
+      return std::string(token);
+    }
+  }
+  std::string out(token);
+  if (digits == 0 || letters == 0 || letters > digits) return out;
+  for (char& c : out) {
+    switch (c) {
+      case 'O':
+      case 'o':
+        c = '0';
+        break;
+      case 'I':
+      case 'l':
+        c = '1';
+        break;
+      case 'S':
+        c = '5';
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}
+
+}  // namespace delibex

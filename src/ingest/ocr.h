@@ -1,0 +1,201 @@
+// ingest/ocr: page images -> text, with Leptonica and Tesseract 5 (French).
+//
+// What it does: reads PNG, JPEG and (multi-page) TIFF images from memory
+// (ReadImages), cleans each page up with Leptonica and recognises it with
+// Tesseract's LSTM engine and the `fra` model (OcrEngine::Recognize), page by
+// page or over a small pool of threads (RecognizeAll). Every page goes
+// through the same pipeline, each step switchable in OcrOptions:
+//
+//   1. 8-bit grey (colour maps removed, alpha blended over white);
+//   2. resolution to ~300 dpi: from the image's stated resolution, or, when
+//      it states none (or a screen default, 72/96), from its size as an A4
+//      sheet (short side < 1800 px -> 2x); more than 450 dpi is scaled down;
+//   3. orientation: Tesseract's OSD (osd.traineddata) finds a page scanned
+//      sideways or upside down; without OSD data, the four rotations of a
+//      reduced page are read and the most confident kept (only when the
+//      upright reading is not confident);
+//   4. deskew (Leptonica's sweep-and-search of the text lines, +-7 degrees);
+//   5. binarisation: Otsu on a background-normalised page (uneven lighting,
+//      greyed paper, stamps) or Sauvola;
+//   6. clean-up: black regions connected to the page's edge (scanner
+//      borders, punched holes) and specks of at most 2x2 px are removed;
+//   7. Tesseract with PSM_AUTO: blocks are found first and read one after
+//      the other, so a margin column or a stamp box does not cut the body's
+//      sentences.
+// What it does not do: decide whether a page needs OCR (ingest/pdf.h says
+// so for PDF pages), render PDF pages (the caller gives a Pix), or repair
+// words: RepairDigits is a helper for numeric and identifier contexts that
+// the caller chooses.
+//
+// Nothing here prints. The first call to ReadImages or OcrEngine::Create
+// installs a process-wide no-op Leptonica stderr handler (Leptonica reports
+// unreadable data with messages on stderr; they become Errors here).
+// Tesseract's OpenMP threads are much slower than one thread a page on small
+// machines: run processes that OCR with OMP_THREAD_LIMIT=1 in their
+// environment (it must be set before the process starts: libgomp reads it
+// when it is loaded).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+
+struct Pix;  // Leptonica's image (PIX)
+
+namespace tesseract {
+class TessBaseAPI;
+}
+
+namespace delibex {
+
+// Frees a Leptonica image (pixDestroy).
+struct PixDeleter {
+  void operator()(Pix* pix) const;
+};
+// The owner of a Leptonica image.
+using PixPtr = std::unique_ptr<Pix, PixDeleter>;
+
+// Reads the page images held in `bytes`: PNG, JPEG, a TIFF (every page,
+// in order), and whatever else Leptonica reads from memory (GIF, WebP, BMP,
+// PNM, JPEG 2000). Each Pix keeps the resolution the file states (0 when it
+// states none).
+// Errors:
+//   image-unreadable  not an image format Leptonica knows, or the data is
+//                     damaged or truncated, or a TIFF with no page
+// Thread safety: safe to call concurrently. `bytes` is only read during the
+// call.
+Result<std::vector<PixPtr>> ReadImages(std::string_view bytes);
+
+// One recognised word. The box is in pixels of the normalised page (after
+// orientation, scaling and deskew: see OcrPage), right and bottom exclusive.
+struct OcrWord {
+  std::string text;  // UTF-8
+  int left = 0;
+  int top = 0;
+  int right = 0;
+  int bottom = 0;
+  float confidence = 0;  // 0..100
+  int line = 0;          // 0-based index of the word's text line in the page
+};
+
+// One recognised page.
+struct OcrPage {
+  // UTF-8 in reading order, as Tesseract gives it: "\n" ends each line, an
+  // empty line ends each paragraph (and block). Empty for a page with no
+  // text. No "\r", no form feed.
+  std::string text;
+  // Mean of the words' confidences, 0..100; 0 when there is no word.
+  double mean_confidence = 0;
+  std::vector<OcrWord> words;  // in reading order
+
+  // How the page was normalised before recognition, to map the words' boxes
+  // back to the input image: the input was turned clockwise by
+  // `rotation_degrees` (0, 90, 180, 270), scaled by `scale`, then turned by
+  // `skew_degrees` (counter-clockwise positive, Leptonica's convention)
+  // about its centre; the normalised page is width x height pixels at
+  // `dpi`.
+  int rotation_degrees = 0;
+  double scale = 1;
+  double skew_degrees = 0;
+  int width = 0;
+  int height = 0;
+  int dpi = 0;
+};
+
+struct OcrOptions {
+  // Tesseract's data directory (holding fra.traineddata and, for
+  // orientation detection, osd.traineddata). Default: empty, the system's
+  // (TESSDATA_PREFIX or the path Tesseract was built with).
+  std::string tessdata_dir;
+  // Tesseract language(s), e.g. "fra" or "fra+eng". Default: "fra".
+  std::string language = "fra";
+  // Step 2. The resolution pages are brought to. Default: 300.
+  int target_dpi = 300;
+  enum class Orientation {
+    kDetect,  // step 3 as described above (default)
+    kUpright  // pages are known to be upright: skip step 3
+  };
+  Orientation orientation = Orientation::kDetect;
+  // Without OSD data, the four rotations are tried only when the upright
+  // reading's mean confidence is below this. Default: 70.
+  double rotation_trial_below = 70;
+  bool deskew = true;  // step 4. Default: on.
+  enum class Binarize {
+    kOtsuBackgroundNorm,  // default
+    kSauvola,
+    kTesseract  // give Tesseract the grey page: its own Otsu
+  };
+  Binarize binarize = Binarize::kOtsuBackgroundNorm;
+  bool clean = true;  // step 6 (needs a binarised page). Default: on.
+};
+
+// One Tesseract instance, initialised once, and the page pipeline above.
+// Create one per worker thread and reuse it for every page the worker
+// handles (initialisation costs about as much as reading a page).
+// Thread safety: one instance per thread.
+class OcrEngine {
+ public:
+  // Loads the language model (and the OSD model when it is there and
+  // options.orientation is kDetect).
+  // Errors:
+  //   ocr-unavailable  Tesseract cannot load `options.language` from the
+  //                    data directory (not installed, or a bad directory);
+  //                    the message names both.
+  static Result<std::unique_ptr<OcrEngine>> Create(const OcrOptions& options = {});
+
+  ~OcrEngine();
+  OcrEngine(const OcrEngine&) = delete;
+  OcrEngine& operator=(const OcrEngine&) = delete;
+
+  // Runs the pipeline on one page image of any depth. `image` is neither
+  // modified nor kept. A page without text (blank, or only noise) gives an
+  // empty text, no words and confidence 0, not an error.
+  // REQUIRES: image != nullptr.
+  // Errors:
+  //   image-unreadable  an image Leptonica cannot convert (0-sized, bad
+  //                     depth) or too large (over 12000 px a side at the
+  //                     target resolution)
+  //   ocr-failed        Tesseract failed on the page
+  Result<OcrPage> Recognize(Pix* image);
+
+  const OcrOptions& options() const { return options_; }
+  // Whether orientation detection uses Tesseract's OSD (else the four-way
+  // trial, see OcrOptions::rotation_trial_below).
+  bool has_osd() const { return osd_ != nullptr; }
+
+ private:
+  explicit OcrEngine(const OcrOptions& options);
+  // The page, normalised up to and including step 2; 8 bpp.
+  Result<PixPtr> Prepare(Pix* image, double* scale, int* dpi) const;
+  int DetectRotation(Pix* grey, int dpi);  // clockwise quarter turns to undo
+  PixPtr Binarize(Pix* grey) const;
+  Result<OcrPage> Read(Pix* page, int dpi);
+
+  const OcrOptions options_;
+  std::unique_ptr<tesseract::TessBaseAPI> api_;
+  std::unique_ptr<tesseract::TessBaseAPI> osd_;  // null without osd data
+};
+
+// Recognises `pages` over `jobs` threads (<= 0: one per hardware thread;
+// never more than pages), each with its own OcrEngine created once; pages
+// are handed out one at a time as threads become free. Result i is page i's.
+// When no engine can be created, every result is that ocr-unavailable
+// Error.
+// REQUIRES: no null page; no page shared with another thread during the
+// call.
+std::vector<Result<OcrPage>> RecognizeAll(const std::vector<Pix*>& pages, int jobs,
+                                          const OcrOptions& options = {});
+
+// Repairs OCR letter-for-digit confusions in a token that is mostly digits:
+// O and o -> 0, I and l -> 1, S -> 5 ("2l" -> "21", "2O24-O17" -> "2024-017",
+// "l2 5OO" -> "12 500"). A token is repaired only when every character is a
+// digit, one of those letters, or a separator (space . , - / : ' h is NOT a
+// separator) and the digits are at least as many as the letters; anything
+// else (words, names, "1er", "AB", "Il", "n°2O") is returned unchanged. For
+// numbers, dates and identifiers only: never apply it to names.
+std::string RepairDigits(std::string_view token);
+
+}  // namespace delibex
