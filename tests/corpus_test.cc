@@ -57,6 +57,18 @@ std::string Report(const testing::Comparison& c) {
   return s;
 }
 
+// One line a field: agreed, wrong, missed, F1.
+std::string Table(const testing::Comparison& c) {
+  std::string table;
+  for (const auto& [field, t] : c.fields) {
+    char line[160];
+    std::snprintf(line, sizeof line, "  %-28s agreed %4d wrong %3d missed %3d  F1 %.3f\n",
+                  field.c_str(), t.agreed, t.wrong, t.missed, t.f1());
+    table += line;
+  }
+  return table;
+}
+
 class CorpusDocument : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(CorpusDocument, HasTheSpecShapeAndOrder) {
@@ -118,13 +130,7 @@ TEST(Corpus, SessionFieldsReachTheirFloors) {
   for (const std::string& stem : Stems()) {
     all.Merge(testing::CompareSession(ReadJson(kCorpus / (stem + ".json")), Extract(stem)));
   }
-  std::string table;
-  for (const auto& [field, t] : all.fields) {
-    char line[160];
-    std::snprintf(line, sizeof line, "  %-28s agreed %4d wrong %3d missed %3d  F1 %.3f\n",
-                  field.c_str(), t.agreed, t.wrong, t.missed, t.f1());
-    table += line;
-  }
+  std::string table = Table(all);
   testing::Tally total = all.Total();
   double min_f1 = floors["session"]["min_f1"].get<double>();
   double min_p = floors["session"]["min_precision"].get<double>();
@@ -145,13 +151,7 @@ TEST(Corpus, ActFieldsReachTheirFloors) {
     counted_right += expected["deliberations"].size() == actual["deliberations"].size();
     all.Merge(testing::CompareActs(expected, actual));
   }
-  std::string table;
-  for (const auto& [field, t] : all.fields) {
-    char line[160];
-    std::snprintf(line, sizeof line, "  %-28s agreed %4d wrong %3d missed %3d  F1 %.3f\n",
-                  field.c_str(), t.agreed, t.wrong, t.missed, t.f1());
-    table += line;
-  }
+  std::string table = Table(all);
   testing::Tally total = all.Total();
   double share = files ? double(counted_right) / files : 0;
   EXPECT_GE(total.f1(), floors["acts"]["min_f1"].get<double>()) << table;

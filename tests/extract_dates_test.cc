@@ -174,10 +174,10 @@ TEST(MonthNumber, NamesAndAbbreviationsAnyCaseAnyAccent) {
     int month;
   };
   const Case cases[] = {
-      {"janvier", 1},  {"janv.", 1},     {"février", 2}, {"fevrier", 2},  {"FÉVRIER", 2},
-      {"mars", 3},     {"Avril", 4},     {"avr.", 4},    {"mai", 5},      {"juin", 6},
-      {"juillet", 7},  {"juil.", 7},     {"AOÛT", 8},    {"aout", 8},     {"septembre", 9},
-      {"sept.", 9},    {"octobre", 10},  {"nov.", 11},   {"décembre", 12}, {"déc.", 12},
+      {"janvier", 1},   {"janv.", 1},    {"février", 2}, {"fevrier", 2},   {"FÉVRIER", 2},
+      {"mars", 3},      {"Avril", 4},    {"avr.", 4},    {"mai", 5},       {"juin", 6},
+      {"juillet", 7},   {"juil.", 7},    {"AOÛT", 8},    {"aout", 8},      {"septembre", 9},
+      {"sept.", 9},     {"octobre", 10}, {"nov.", 11},   {"décembre", 12}, {"déc.", 12},
       {"DECEMBRE", 12},
   };
   for (const Case& c : cases) {
@@ -220,8 +220,7 @@ TEST(FindTimes, FiguresAndWords) {
       {"à quatorze heures trente", {"14:30 <- quatorze heures trente"}},
       {"à dix-huit heures, le conseil", {"18:00 <- dix-huit heures"}},
       {"à treize heures le conseil", {"13:00 <- treize heures"}},
-      {"ouverte à 20h30, levée à 22h15",
-       {"20:30 <- 20h30", "22:15 <- 22h15"}},
+      {"ouverte à 20h30, levée à 22h15", {"20:30 <- 20h30", "22:15 <- 22h15"}},
       // Not a time of day.
       {"à 25h00", {}},
       {"pendant 3 semaines", {}},

@@ -434,6 +434,8 @@ TEST(VoteTest, TextWithoutAVoteGivesAnEmptyVote) {
            "libre suppose l'accord à l'unanimité des communes membres.",
            "Le tarif du repas (pour 1 enfant) est de 3,40 € ; contre 3,20 € l'an dernier.",
            "Pour : la commune de Saint-Martin\nContre : le syndicat",
+           "Vu la délibération n° 2021-14 du 3 mars 2021 adoptée à l'unanimité ;",
+           "Le comité technique a rendu un avis favorable à l'unanimité le 2 février.",
        }) {
     SCOPED_TRACE(text);
     Vote v = Read(text);
@@ -491,6 +493,82 @@ TEST(VoteTest, TheAssemblyDecidingAdoptsWithoutAVoteText) {
   });
   EXPECT_FALSE(Read("Le conseil municipal, après en avoir délibéré, décide de vendre.").text);
   EXPECT_FALSE(Read("Il propose que le conseil municipal décide de vendre.").result);
+}
+
+TEST(VoteTest, MorePhrasings) {
+  CheckAll({
+      {.text = "Le conseil municipal, par dix-sept (17) voix pour et deux (2) abstentions, "
+               "approuve le plan.",
+       .result = "adopted",
+       .votes_for = 17,
+       .abstention = 2},
+      {.text = "Voix pour : 15 ; voix contre : zéro ; abstentions : 2",
+       .result = "adopted",
+       .votes_for = 15,
+       .against = 0,
+       .abstention = 2},
+      {.text = "La motion est rejetée par 10 voix contre 5.",
+       .result = "rejected",
+       .votes_for = 5,
+       .against = 10},
+      // How the vote was taken is no procedural vote.
+      {.text = "Vote à main levée : adopté à l'unanimité.",
+       .result = "adopted",
+       .mode = "unanimity"},
+      // The council's own opinion is its vote.
+      {.text = "Le Conseil municipal émet un avis favorable à l'unanimité sur le projet de SCoT.",
+       .result = "adopted",
+       .mode = "unanimity"},
+      {.text = "M. Paul ROUX quitte la salle et ne prend pas part au vote.\nLe conseil "
+               "municipal, à l'unanimité, approuve la vente.",
+       .result = "adopted",
+       .mode = "unanimity",
+       .named_not_voting = {"Paul ROUX"}},
+      {.text = "Adopté à l'unanimité des membres présents (M. Éric SOLER ne prend pas part au "
+               "vote).",
+       .result = "adopted",
+       .mode = "unanimity",
+       .named_not_voting = {"Éric SOLER"}},
+      {.text = "Objet : Avis sur le projet de PLU de la commune voisine\nAdopté à l'unanimité.",
+       .result = "adopted",
+       .mode = "unanimity"},
+      {.text = "Unanimité des membres présents.", .result = "adopted", .mode = "unanimity"},
+      {.text = "Pour : 12\nContre : NÉANT\nAbstention : AUCUNE",
+       .result = "adopted",
+       .votes_for = 12},
+      // Designating a body is no election.
+      {.text = "La commune de SAINT-MARTIN est désignée coordonnateur du groupement.\nAdopté à "
+               "l'unanimité.",
+       .result = "adopted",
+       .mode = "unanimity"},
+      // A withdrawal announced in an act that was decided is another item's.
+      {.text = "Le Maire indique que le point n° 7 est retiré de l'ordre du jour.\nLe conseil "
+               "municipal décide de fixer le loyer à 450 €.",
+       .result = "adopted"},
+      // A symbol-font bullet (U+F0D8) before a decision verb is no arrow
+      // before "adopté".
+      {.text = "Le conseil municipal :\n\xEF\x83\x98 Adopte le rapport annuel.",
+       .result = "adopted"},
+  });
+  EXPECT_FALSE(Read("Le conseil municipal :\n\xEF\x83\x98 Adopte le rapport annuel.").text);
+}
+
+TEST(VoteTest, ThingsThatLookLikeAVoteAndAreNot) {
+  for (const char* text : {
+           // A poll's tally, with no vote named nearby.
+           "Sondage sur le panneau d'information\n Pour :   49\n Contre :   33",
+           // A participle that opens a wrapped line.
+           "Les mesures de protection\nadoptées ; les agents concernés.",
+           "Il n'y a pas lieu de soulever une opposition à ce projet.",
+           "Le prix est fixé à deux mille euros pour trois ans.",
+       }) {
+    SCOPED_TRACE(text);
+    Vote v = Read(text);
+    EXPECT_FALSE(v.result);
+    EXPECT_FALSE(v.votes_for);
+    EXPECT_FALSE(v.against);
+    EXPECT_FALSE(v.text);
+  }
 }
 
 TEST(VoteTest, RunsThatDisagreeCancelTheCounts) {

@@ -191,9 +191,7 @@ std::optional<Person> ResolveSignatory(std::string_view after, const Record& r) 
   if (r.president && !r.president->name.empty()) {
     std::string folded = Fold(after.substr(0, 160));
     if (folded.find(Fold(r.president->name)) != std::string::npos) {
-      Person p = *r.president;
-      p.title.reset();
-      return p;
+      return Person{r.president->civility, r.president->name, std::nullopt};
     }
   }
   return std::nullopt;
@@ -374,6 +372,18 @@ void ExtractActs(const Sections& sections, const PatternSet& patterns, Record* r
     }
   }
   if (spans.size() > 1) {
+    // One act's own stamp when several acts carry one (a register of
+    // extracts); a lone stamp in a file of several acts covers the file.
+    int stamped = 0;
+    for (const auto& s : per_act) stamped += s.has_value();
+    if (stamped < 2) {
+      for (auto& s : per_act) {
+        if (s) {
+          file_level.push_back(*s);
+          s.reset();
+        }
+      }
+    }
     for (size_t k = 0; k < spans.size(); ++k) {
       for (size_t j = k + 1; j < spans.size(); ++j) {
         if (per_act[k] && per_act[j] && SameStamp(*per_act[k], *per_act[j])) {

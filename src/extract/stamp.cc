@@ -110,7 +110,7 @@ std::optional<std::string> ReadStampDate(std::string_view s, const PatternSet& p
   if (words) {
     std::vector<DateMention> dates = FindDates(s, patterns);
     if (dates.size() == 1 && dates[0].begin == 0 && dates[0].end == s.size()) {
-      int year = std::stoi(dates[0].iso.substr(0, 4));
+      int year = ToInt(std::string_view(dates[0].iso).substr(0, 4));
       if (year >= 1990 && year <= 2099) return dates[0].iso;
     }
     return std::nullopt;

@@ -82,7 +82,9 @@ std::optional<int> ParseCount(std::string_view s) {
     return v;
   }
   if (s == "O") return 0;
-  return ParseFrenchNumber(s);
+  std::optional<int> v = ParseFrenchNumber(s);
+  if (v && *v > 999) return std::nullopt;  // "deux mille": a year, not a count
+  return v;
 }
 
 // True when the '.' at text[i] ends an abbreviation or an initial ("M.",
@@ -189,8 +191,9 @@ bool HasCapitalWord(std::string_view name) {
 }
 
 // Words printed where a name could stand that are none ("Contre :
-// NÉANT", "Pour : UNANIMITÉ").
+// NÉANT", "Pour : UNANIMITÉ", "QUINZE").
 bool NotAName(std::string_view name) {
+  if (ParseFrenchNumber(name)) return true;  // "QUINZE"
   std::string f = Fold(name);
   for (const char* w : {"neant", "aucun", "aucune", "personne", "unanimite", "tous", "toutes",
                         "majorite", "adopte", "adoptee", "rejete", "rejetee", "pour", "contre"}) {
@@ -275,9 +278,14 @@ ListRead ReadPersonList(std::string_view s) {
 // "Madame X ne prenant…", "M. X, maire de Y, n'a pas pris part…", "(M. X
 // s'abstenant)". Starts are tried from the nearest comma leftwards; the
 // leftmost start whose text up to the words is all names wins.
-std::vector<Person> NamesBefore(std::string_view text, size_t phrase, Span* span) {
+std::vector<Person> NamesBefore(std::string_view text, size_t phrase, const PatternSet& patterns,
+                                Span* span) {
   size_t zone_begin = BoundaryBefore(text, phrase, Bound::kList);
   std::string_view zone = text.substr(zone_begin, phrase - zone_begin);
+  // "M. X quitte la salle et ne prend pas part au vote": the names end
+  // before the leaving.
+  Match leaves;
+  if (patterns["vote_leaves"].Find(zone, &leaves)) zone = zone.substr(0, leaves.begin());
   std::vector<size_t> starts = {0};
   for (size_t i = 0; i < zone.size(); ++i) {
     if (zone[i] == ',') starts.push_back(i + 1);
@@ -361,6 +369,18 @@ Kind KindOf(const Match& m) {
   return Kind::kFiller;
 }
 
+std::vector<std::string> Split(const std::string& s) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t j = s.find(' ', i);
+    if (j == std::string::npos) j = s.size();
+    if (j > i) out.push_back(s.substr(i, j - i));
+    i = j + 1;
+  }
+  return out;
+}
+
 // True when only separators keep two count items apart: punctuation,
 // dashes, "et", line breaks, and names in brackets.
 bool IsRunGap(std::string_view gap) {
@@ -376,7 +396,6 @@ bool IsRunGap(std::string_view gap) {
     }
   }
   if (depth != 0 || flat.size() > 40) return false;
-  // Words left once punctuation is gone: only "et".
   std::string words;
   for (size_t i = 0; i < flat.size();) {
     int len = 1;
@@ -388,8 +407,12 @@ bool IsRunGap(std::string_view gap) {
     }
     i += len;
   }
-  std::string f = CollapseSpace(words);
-  return f.empty() || f == "et";
+  // Words left once punctuation is gone: "et", and the "voix" of "Voix pour
+  // : 15 ; voix contre : 0".
+  for (const std::string& w : Split(Fold(words))) {
+    if (w != "et" && w != "voix" && w != "vote" && w != "votes") return false;
+  }
+  return true;
 }
 
 struct Counts {
@@ -436,6 +459,7 @@ std::vector<CountItem> FindCountItems(std::string_view text, const PatternSet& p
     if (overlaps_claimed(m.begin(), m.end())) continue;
     std::optional<int> f = ParseCount(m["for"]), a = ParseCount(m["against"]);
     if (!f || !a) continue;
+    if (m.has("rej")) std::swap(f, a);
     items.push_back({Kind::kFor, f, m.begin(), m.end(), true, false, false, false});
     items.push_back({Kind::kAgainst, a, m.begin(), m.end(), true, false, false, false});
     claimed->push_back({m.begin(), m.end()});
@@ -452,8 +476,12 @@ std::vector<CountItem> FindCountItems(std::string_view text, const PatternSet& p
     it.value = v;
     it.begin = m.begin();
     it.end = m.end();
-    // "une opposition" alone may be prose ("sans soulever une opposition").
-    it.strong = m.has("unit") || m.has("par") || it.kind == Kind::kAbstention;
+    // "une opposition" alone may be prose ("sans soulever une opposition");
+    // "(4 contre)" in brackets is a vote.
+    size_t before = it.begin;
+    while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '\t')) --before;
+    bool bracketed = before > 0 && text[before - 1] == '(';
+    it.strong = m.has("unit") || m.has("par") || it.kind == Kind::kAbstention || bracketed;
     cands.push_back(it);
   }
   for (const Match& m : patterns["vote_count_after"].FindAll(text)) {
@@ -509,7 +537,8 @@ bool NearVoteWords(std::string_view text, size_t b, size_t e) {
   size_t from = b > 120 ? b - 120 : 0;
   size_t to = std::min(text.size(), e + 80);
   std::string f = Fold(text.substr(from, to - from));
-  for (const char* w : {"vot", "scrutin", "adopt", "rejet", "unanim", "majorit", "deliber"}) {
+  for (const char* w :
+       {"vot", "voix", "scrutin", "adopt", "rejet", "unanim", "majorit", "deliber"}) {
     if (f.find(w) != std::string::npos) return true;
   }
   return false;
@@ -548,6 +577,7 @@ Counts ReadCounts(std::string_view text, const PatternSet& patterns, Vote* vote)
   bool seen_for = false, seen_against = false, seen_abst = false, seen_npv = false,
        seen_voix = false, seen_paren = false;
   for (const std::vector<size_t>& run : runs) {
+    bool used = false;
     int votes = 0;
     bool strong = false;
     for (size_t i : run) {
@@ -558,8 +588,9 @@ Counts ReadCounts(std::string_view text, const PatternSet& patterns, Vote* vote)
     // Two bare labels ("Pour : 49 Contre : 33") may tally a poll: they need
     // the vote named nearby.
     bool filler = votes < static_cast<int>(run.size());
-    if (!strong && !(votes >= 3 || (votes == 2 && (filler || NearVoteWords(text, items[run.front()].begin,
-                                                                  items[run.back()].end))))) {
+    if (!strong &&
+        !(votes >= 3 || (votes == 2 && (filler || NearVoteWords(text, items[run.front()].begin,
+                                                                items[run.back()].end))))) {
       continue;
     }
     const CountItem& head = items[run.front()];
@@ -604,8 +635,9 @@ Counts ReadCounts(std::string_view text, const PatternSet& patterns, Vote* vote)
       }
       out.spans.push_back({it.begin, it.end});
       if (std::vector<Person>* list = NamedList(vote, it.kind)) AddNamed(list, names[i]);
+      used = true;
     }
-    out.any = true;
+    out.any = out.any || used;
   }
   return out;
 }
@@ -648,6 +680,9 @@ bool IsElection(std::string_view text, const PatternSet& patterns) {
     size_t se = SentenceEnd(text, m.end());
     std::string f = Fold(text.substr(m.begin(), se - m.begin()));
     if (f.find("secretaire de seance") != std::string::npos) continue;
+    // "La commune est désignée coordonnateur" designates no member.
+    Span span;
+    if (m.has("designated") && NamesBefore(text, m.begin(), patterns, &span).empty()) continue;
     return true;
   }
   return false;
@@ -665,7 +700,13 @@ std::string JoinSpans(std::string_view text, std::vector<Span> spans) {
     }
   }
   std::string out;
-  for (const Span& s : merged) {
+  for (Span& s : merged) {
+    // "(4 contre" closes its bracket.
+    std::string_view piece = text.substr(s.begin, s.end - s.begin);
+    if (std::count(piece.begin(), piece.end(), '(') > std::count(piece.begin(), piece.end(), ')')) {
+      size_t close = text.find(')', s.end);
+      if (close != npos && close - s.end < 3) s.end = close + 1;
+    }
     if (!out.empty()) out += " … ";
     out += CollapseSpace(text.substr(s.begin, s.end - s.begin));
   }
@@ -700,8 +741,8 @@ Vote ExtractVote(std::string_view act_text, const PatternSet& patterns) {
 
   // Counts, and the names printed with them.
   Counts counts = ReadCounts(text, patterns, &vote);
-  bool any_count = counts.any && !counts.conflict;
-  if (any_count) {
+  bool any_count = false;
+  if (!counts.conflict) {
     vote.votes_for = counts.votes_for;
     vote.against = counts.against;
     vote.abstention = counts.abstention;
@@ -711,6 +752,7 @@ Vote ExtractVote(std::string_view act_text, const PatternSet& patterns) {
       vote.votes_for = counts.voix_paren;
       counts.spans.push_back(counts.voix_paren_span);
     }
+    any_count = counts.any || vote.votes_for.has_value();
     spans.insert(spans.end(), counts.spans.begin(), counts.spans.end());
   } else {
     vote.named = NamedVoters{};
@@ -729,7 +771,7 @@ Vote ExtractVote(std::string_view act_text, const PatternSet& patterns) {
       persons = r.persons;
       span.end = m.end() + r.length;
     } else {
-      persons = NamesBefore(text, m.begin(), &span);
+      persons = NamesBefore(text, m.begin(), patterns, &span);
     }
     if (persons.empty()) continue;
     AddNamed(NamedList(&vote, kind), persons);
@@ -749,7 +791,11 @@ Vote ExtractVote(std::string_view act_text, const PatternSet& patterns) {
     spans.push_back({m.begin, m.end});
   }
 
-  bool voted = any_mode || any_count || !adopted.empty() || !rejected.empty();
+  bool decides = !Mentions(patterns["vote_decision"], text, patterns).empty() ||
+                 !Mentions(patterns["vote_decision_members"], text, patterns).empty() ||
+                 !Mentions(patterns["vote_decision_heading"], text, patterns).empty();
+  // A withdrawal named in an act that was decided is another item's.
+  bool voted = any_mode || any_count || !adopted.empty() || !rejected.empty() || decides;
   if (!withdrawn.empty() && !voted) {
     Vote w;
     w.result = "withdrawn";
@@ -778,12 +824,7 @@ Vote ExtractVote(std::string_view act_text, const PatternSet& patterns) {
   if (!spans.empty()) vote.text = JoinSpans(text, spans);
 
   // The assembly deciding, with no vote stated: adopted, no vote text.
-  if (!vote.result && !tie) {
-    bool decides = !Mentions(patterns["vote_decision"], text, patterns).empty() ||
-                   !Mentions(patterns["vote_decision_members"], text, patterns).empty() ||
-                   !Mentions(patterns["vote_decision_heading"], text, patterns).empty();
-    if (decides) vote.result = "adopted";
-  }
+  if (!vote.result && !tie && decides) vote.result = "adopted";
   return vote;
 }
 

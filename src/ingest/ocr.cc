@@ -1,12 +1,17 @@
-// The page pipeline of ocr.h. Choices measured on rendered scans (see the
-// README's OCR section):
-// - the page is turned and deskewed in grey and binarised last: rotating a
-//   binary page by a small angle makes jagged strokes that cost the LSTM
-//   more than a second thresholding costs time;
-// - skew is found on a 2x-reduced quick threshold (cheap, and the sweep only
-//   needs the text lines), and applied only when Leptonica is confident;
-// - orientation uses OSD on that same reduced page; OSD needs enough text to
-//   decide, so a page it cannot judge is read upright.
+// The page pipeline of ocr.h. Choices, measured on rendered scans of a
+// French page (README, OCR section):
+// - the page is turned and deskewed in grey and binarised last: a binary
+//   page turned by a small angle gets jagged strokes;
+// - orientation and skew are searched on one half-size quick binarisation
+//   (150 dpi is enough to see text lines, ascenders and descenders):
+//   Leptonica's pixFindSkewSweepAndSearch (about 5 ms, within 0.05 degree)
+//   and pixOrientDetect (ascender/descender counts, about 15 ms). Tesseract's
+//   OSD gives the same answers but costs about 330 ms a page, a third of the
+//   recognition itself, so it runs only when Leptonica cannot decide (all
+//   capitals, little text) and the upright reading is not confident;
+// - Sauvola binarisation is the default: with Otsu on a background-
+//   normalised page, and with Tesseract's own Otsu, more words were wrong
+//   (uneven lighting defeats Tesseract's global threshold outright).
 #include "ingest/ocr.h"
 
 #include <leptonica/allheaders.h>
@@ -22,6 +27,11 @@
 #include <thread>
 #include <utility>
 
+// Exported by libtesseract, declared in a header it does not install.
+namespace tesseract {
+void tprintf(const char* format, ...);
+}
+
 namespace delibex {
 
 void PixDeleter::operator()(Pix* pix) const { pixDestroy(&pix); }
@@ -29,36 +39,71 @@ void PixDeleter::operator()(Pix* pix) const { pixDestroy(&pix); }
 namespace {
 
 constexpr int kMaxSide = 16000;
-// Leptonica's pixFindSkew confidence below which its angle is noise.
+// pixFindSkewSweepAndSearch's confidence below which its angle is noise
+// (a blank page gives 0, a text page 10 to 40).
 constexpr float kMinSkewConfidence = 3.0f;
 constexpr float kMinSkewDegrees = 0.1f;
-// OSD's orientation confidence ("15 is reasonably confident" in baseapi.h;
-// a half page of text gives 5-30, a wrong call stays under 2).
+// OSD's orientation confidence ("15 is reasonably confident" in baseapi.h).
 constexpr float kMinOsdConfidence = 2.0f;
 
 void IgnoreLeptonicaMessage(const char*) {}
 
-// Leptonica writes its errors (an unknown format, a truncated file) on
-// stderr; the library must not print.
-void SilenceLeptonica() {
+// Leptonica writes its errors (an unknown format, a truncated file) and
+// notes on stderr; Tesseract writes notes ("Detected 60 diacritics") and
+// errors through tprintf, which goes to its `debug_file` when one is set.
+// The library must not print.
+void SilenceLibraries() {
   static std::once_flag once;
-  std::call_once(once, [] { leptSetStderrHandler(IgnoreLeptonicaMessage); });
+  std::call_once(once, [] {
+    leptSetStderrHandler(IgnoreLeptonicaMessage);
+    tesseract::TessBaseAPI api;
+    api.SetVariable("debug_file", "/dev/null");
+    // tprintf opens the file on its first call, without a lock: open it
+    // here, before any worker thread can print.
+    tesseract::tprintf("%s", "");
+  });
 }
 
 PixPtr Own(Pix* pix) { return PixPtr(pix); }
 
 Error Unreadable(std::string message) { return Error{"image-unreadable", std::move(message)}; }
 
-// A reduced, quickly thresholded copy of an 8 bpp page, for the skew and
-// orientation searches (which look at text lines, not at strokes).
-PixPtr QuickBinary(Pix* grey, int reduction) {
-  PixPtr small = reduction > 1 ? Own(pixScale(grey, 1.0f / reduction, 1.0f / reduction))
-                               : Own(pixClone(grey));
+// A quick binarisation of an 8 bpp page scaled by `factor`, for the skew
+// and orientation searches and the rotation trial. Black borders are
+// removed: a scanner's edge is a long straight line that outweighs the text
+// lines in the skew sweep.
+PixPtr QuickBinary(Pix* grey, float factor) {
+  PixPtr small = factor != 1 ? Own(pixScale(grey, factor, factor)) : Own(pixClone(grey));
   if (!small) return nullptr;
   int threshold = 0;
   PixPtr bin = Own(pixOtsuThreshOnBackgroundNorm(small.get(), nullptr, 10, 15, 100, 50, 255, 2, 2,
                                                  0.1f, &threshold));
-  return bin ? std::move(bin) : Own(pixConvertTo1(small.get(), 130));
+  if (!bin) bin = Own(pixConvertTo1(small.get(), 130));
+  if (!bin) return nullptr;
+  PixPtr borderless = Own(pixRemoveBorderConnComps(bin.get(), 8));
+  return borderless ? std::move(borderless) : std::move(bin);
+}
+
+// Clockwise quarter turns that make the text of a 1 bpp page (at 150 to 300
+// dpi) upright; nullopt when Leptonica cannot tell (too little text, all
+// capitals, no text).
+std::optional<int> LeptonicaRotation(Pix* binary) {
+  float up = 0, left = 0;
+  if (pixOrientDetect(binary, &up, &left, 0, 0) != 0) return std::nullopt;
+  int orientation = L_TEXT_ORIENT_UNKNOWN;
+  if (makeOrientDecision(up, left, 0, 0, &orientation, 0) != 0) return std::nullopt;
+  switch (orientation) {
+    case L_TEXT_ORIENT_UP:
+      return 0;
+    case L_TEXT_ORIENT_LEFT:  // lines read bottom to top
+      return 1;
+    case L_TEXT_ORIENT_DOWN:
+      return 2;
+    case L_TEXT_ORIENT_RIGHT:  // lines read top to bottom
+      return 3;
+    default:
+      return std::nullopt;
+  }
 }
 
 std::string Trimmed(const char* text) {
@@ -70,11 +115,12 @@ std::string Trimmed(const char* text) {
 }  // namespace
 
 Result<std::vector<PixPtr>> ReadImages(std::string_view bytes) {
-  SilenceLeptonica();
+  SilenceLibraries();
   if (bytes.empty()) return Unreadable("no image data");
   const auto* data = reinterpret_cast<const l_uint8*>(bytes.data());
   l_int32 format = IFF_UNKNOWN;
-  if (findFileFormatBuffer(data, &format) != 0 || format == IFF_UNKNOWN) {
+  // findFileFormatBuffer reads up to 12 bytes.
+  if (bytes.size() < 12 || findFileFormatBuffer(data, &format) != 0 || format == IFF_UNKNOWN) {
     return Unreadable("not an image format Leptonica reads (PNG, JPEG, TIFF, ...)");
   }
   std::vector<PixPtr> pages;
@@ -105,26 +151,23 @@ OcrEngine::~OcrEngine() {
 }
 
 Result<std::unique_ptr<OcrEngine>> OcrEngine::Create(const OcrOptions& options) {
-  SilenceLeptonica();
+  SilenceLibraries();
   std::unique_ptr<OcrEngine> engine(new OcrEngine(options));
   const char* datapath = options.tessdata_dir.empty() ? nullptr : options.tessdata_dir.c_str();
   engine->api_ = std::make_unique<tesseract::TessBaseAPI>();
   if (engine->api_->Init(datapath, options.language.c_str()) != 0) {
-    std::string where = options.tessdata_dir.empty()
-                            ? "the system's tessdata directory (TESSDATA_PREFIX or built-in)"
-                            : options.tessdata_dir;
-    engine->api_.reset();  // a failed Init leaves nothing to End
+    const std::string where = options.tessdata_dir.empty()
+                                  ? "the system's tessdata directory (TESSDATA_PREFIX or built-in)"
+                                  : options.tessdata_dir;
     return Error{"ocr-unavailable", "Tesseract cannot load the language model '" +
                                         options.language + "' from " + where +
-                                        " (is tesseract-ocr-" + options.language +
-                                        " installed?)"};
+                                        " (is tesseract-ocr-" + options.language + " installed?)"};
   }
   engine->api_->SetPageSegMode(tesseract::PSM_AUTO);
   if (options.orientation == OcrOptions::Orientation::kDetect) {
-    // Init would print an error for a missing osd.traineddata: look first.
     std::error_code ec;
-    const std::string dir = engine->api_->GetDatapath();
-    if (std::filesystem::exists(std::filesystem::path(dir) / "osd.traineddata", ec)) {
+    const std::filesystem::path dir = engine->api_->GetDatapath();
+    if (std::filesystem::exists(dir / "osd.traineddata", ec)) {
       engine->osd_ = std::make_unique<tesseract::TessBaseAPI>();
       if (engine->osd_->Init(datapath, "osd", tesseract::OEM_TESSERACT_ONLY) == 0) {
         engine->osd_->SetPageSegMode(tesseract::PSM_OSD_ONLY);
@@ -136,6 +179,8 @@ Result<std::unique_ptr<OcrEngine>> OcrEngine::Create(const OcrOptions& options) 
   return engine;
 }
 
+std::string OcrEngine::tessdata_dir() const { return api_->GetDatapath(); }
+
 Result<PixPtr> OcrEngine::Prepare(Pix* image, double* scale, int* dpi) const {
   const int w = pixGetWidth(image), h = pixGetHeight(image);
   if (w <= 0 || h <= 0) return Unreadable("empty image");
@@ -146,13 +191,15 @@ Result<PixPtr> OcrEngine::Prepare(Pix* image, double* scale, int* dpi) const {
     if (flat) src = flat.get();
   }
   PixPtr grey = Own(pixConvertTo8(src, 0));
-  if (!grey) return Unreadable("cannot convert a " + std::to_string(pixGetDepth(image)) +
-                               "-bit image to grey");
+  if (!grey) {
+    return Unreadable("cannot convert a " + std::to_string(pixGetDepth(image)) +
+                      "-bit image to grey");
+  }
 
   // Scanners write their resolution; 72 and 96 are what screen software
   // writes when it knows none. Without one, the page is taken for A4.
   const int target = std::max(options_.target_dpi, 72);
-  int stated = pixGetXRes(image);
+  const int stated = pixGetXRes(image);
   double source_dpi;
   double s = 1;
   if (stated >= 50 && stated != 72 && stated != 96 && stated <= 4800) {
@@ -178,8 +225,7 @@ Result<PixPtr> OcrEngine::Prepare(Pix* image, double* scale, int* dpi) const {
   return grey;
 }
 
-int OcrEngine::DetectRotation(Pix* grey, int dpi) {
-  if (!osd_) return 0;
+int OcrEngine::OsdRotation(Pix* grey, int dpi) {
   PixPtr bin = QuickBinary(grey, 1);
   if (!bin) return 0;
   osd_->SetImage(bin.get());
@@ -196,6 +242,25 @@ int OcrEngine::DetectRotation(Pix* grey, int dpi) {
   return (4 - (degrees / 90) % 4) % 4;
 }
 
+int OcrEngine::TrialRotation(Pix* grey, int dpi) {
+  PixPtr half = QuickBinary(grey, 0.5f);
+  int best = 0;
+  double best_score = 0;
+  for (int q = 0; half && q < 4; ++q) {
+    PixPtr turned = q == 0 ? Own(pixClone(half.get())) : Own(pixRotateOrth(half.get(), q));
+    if (!turned) continue;
+    const Result<OcrPage> trial = Read(turned.get(), dpi / 2);
+    if (!trial.ok()) continue;
+    // Confident-looking noise is not text: weigh by the words found.
+    const double score = trial.value().mean_confidence * std::log1p(trial.value().words.size());
+    if (score > best_score) {
+      best_score = score;
+      best = q;
+    }
+  }
+  return best;
+}
+
 PixPtr OcrEngine::Binarize(Pix* grey) const {
   int threshold = 0;
   switch (options_.binarize) {
@@ -203,8 +268,8 @@ PixPtr OcrEngine::Binarize(Pix* grey) const {
       return Own(pixOtsuThreshOnBackgroundNorm(grey, nullptr, 10, 15, 100, 50, 255, 2, 2, 0.1f,
                                                &threshold));
     case OcrOptions::Binarize::kSauvola: {
-      // Tiles keep Sauvola's integral images small; each tile must be
-      // larger than the window.
+      // A window of about two text lines; tiles keep Sauvola's integral
+      // images small and must be larger than the window.
       const int dpi = std::max(pixGetXRes(grey), 150);
       const int window = dpi / 12;
       const int nx = std::max(1, pixGetWidth(grey) / 1000);
@@ -221,6 +286,7 @@ PixPtr OcrEngine::Binarize(Pix* grey) const {
 
 Result<OcrPage> OcrEngine::Read(Pix* page, int dpi) {
   OcrPage out;
+  pixSetResolution(page, dpi, dpi);
   api_->SetImage(page);
   api_->SetSourceResolution(dpi);
   if (api_->Recognize(nullptr) != 0) {
@@ -252,39 +318,34 @@ Result<OcrPage> OcrEngine::Read(Pix* page, int dpi) {
   it.reset();
   api_->Clear();
   if (!out.words.empty()) out.mean_confidence = sum / static_cast<double>(out.words.size());
+  out.width = pixGetWidth(page);
+  out.height = pixGetHeight(page);
+  out.dpi = dpi;
   return out;
 }
 
-Result<OcrPage> OcrEngine::Recognize(Pix* image) {
-  double scale = 1;
-  int dpi = 0;
-  Result<PixPtr> prepared = Prepare(image, &scale, &dpi);
-  if (!prepared.ok()) return prepared.error();
-  PixPtr grey = std::move(prepared).value();
-
-  int quads = 0;
-  if (options_.orientation == OcrOptions::Orientation::kDetect && osd_) {
-    quads = DetectRotation(grey.get(), dpi);
-    if (quads != 0) grey = Own(pixRotateOrth(grey.get(), quads));
-  }
+Result<OcrPage> OcrEngine::ReadTurned(Pix* grey, int quads, int dpi) {
+  PixPtr turned = quads != 0 ? Own(pixRotateOrth(grey, quads)) : Own(pixClone(grey));
+  if (!turned) return Unreadable("cannot turn the image");
 
   float skew = 0;
   if (options_.deskew) {
-    PixPtr quick = QuickBinary(grey.get(), 2);
+    PixPtr quick = QuickBinary(turned.get(), 0.5f);
     float angle = 0, confidence = 0;
-    if (quick && pixFindSkew(quick.get(), &angle, &confidence) == 0 &&
+    if (quick &&
+        pixFindSkewSweepAndSearch(quick.get(), &angle, &confidence, 2, 1, 7.0f, 1.0f, 0.01f) == 0 &&
         confidence >= kMinSkewConfidence && std::fabs(angle) >= kMinSkewDegrees) {
       constexpr float kRadians = 3.14159265f / 180.0f;
-      PixPtr turned = Own(pixRotate(grey.get(), kRadians * angle, L_ROTATE_AREA_MAP,
-                                    L_BRING_IN_WHITE, 0, 0));
-      if (turned) {
-        grey = std::move(turned);
+      PixPtr straight =
+          Own(pixRotate(turned.get(), kRadians * angle, L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0));
+      if (straight) {
+        turned = std::move(straight);
         skew = angle;
       }
     }
   }
 
-  PixPtr page = Binarize(grey.get());
+  PixPtr page = Binarize(turned.get());
   if (page && options_.clean) {
     PixPtr borderless = Own(pixRemoveBorderConnComps(page.get(), 8));
     if (borderless) page = std::move(borderless);
@@ -292,54 +353,45 @@ Result<OcrPage> OcrEngine::Recognize(Pix* image) {
         Own(pixSelectBySize(page.get(), 3, 3, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GTE, nullptr));
     if (despeckled) page = std::move(despeckled);
   }
-  Pix* input = page ? page.get() : grey.get();
-  pixSetResolution(input, dpi, dpi);
-
-  Result<OcrPage> read = Read(input, dpi);
-  if (!read.ok()) return read.error();
+  Result<OcrPage> read = Read(page ? page.get() : turned.get(), dpi);
+  if (!read.ok()) return read;
   OcrPage result = std::move(read).value();
+  result.rotation_degrees = quads * 90;
+  result.skew_degrees = skew;
+  return result;
+}
 
-  // Without OSD: when the upright reading is not confident, read the four
-  // orientations of a half-size page and keep the most confident.
-  if (options_.orientation == OcrOptions::Orientation::kDetect && !osd_ &&
-      result.mean_confidence < options_.rotation_trial_below) {
-    PixPtr half = Own(pixScale(input, 0.5f, 0.5f));
-    int best = 0;
-    double best_confidence = -1;
-    for (int q = 0; half && q < 4; ++q) {
-      PixPtr turned = q == 0 ? Own(pixClone(half.get())) : Own(pixRotateOrth(half.get(), q));
-      if (!turned) continue;
-      pixSetResolution(turned.get(), dpi / 2, dpi / 2);
-      const Result<OcrPage> trial = Read(turned.get(), dpi / 2);
-      if (!trial.ok()) continue;
-      // Confident-looking noise is not text: weigh by the words found.
-      const double score =
-          trial.value().mean_confidence * std::log1p(trial.value().words.size());
-      if (score > best_confidence) {
-        best_confidence = score;
-        best = q;
-      }
-    }
-    if (best != 0) {
-      PixPtr turned = Own(pixRotateOrth(input, best));
-      if (turned) {
-        page = std::move(turned);
-        input = page.get();
-        quads = best;
-        read = Read(input, dpi);
-        if (!read.ok()) return read.error();
-        result = std::move(read).value();
+Result<OcrPage> OcrEngine::Recognize(Pix* image) {
+  double scale = 1;
+  int dpi = 0;
+  Result<PixPtr> prepared = Prepare(image, &scale, &dpi);
+  if (!prepared.ok()) return prepared.error();
+  const PixPtr grey = std::move(prepared).value();
+
+  std::optional<int> quads = 0;
+  const char* method = "not-searched";
+  if (options_.orientation == OcrOptions::Orientation::kDetect) {
+    PixPtr quick = QuickBinary(grey.get(), 0.5f);
+    quads = quick ? LeptonicaRotation(quick.get()) : std::nullopt;
+    method = quads ? "leptonica" : "undecided";
+  }
+  Result<OcrPage> result = ReadTurned(grey.get(), quads.value_or(0), dpi);
+  if (!result.ok()) return result;
+
+  if (!quads && result.value().mean_confidence < options_.rotation_trial_below) {
+    const int turn = osd_ ? OsdRotation(grey.get(), dpi) : TrialRotation(grey.get(), dpi);
+    if (turn != 0) {
+      Result<OcrPage> turned = ReadTurned(grey.get(), turn, dpi);
+      if (turned.ok() && turned.value().mean_confidence > result.value().mean_confidence) {
+        result = std::move(turned);
+        method = osd_ ? "osd" : "trial";
       }
     }
   }
-
-  result.rotation_degrees = quads * 90;
-  result.scale = scale;
-  result.skew_degrees = skew;
-  result.width = pixGetWidth(input);
-  result.height = pixGetHeight(input);
-  result.dpi = dpi;
-  return result;
+  OcrPage page = std::move(result).value();
+  page.orientation_method = method;
+  page.scale = scale;
+  return page;
 }
 
 std::vector<Result<OcrPage>> RecognizeAll(const std::vector<Pix*>& pages, int jobs,

@@ -10,15 +10,17 @@
 //   2. resolution to ~300 dpi: from the image's stated resolution, or, when
 //      it states none (or a screen default, 72/96), from its size as an A4
 //      sheet (short side < 1800 px -> 2x); more than 450 dpi is scaled down;
-//   3. orientation: Tesseract's OSD (osd.traineddata) finds a page scanned
-//      sideways or upside down; without OSD data, the four rotations of a
-//      reduced page are read and the most confident kept (only when the
-//      upright reading is not confident);
+//   3. orientation: a page scanned sideways or upside down is turned
+//      upright, by Leptonica's ascender/descender test on a half-size
+//      page; when that cannot decide (little text, all capitals) and the
+//      upright reading is not confident, by Tesseract's OSD
+//      (osd.traineddata) or, without it, by reading the four turns of a
+//      half-size page and keeping the most confident;
 //   4. deskew (Leptonica's sweep-and-search of the text lines, +-7 degrees);
-//   5. binarisation: Otsu on a background-normalised page (uneven lighting,
-//      greyed paper, stamps) or Sauvola;
+//   5. binarisation: Sauvola (local threshold: uneven lighting, greyed
+//      paper, stamps), or Otsu on a background-normalised page;
 //   6. clean-up: black regions connected to the page's edge (scanner
-//      borders, punched holes) and specks of at most 2x2 px are removed;
+//      borders, punched holes) and specks that fit in 2x2 px are removed;
 //   7. Tesseract with PSM_AUTO: blocks are found first and read one after
 //      the other, so a margin column or a stamp box does not cut the body's
 //      sentences.
@@ -28,8 +30,11 @@
 // the caller chooses.
 //
 // Nothing here prints. The first call to ReadImages or OcrEngine::Create
-// installs a process-wide no-op Leptonica stderr handler (Leptonica reports
-// unreadable data with messages on stderr; they become Errors here).
+// makes two process-wide settings: a no-op Leptonica stderr handler
+// (Leptonica reports unreadable data on stderr; here it becomes an Error),
+// and Tesseract's `debug_file` set to /dev/null (Tesseract's notes and
+// errors; a failed Init becomes an Error). Code that changes either takes
+// over those messages.
 // Tesseract's OpenMP threads are much slower than one thread a page on small
 // machines: run processes that OCR with OMP_THREAD_LIMIT=1 in their
 // environment (it must be set before the process starts: libgomp reads it
@@ -98,6 +103,10 @@ struct OcrPage {
   // about its centre; the normalised page is width x height pixels at
   // `dpi`.
   int rotation_degrees = 0;
+  // What found the orientation (step 3): "leptonica", "osd", "trial",
+  // "undecided" (nothing could tell: read as given), or "not-searched"
+  // (OcrOptions::Orientation::kUpright).
+  std::string orientation_method;
   double scale = 1;
   double skew_degrees = 0;
   int width = 0;
@@ -119,16 +128,18 @@ struct OcrOptions {
     kUpright  // pages are known to be upright: skip step 3
   };
   Orientation orientation = Orientation::kDetect;
-  // Without OSD data, the four rotations are tried only when the upright
-  // reading's mean confidence is below this. Default: 70.
+  // When Leptonica cannot tell a page's orientation, OSD (or the four-turn
+  // trial) runs only when the upright reading's mean confidence is below
+  // this. Default: 70 (an upside-down page reads at 30 to 40, an upright
+  // one at 85 to 95).
   double rotation_trial_below = 70;
   bool deskew = true;  // step 4. Default: on.
   enum class Binarize {
-    kOtsuBackgroundNorm,  // default
-    kSauvola,
-    kTesseract  // give Tesseract the grey page: its own Otsu
+    kSauvola,  // default
+    kOtsuBackgroundNorm,
+    kTesseract  // give Tesseract the grey page: its own Otsu (and no step 6)
   };
-  Binarize binarize = Binarize::kOtsuBackgroundNorm;
+  Binarize binarize = Binarize::kSauvola;
   bool clean = true;  // step 6 (needs a binarised page). Default: on.
 };
 
@@ -162,16 +173,23 @@ class OcrEngine {
   Result<OcrPage> Recognize(Pix* image);
 
   const OcrOptions& options() const { return options_; }
-  // Whether orientation detection uses Tesseract's OSD (else the four-way
-  // trial, see OcrOptions::rotation_trial_below).
+  // The directory Tesseract loaded the models from.
+  std::string tessdata_dir() const;
+  // Whether step 3's fallback is Tesseract's OSD (else the four-turn trial).
   bool has_osd() const { return osd_ != nullptr; }
 
  private:
   explicit OcrEngine(const OcrOptions& options);
   // The page, normalised up to and including step 2; 8 bpp.
   Result<PixPtr> Prepare(Pix* image, double* scale, int* dpi) const;
-  int DetectRotation(Pix* grey, int dpi);  // clockwise quarter turns to undo
+  // Clockwise quarter turns that make `grey` upright, by Tesseract's OSD
+  // or by reading the four turns of a half-size page.
+  int OsdRotation(Pix* grey, int dpi);
+  int TrialRotation(Pix* grey, int dpi);
   PixPtr Binarize(Pix* grey) const;
+  // Steps 4 to 7 on `grey` turned clockwise by `quads` quarter turns.
+  Result<OcrPage> ReadTurned(Pix* grey, int quads, int dpi);
+  // Step 7 alone.
   Result<OcrPage> Read(Pix* page, int dpi);
 
   const OcrOptions options_;
@@ -184,18 +202,18 @@ class OcrEngine {
 // are handed out one at a time as threads become free. Result i is page i's.
 // When no engine can be created, every result is that ocr-unavailable
 // Error.
-// REQUIRES: no null page; no page shared with another thread during the
-// call.
+// REQUIRES: no null page. Pages are only read (never modified or kept):
+// nothing may modify them during the call.
 std::vector<Result<OcrPage>> RecognizeAll(const std::vector<Pix*>& pages, int jobs,
                                           const OcrOptions& options = {});
 
 // Repairs OCR letter-for-digit confusions in a token that is mostly digits:
 // O and o -> 0, I and l -> 1, S -> 5 ("2l" -> "21", "2O24-O17" -> "2024-017",
 // "l2 5OO" -> "12 500"). A token is repaired only when every character is a
-// digit, one of those letters, or a separator (space . , - / : ' h is NOT a
-// separator) and the digits are at least as many as the letters; anything
-// else (words, names, "1er", "AB", "Il", "n°2O") is returned unchanged. For
-// numbers, dates and identifiers only: never apply it to names.
+// digit, one of those letters, or a separator (space . , - / :) and the digits are at least as many
+// as the letters; anything else (words, names, "1er", "AB", "Il", "n°2O", "12h3O") is returned
+// unchanged. For numbers, dates and identifiers only: never apply it to
+// names.
 std::string RepairDigits(std::string_view token);
 
 }  // namespace delibex

@@ -67,20 +67,24 @@ struct PageQuality {
   size_t words = 0;      // maximal runs of letters
   // letters and digits / non_space: low for rows of symbols.
   double alnum_share = 0;
-  // U+FFFD, private-use, unassigned-looking and control characters /
-  // non_space.
+  // U+FFFD, private-use (but U+F000-U+F0FF, Symbol/Wingdings bullets),
+  // noncharacters and control characters / non_space.
   double invalid_share = 0;
   // words written only with the letters of French (a-z, the accented
-  // letters French uses, œ, æ, ç) that have a vowel or at most 2 letters.
+  // letters French uses, œ, æ, the fi/fl ligatures) that have a vowel or at
+  // most 2 letters.
   double french_word_share = 0;
-  // words that are among French's commonest short words (le, la, les, de,
-  // du, des, et, à, en, un, une, au, l, d, ...): around a third of the words
-  // of any French prose, 0 in shifted-glyph garbage.
-  double function_word_share = 0;
+  // words that are French's commonest short words (le, la, les, de, du, des,
+  // et, à, en, un, une, au, l, d, ...) or civilities (M, Mme, Monsieur, ...):
+  // a quarter to a half of the words of French prose, about 0 in garbage
+  // made of shifted glyph codes.
+  double common_word_share = 0;
   // vowels / letters: about 0.45 in French, far off for garbage.
   double vowel_share = 0;
-  // words, dates and act ids that belong to a prefecture stamp (accusé,
-  // réception, préfecture, télétransmission, 061-216103514-...) / all tokens.
+  // tokens that belong to a prefecture stamp (accusé, réception, préfecture,
+  // télétransmission, ... and the digit runs of dates and act ids) / tokens
+  // that are not common words. A stamp needs one word only stamps use
+  // (accusé, préfecture, préfet, télétransmission, exécutoire, légalité).
   double stamp_share = 0;
 
   bool needs_ocr() const { return verdict != PageVerdict::kGood; }
@@ -90,10 +94,11 @@ struct PageQuality {
 // characters) and gives its verdict. Pure function, safe to call
 // concurrently. Rules, in this order:
 //   letters < kMinLetters                                  -> kEmpty
-//   letters < kStampMaxLetters and stamp_share >= 0.5     -> kStampOnly
+//   letters < kStampMaxLetters, a word only stamps use and
+//   stamp_share >= 0.6                                     -> kStampOnly
 //   invalid_share > 0.02, or alnum_share < 0.6, or (words >= 10 and
-//   french_word_share < 0.7), or (words >= 40 and function_word_share <
-//   0.06), or (letters >= 200 and vowel_share outside 0.30..0.60)
+//   french_word_share < 0.7), or (words >= 40 and common_word_share <
+//   0.05), or (letters >= 200 and vowel_share outside 0.30..0.60)
 //                                                          -> kGarbage
 //   otherwise                                              -> kGood
 PageQuality AssessPageText(std::string_view text);
@@ -121,9 +126,10 @@ bool LooksLikePdf(std::string_view bytes);
 //   pdf-page-needs-ocr   one per page that is not kGood, naming the page
 //                        (1-based), its verdict and its measures
 //   pdf-page-unreadable  one per page Poppler could not open
-//   pdf-repaired         Poppler reported errors while reading (a damaged
-//                        or truncated file it could partly repair): how
-//                        many, and the first
+//   pdf-errors           Poppler reported errors while reading (a damaged
+//                        file it could repair, a missing object, an odd
+//                        font): how many, and the first. Poppler repairs
+//                        some damage silently (a wrong startxref).
 //   pdf-pages-skipped    pages past PdfOptions::max_pages
 // Errors (messages do not name the file: the caller prefixes its path):
 //   pdf-encrypted  the file is encrypted and neither the empty passwords nor
@@ -135,9 +141,9 @@ bool LooksLikePdf(std::string_view bytes);
 //                  memory)
 // Thread safety: safe to call concurrently on different (or the same)
 // bytes; each call has its own Poppler document. The first call installs a
-// process-wide no-op Poppler error function (poppler::set_debug_error_function)
-// so that Poppler never writes to stderr; code that installs another one
-// takes over Poppler's messages and `pdf-repaired` will no longer be given.
+// process-wide Poppler error function (poppler::set_debug_error_function)
+// that prints nothing and counts the errors of the calling thread, for
+// `pdf-errors`; code that installs another one silences that warning.
 // `bytes` is only read during the call.
 Result<PdfRead> ReadPdf(std::string_view bytes, const PdfOptions& options = {});
 

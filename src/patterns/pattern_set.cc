@@ -13,6 +13,9 @@ namespace {
 
 // Per-thread match data and JIT stack: a Pattern is shared, these are not.
 struct ThreadMatchState {
+  const char* checked_data = nullptr;  // the last subject whose UTF-8 was checked whole
+  size_t checked_size = 0;
+  size_t checked_from = 0;
   pcre2_match_data* data = nullptr;
   pcre2_jit_stack* stack = nullptr;
   pcre2_match_context* context = nullptr;
@@ -182,6 +185,14 @@ bool Pattern::Run(std::string_view subject, size_t start, uint32_t options, Matc
   if (start > subject.size()) return false;
   ThreadMatchState& st = MatchState();
   auto* code = static_cast<pcre2_code*>(code_);
+  // PCRE2 checks a subject's UTF-8 from the start offset on at every call:
+  // FindAll over a long text would be quadratic. A subject checked once (the
+  // same bytes at the same address, as in a FindAll loop) is not checked
+  // again.
+  if (st.checked_data == subject.data() && st.checked_size == subject.size() &&
+      start >= st.checked_from) {
+    options |= PCRE2_NO_UTF_CHECK;
+  }
   if (options & PCRE2_ANCHORED) {
     std::call_once(anchored_once_, [this] {
       int err = 0;
@@ -200,6 +211,14 @@ bool Pattern::Run(std::string_view subject, size_t start, uint32_t options, Matc
   }
   int rc = pcre2_match(code, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(), start,
                        options, st.data, st.context);
+  if (rc > PCRE2_ERROR_UTF8_ERR1 || rc < PCRE2_ERROR_UTF8_ERR21) {
+    // Not a UTF-8 error: the subject is valid from `start` on.
+    if (!(options & PCRE2_NO_UTF_CHECK)) {
+      st.checked_data = subject.data();
+      st.checked_size = subject.size();
+      st.checked_from = start;
+    }
+  }
   if (rc < 0) return false;  // no match, or a match-time limit: treated alike
   PCRE2_SIZE* ov = pcre2_get_ovector_pointer(st.data);
   uint32_t pairs = pcre2_get_ovector_count(st.data);

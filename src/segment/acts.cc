@@ -14,6 +14,7 @@ struct Heading {
   std::optional<std::string> number;
   std::string title;
   bool numbered = false;
+  bool boundary = false;  // ends the act before it, opens none
 };
 
 std::string CleanTitle(std::string_view t) {
@@ -173,10 +174,10 @@ std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
       bool same = std::any_of(numbered.begin(), numbered.end(),
                               [&](const Heading& n) { return n.begin == p.begin; });
       if (!same) {
-        Heading stop = p;
-        stop.numbered = false;
-        stop.number.reset();
-        stop.title = "\x01";  // a boundary only
+        Heading stop;
+        stop.begin = p.begin;
+        stop.end = p.end;
+        stop.boundary = true;
         heads.push_back(stop);
       }
     }
@@ -198,7 +199,7 @@ std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
   bool any_heading = false;
   for (size_t i = 0; i < heads.size(); ++i) {
     const Heading& h = heads[i];
-    if (h.title == "\x01") continue;
+    if (h.boundary) continue;
     any_heading = true;
     size_t end = i + 1 < heads.size() ? heads[i + 1].begin : text.size();
     std::string_view span = text.substr(h.begin, end - h.begin);

@@ -1,0 +1,337 @@
+// extract/attendance: the lists of members present, represented by a proxy,
+// excused and absent, in the shapes councils print them: comma lists, one
+// name a line with roles, lines labelled by commune, bullets, proxies in
+// every wording, substitutes, late arrivals, the headings that join absent
+// and excused, a member in two lists, a proxy held by a role, a flattened
+// two-column page, first names only. Every zone is written for the test and
+// every name invented; each test asserts the four lists exactly.
+#include "extract/attendance.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace delibex {
+namespace {
+
+const PatternSet& P() { return PatternSet::Builtin(); }
+
+// "civility|name" (civility "-" when none), "|title" when there is one.
+std::string Show(const Person& p) {
+  std::string s = (p.civility ? *p.civility : "-") + "|" + p.name;
+  if (p.title) s += "|" + *p.title;
+  return s;
+}
+
+std::vector<std::string> Show(const std::vector<Person>& list) {
+  std::vector<std::string> out;
+  for (const Person& p : list) out.push_back(Show(p));
+  return out;
+}
+
+// "member -> holder" ("null" for a proxy whose holder is not named).
+std::vector<std::string> Show(const std::vector<ProxyGrant>& list) {
+  std::vector<std::string> out;
+  for (const ProxyGrant& g : list) {
+    out.push_back(Show(g.member) + " -> " + (g.holder ? Show(*g.holder) : "null"));
+  }
+  return out;
+}
+
+using Names = std::vector<std::string>;
+
+struct Expected {
+  Names present = {};
+  Names represented = {};
+  Names excused = {};
+  Names absent = {};
+};
+
+void ExpectLists(std::string_view zone, const Expected& e) {
+  SCOPED_TRACE(std::string(zone));
+  Attendance a = ExtractAttendance(zone, P());
+  EXPECT_EQ(Show(a.present), e.present);
+  EXPECT_EQ(Show(a.represented), e.represented);
+  EXPECT_EQ(Show(a.excused), e.excused);
+  EXPECT_EQ(Show(a.absent), e.absent);
+  // The counts are read elsewhere (extract/session), never here.
+  EXPECT_FALSE(a.in_office);
+  EXPECT_FALSE(a.present_count);
+  EXPECT_FALSE(a.represented_count);
+  EXPECT_FALSE(a.voters);
+}
+
+// ------------------------------------------------------------------ lists
+
+TEST(ExtractAttendance, CommaLists) {
+  ExpectLists(
+      "Présents : M. Jean DUPONT, Mme Claire MARTIN, M. Paul ROUX, Mme Anne BLANC.\n"
+      "Absents excusés : M. Luc NOIR, Mme Zoé VERT.\n"
+      "Absents : M. Hugo GRIS.\n",
+      {.present = {"M.|Jean DUPONT", "Mme|Claire MARTIN", "M.|Paul ROUX", "Mme|Anne BLANC"},
+       .excused = {"M.|Luc NOIR", "Mme|Zoé VERT"},
+       .absent = {"M.|Hugo GRIS"}});
+}
+
+TEST(ExtractAttendance, OneNameALineWithRolesAndAProxyList) {
+  ExpectLists(
+      "Etaient présents :\n"
+      "M. Bernard LACOSTE, Maire\n"
+      "Mme Hélène FABRE, conseillère déléguée\n"
+      "M. Olivier CASTEL (2ème adjoint)\n"
+      "Mme Sylvie DURAND\n"
+      "\n"
+      "Pouvoirs :\n"
+      "M. Marc BRUN à M. Bernard LACOSTE\n"
+      "Mme Inès PONS à Mme Sylvie DURAND\n"
+      "\n"
+      "Secrétaire de séance : Mme Sylvie DURAND\n",
+      {.present = {"M.|Bernard LACOSTE|Maire", "Mme|Hélène FABRE|conseillère déléguée",
+                   "M.|Olivier CASTEL|2ème adjoint", "Mme|Sylvie DURAND"},
+       .represented = {"M.|Marc BRUN -> M.|Bernard LACOSTE",
+                       "Mme|Inès PONS -> Mme|Sylvie DURAND"}});
+}
+
+TEST(ExtractAttendance, LinesLabelledByCommune) {
+  ExpectLists(
+      "Délégués présents :\n"
+      "Cazals : M. Rémi AUGÉ, Mme Paule BRU\n"
+      "Limogne : M. Éric COSTES\n"
+      "Vaylats : Mme Marthe DELPECH, M. Gilles ESCAT\n"
+      "\n"
+      "Absents excusés :\n"
+      "Crégols : M. Yves FABRE\n"
+      "Varaire : Mme Lise GARRIC\n",
+      {.present = {"M.|Rémi AUGÉ", "Mme|Paule BRU", "M.|Éric COSTES", "Mme|Marthe DELPECH",
+                   "M.|Gilles ESCAT"},
+       .excused = {"M.|Yves FABRE", "Mme|Lise GARRIC"}});
+}
+
+TEST(ExtractAttendance, Bullets) {
+  ExpectLists(
+      "Etaient présents :\n"
+      "- M. Alain COUDERC\n"
+      "- Mme Odile RIVES\n"
+      "- M. Denis BOYER\n"
+      "\n"
+      "Absents excusés :\n"
+      "- Mme Julie FAURE\n",
+      {.present = {"M.|Alain COUDERC", "Mme|Odile RIVES", "M.|Denis BOYER"},
+       .excused = {"Mme|Julie FAURE"}});
+  ExpectLists(
+      "Présents :\n"
+      "• Rémi AUGÉ\n"
+      "• Paule BRU\n"
+      "• Éric COSTES\n"
+      "\n"
+      "Excusés :\n"
+      "• Marthe DELPECH\n",
+      {.present = {"-|Rémi AUGÉ", "-|Paule BRU", "-|Éric COSTES"},
+       .excused = {"-|Marthe DELPECH"}});
+}
+
+TEST(ExtractAttendance, PluralCivilitiesGiveNoCivility) {
+  ExpectLists("Présents : MM. Denis BOYER, Rémi SALLES, Mmes Odile RIVES, Julie FAURE.\n",
+              {.present = {"-|Denis BOYER", "-|Rémi SALLES", "-|Odile RIVES", "-|Julie FAURE"}});
+}
+
+TEST(ExtractAttendance, FirstNamesOnly) {
+  ExpectLists(
+      "Présents : Rémi, Paule, Éric, Gilles.\n"
+      "Absents : Marthe (pouvoir à Rémi), Yves.\n",
+      {.present = {"-|Rémi", "-|Paule", "-|Éric", "-|Gilles"},
+       .represented = {"-|Marthe -> -|Rémi"},
+       .absent = {"-|Yves"}});
+}
+
+// ------------------------------------------------------------------ proxies
+
+TEST(ExtractAttendance, ProxyInParentheses) {
+  ExpectLists(
+      "Présents : Mme Odile RIVES, M. Denis BOYER. Absents représentés : M. Alain COUDERC "
+      "(pouvoir à Mme Odile RIVES), Mme Julie FAURE (procuration à M. Denis BOYER).",
+      {.present = {"Mme|Odile RIVES", "M.|Denis BOYER"},
+       .represented = {"M.|Alain COUDERC -> Mme|Odile RIVES",
+                       "Mme|Julie FAURE -> M.|Denis BOYER"}});
+}
+
+TEST(ExtractAttendance, ProxyGivenOnALineOfItsOwn) {
+  ExpectLists(
+      "Présents : Mme Odile RIVES, M. Denis BOYER.\n"
+      "M. Alain COUDERC donne procuration à Mme Odile RIVES.\n",
+      {.present = {"Mme|Odile RIVES", "M.|Denis BOYER"},
+       .represented = {"M.|Alain COUDERC -> Mme|Odile RIVES"}});
+}
+
+TEST(ExtractAttendance, ProxyVerbsInAnAbsentsList) {
+  ExpectLists(
+      "Présents : Mme Paule BRU, M. Éric COSTES.\n"
+      "Absents : Mme Marthe DELPECH a donné procuration à Mme Paule BRU, M. Yves FABRE "
+      "représenté par M. Éric COSTES.\n",
+      {.present = {"Mme|Paule BRU", "M.|Éric COSTES"},
+       .represented = {"Mme|Marthe DELPECH -> Mme|Paule BRU", "M.|Yves FABRE -> M.|Éric COSTES"}});
+}
+
+TEST(ExtractAttendance, DelegationOfVote) {
+  ExpectLists(
+      "Présents : Mme Odile RIVES, M. Denis BOYER. Absents : M. Rémi SALLES (délégation de vote à "
+      "Mme Odile RIVES), Mme Julie FAURE.",
+      {.present = {"Mme|Odile RIVES", "M.|Denis BOYER"},
+       .represented = {"M.|Rémi SALLES -> Mme|Odile RIVES"},
+       .absent = {"Mme|Julie FAURE"}});
+}
+
+TEST(ExtractAttendance, Mandataire) {
+  ExpectLists(
+      "Présents : Mme Odile RIVES, M. Denis BOYER. Représentés : M. Rémi SALLES (mandataire : "
+      "M. Denis BOYER).",
+      {.present = {"Mme|Odile RIVES", "M.|Denis BOYER"},
+       .represented = {"M.|Rémi SALLES -> M.|Denis BOYER"}});
+}
+
+TEST(ExtractAttendance, RepresentedBy) {
+  ExpectLists(
+      "Présents : Mme Odile RIVES, M. Denis BOYER. Absents : Mme Julie FAURE représentée par "
+      "M. Denis BOYER.",
+      {.present = {"Mme|Odile RIVES", "M.|Denis BOYER"},
+       .represented = {"Mme|Julie FAURE -> M.|Denis BOYER"}});
+}
+
+TEST(ExtractAttendance, RepresentedWithoutAHolder) {
+  ExpectLists(
+      "Présents : Mme Odile RIVES, M. Denis BOYER.\n"
+      "Absents représentés : Mme Julie FAURE\n",
+      {.present = {"Mme|Odile RIVES", "M.|Denis BOYER"},
+       .represented = {"Mme|Julie FAURE -> null"}});
+}
+
+// A proxy held by a role: the holder is the role alone, for the caller to
+// resolve against the person the document names in it.
+TEST(ExtractAttendance, ProxyHeldByTheMayor) {
+  ExpectLists(
+      "Présents : Mme Odile RIVES, M. Denis BOYER.\n"
+      "Représentés : Mme Julie FAURE (pouvoir à M. le Maire), M. Hugo GRIS (pouvoir à Mme Odile "
+      "RIVES).\n",
+      {.present = {"Mme|Odile RIVES", "M.|Denis BOYER"},
+       .represented = {"Mme|Julie FAURE -> -||Maire", "M.|Hugo GRIS -> Mme|Odile RIVES"}});
+  ExpectLists(
+      "Présents : Mme Odile RIVES, M. Denis BOYER.\n"
+      "Mme Julie FAURE a donné pouvoir à Monsieur le Maire.\n",
+      {.present = {"Mme|Odile RIVES", "M.|Denis BOYER"},
+       .represented = {"Mme|Julie FAURE -> -||Maire"}});
+  ExpectLists(
+      "Présents : Mme Odile RIVES, M. Denis BOYER.\n"
+      "Pouvoirs : Mme Julie FAURE à Monsieur le Président\n",
+      {.present = {"Mme|Odile RIVES", "M.|Denis BOYER"},
+       .represented = {"Mme|Julie FAURE -> -||Président"}});
+}
+
+// ------------------------------------------------------------------ substitutes
+
+TEST(ExtractAttendance, SubstituteSitsForAnAbsentMember) {
+  ExpectLists(
+      "Présents : Mme Odile RIVES, M. Denis BOYER, ALLARD Sophie remplacée par sa suppléante "
+      "MOREAU Lise.",
+      {.present = {"Mme|Odile RIVES", "M.|Denis BOYER", "-|MOREAU Lise"},
+       .absent = {"-|ALLARD Sophie"}});
+  ExpectLists(
+      "Présents : Mme Odile RIVES, M. Denis BOYER, Lise MOREAU, suppléante de Sophie "
+      "ALLARD.",
+      {.present = {"Mme|Odile RIVES", "M.|Denis BOYER", "-|Lise MOREAU"},
+       .absent = {"-|Sophie ALLARD"}});
+  ExpectLists("Présents : Mme Odile RIVES, M. Denis BOYER, MOREAU Lise (remplace ALLARD Sophie).",
+              {.present = {"Mme|Odile RIVES", "M.|Denis BOYER", "-|MOREAU Lise"},
+               .absent = {"-|ALLARD Sophie"}});
+}
+
+// ------------------------------------------------------------------ present stays present
+
+TEST(ExtractAttendance, LateArrivalsAndEarlyLeavesArePresent) {
+  ExpectLists(
+      "Présents : Mme Odile RIVES, M. Denis BOYER (arrivé à 20h15), M. Rémi SALLES (a quitté la "
+      "séance à 21h et donné pouvoir à Mme Odile RIVES), Mme Julie FAURE (présente jusqu au point "
+      "4).",
+      {.present = {"Mme|Odile RIVES", "M.|Denis BOYER", "M.|Rémi SALLES", "Mme|Julie FAURE"}});
+}
+
+TEST(ExtractAttendance, MemberListedPresentAndInAProxyListStaysPresent) {
+  ExpectLists(
+      "Présents : Mme Odile RIVES, M. Denis BOYER, M. Rémi SALLES.\n"
+      "Pouvoirs : M. Rémi SALLES à Mme Odile RIVES, Mme Julie FAURE à M. Denis BOYER.\n",
+      {.present = {"Mme|Odile RIVES", "M.|Denis BOYER", "M.|Rémi SALLES"},
+       .represented = {"Mme|Julie FAURE -> M.|Denis BOYER"}});
+  ExpectLists(
+      "Présents : Mme Odile RIVES, M. Denis BOYER, Mme Julie FAURE.\n"
+      "Mme Julie FAURE donne procuration à M. Denis BOYER.\n",
+      {.present = {"Mme|Odile RIVES", "M.|Denis BOYER", "Mme|Julie FAURE"}});
+}
+
+// ------------------------------------------------------------------ absent or excused
+
+TEST(ExtractAttendance, AbsentsEtExcusesGoToAbsent) {
+  ExpectLists(
+      "Présents : Mme Odile RIVES, M. Denis BOYER. Absents et excusés : M. Rémi SALLES, Mme Julie "
+      "FAURE.",
+      {.present = {"Mme|Odile RIVES", "M.|Denis BOYER"},
+       .absent = {"M.|Rémi SALLES", "Mme|Julie FAURE"}});
+}
+
+TEST(ExtractAttendance, AbsentsExcusesGoToExcused) {
+  ExpectLists(
+      "Présents : Mme Odile RIVES, M. Denis BOYER. Absents - excusés : M. Rémi SALLES, Mme Julie "
+      "FAURE.",
+      {.present = {"Mme|Odile RIVES", "M.|Denis BOYER"},
+       .excused = {"M.|Rémi SALLES", "Mme|Julie FAURE"}});
+}
+
+TEST(ExtractAttendance, ExcusedMarkUnderAbsents) {
+  ExpectLists(
+      "Présents : Odile, Denis, Rémi\n"
+      "Absents : Julie (excusée), Hugo\n",
+      {.present = {"-|Odile", "-|Denis", "-|Rémi"}, .excused = {"-|Julie"}, .absent = {"-|Hugo"}});
+}
+
+// ------------------------------------------------------------------ flattened pages
+
+TEST(BlankMarginFields, BlanksLabelAndValueKeepingLength) {
+  struct Case {
+    std::string in;
+    std::string out;
+  };
+  const Case cases[] = {
+      {"sous la présidence de Présents : 9 Monsieur Alain ROCHE, Maire.",
+       "sous la présidence de               Monsieur Alain ROCHE, Maire."},
+      {"Votants : 10 Étaient présents", "             Étaient présents"},
+      {"Date de convocation : 10/10/2023 Mme Lise\nNombre de conseillers en exercice : 11",
+       std::string(33, ' ') + "Mme Lise\n" + std::string(38, ' ')},
+      // A heading followed by names is no margin field.
+      {"Présents : M. Jean ROUX", "Présents : M. Jean ROUX"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.in);
+    std::string out = BlankMarginFields(c.in, P());
+    EXPECT_EQ(out, c.out);
+    EXPECT_EQ(out.size(), c.in.size());
+  }
+}
+
+// A two-column page flattened into one line: the margin's counts and dates
+// fall in the middle of the list.
+TEST(ExtractAttendance, TwoColumnPageFlattenedWithMarginFields) {
+  const std::string zone =
+      "Le conseil s'est réuni. Étaient présents : M. Luc ARNAUD, Mme Nadia CORBIN, En exercice : "
+      "12 M. Yves DELMAS, Date de convocation : 03/05/2024 Mme Rose ESTÈVE. Absents : M. Noël "
+      "FAGES. Secrétaire de séance : Mme Nadia CORBIN.";
+  ExpectLists(BlankMarginFields(zone, P()), {.present = {"M.|Luc ARNAUD", "Mme|Nadia CORBIN",
+                                                         "M.|Yves DELMAS", "Mme|Rose ESTÈVE"},
+                                             .absent = {"M.|Noël FAGES"}});
+}
+
+TEST(ExtractAttendance, NoHeadingNoList) {
+  ExpectLists("Le conseil municipal s'est réuni en mairie. Les élus présents ont voté.\n", {});
+  ExpectLists("", {});
+}
+
+}  // namespace
+}  // namespace delibex

@@ -1,0 +1,529 @@
+// extract/session through segment/: short whole documents, written for the
+// test, decoded, normalized and segmented as the pipeline does, then the
+// session-level fields read: authority and its kind for each kind of body,
+// assembly, the sitting (date, time, place, convocation, kind), president,
+// secretary, stated counts and quorum. Names, places and SIRENs are invented
+// (the SIRENs Luhn-valid).
+#include "extract/session.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "ingest/ingest.h"
+#include "normalize/normalize.h"
+#include "segment/segment.h"
+
+namespace delibex {
+namespace {
+
+const PatternSet& P() { return PatternSet::Builtin(); }
+
+Record SessionOf(const std::string& text) {
+  Result<Document> doc = DecodeText(text);
+  EXPECT_TRUE(doc.ok());
+  Record r;
+  if (!doc.ok()) return r;
+  NormalizedText norm = Normalize(doc.value(), P());
+  Sections sections = Segment(norm.text, P());
+  ExtractSession(sections, P(), &r);
+  return r;
+}
+
+std::string Opt(const std::optional<std::string>& s) { return s ? *s : "null"; }
+std::string Opt(const std::optional<int>& n) { return n ? std::to_string(*n) : "null"; }
+std::string Opt(const std::optional<bool>& b) { return b ? (*b ? "true" : "false") : "null"; }
+
+// "civility|name|title" ("-" for an empty part), "null" for no one.
+std::string Who(const std::optional<Person>& p) {
+  if (!p) return "null";
+  return (p->civility ? *p->civility : "-") + "|" + p->name + "|" + (p->title ? *p->title : "-");
+}
+
+std::vector<std::string> Names(const std::vector<Person>& list) {
+  std::vector<std::string> out;
+  for (const Person& p : list) out.push_back(p.name);
+  return out;
+}
+
+using Strings = std::vector<std::string>;
+
+// ------------------------------------------------------------------ a commune
+
+const char kCommune[] =
+    "COMMUNE DE SAINT-MARTIN-DES-PRÉS\n"
+    "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\n"
+    "\n"
+    "Séance du 14 mai 2024\n"
+    "\n"
+    "L'an deux mille vingt-quatre, le quatorze mai à dix-neuf heures trente, le Conseil "
+    "municipal, dûment convoqué le 7 mai 2024, s'est réuni en séance ordinaire à la salle des "
+    "fêtes, sous la présidence de M. Gérard PONSOLLE, Maire.\n"
+    "\n"
+    "En exercice : 11\n"
+    "Présents : 8\n"
+    "Votants : 9\n"
+    "\n"
+    "Présents : M. Gérard PONSOLLE, Mme Agnès LEROYER, M. Thierry MASSOL, Mme Chantal RIGALDI, "
+    "M. Yann TESSEYRE, Mme Laure VIDALENC, M. Henri BRUNELLE, Mme Sonia CAMUSAT.\n"
+    "Pouvoir : M. Marc DELORMEL à M. Gérard PONSOLLE.\n"
+    "Absents excusés : Mme Paule FERRANDI, M. Ivan GIRAUDOT.\n"
+    "\n"
+    "Secrétaire de séance : Mme Laure VIDALENC.\n"
+    "\n"
+    "Le quorum étant atteint, la séance est ouverte.\n"
+    "\n"
+    "Délibération n° 2024-21 – Tarifs de la cantine scolaire\n"
+    "Vu le code général des collectivités territoriales ;\n"
+    "Le conseil municipal, après en avoir délibéré, à l'unanimité, fixe les tarifs de la "
+    "cantine à 3,20 € par repas.\n"
+    "\n"
+    "La séance est levée à 21h10.\n";
+
+TEST(ExtractSession, CommuneRegisterExtract) {
+  Record r = SessionOf(kCommune);
+  EXPECT_EQ(Opt(r.authority.name), "Commune de SAINT-MARTIN-DES-PRÉS");
+  EXPECT_EQ(Opt(r.authority.kind), "commune");
+  EXPECT_EQ(Opt(r.authority.siren), "null");
+  EXPECT_EQ(Opt(r.assembly), "conseil municipal");
+  EXPECT_EQ(Opt(r.session.date), "2024-05-14");
+  EXPECT_EQ(Opt(r.session.time), "19:30");
+  EXPECT_EQ(Opt(r.session.place), "salle des fêtes");
+  EXPECT_EQ(Opt(r.session.convened_on), "2024-05-07");
+  EXPECT_EQ(Opt(r.session.kind), "ordinaire");
+  EXPECT_EQ(Who(r.president), "M.|Gérard PONSOLLE|Maire");
+  EXPECT_EQ(Who(r.secretary), "Mme|Laure VIDALENC|-");
+  EXPECT_EQ(Opt(r.attendance.in_office), "11");
+  EXPECT_EQ(Opt(r.attendance.present_count), "8");
+  EXPECT_EQ(Opt(r.attendance.voters), "9");
+  EXPECT_EQ(Opt(r.attendance.represented_count), "null");
+  EXPECT_EQ(Names(r.attendance.present),
+            (Strings{"Gérard PONSOLLE", "Agnès LEROYER", "Thierry MASSOL", "Chantal RIGALDI",
+                     "Yann TESSEYRE", "Laure VIDALENC", "Henri BRUNELLE", "Sonia CAMUSAT"}));
+  ASSERT_EQ(r.attendance.represented.size(), 1u);
+  EXPECT_EQ(r.attendance.represented[0].member.name, "Marc DELORMEL");
+  EXPECT_EQ(Who(r.attendance.represented[0].holder), "M.|Gérard PONSOLLE|-");
+  EXPECT_EQ(Names(r.attendance.excused), (Strings{"Paule FERRANDI", "Ivan GIRAUDOT"}));
+  EXPECT_EQ(Names(r.attendance.absent), Strings{});
+  EXPECT_EQ(Opt(r.quorum.required), "null");
+  EXPECT_EQ(Opt(r.quorum.reached), "true");
+}
+
+TEST(ExtractSession, ExtraordinarySittingNamedByItsCouncil) {
+  Record r = SessionOf(
+      "Séance du 6 juin 2024\n"
+      "Le conseil municipal de Montredon, convoqué le 30 mai 2024, s'est réuni en session "
+      "extraordinaire à la mairie.\n"
+      "Présents : Mme Marion ABADIE, M. Serge CAVAILLOU.\n");
+  EXPECT_EQ(Opt(r.authority.name), "Commune de Montredon");
+  EXPECT_EQ(Opt(r.authority.kind), "commune");
+  EXPECT_EQ(Opt(r.assembly), "conseil municipal");
+  EXPECT_EQ(Opt(r.session.date), "2024-06-06");
+  EXPECT_EQ(Opt(r.session.convened_on), "2024-05-30");
+  EXPECT_EQ(Opt(r.session.kind), "extraordinaire");
+  EXPECT_EQ(Opt(r.session.place), "mairie");
+  EXPECT_EQ(Opt(r.session.time), "null");
+  EXPECT_EQ(Who(r.president), "null");
+}
+
+TEST(ExtractSession, SirenPrintedAndChecked) {
+  Record r = SessionOf(
+      "COMMUNE DE BELCASTEL\n"
+      "\n"
+      "N° SIREN 214 600 124\n"
+      "Séance du 9 avril 2024\n"
+      "Présents : M. Jacques ALRIC, Mme Nicole BOYER.\n");
+  EXPECT_EQ(Opt(r.authority.name), "Commune de BELCASTEL");
+  EXPECT_EQ(Opt(r.authority.siren), "214600124");
+  // A printed number that fails the check is no SIREN.
+  r = SessionOf(
+      "COMMUNE DE BELCASTEL\n"
+      "\n"
+      "SIREN : 214 600 125\n"
+      "Séance du 9 avril 2024\n"
+      "Présents : M. Jacques ALRIC, Mme Nicole BOYER.\n");
+  EXPECT_EQ(Opt(r.authority.siren), "null");
+}
+
+// ------------------------------------------------------------------ other bodies
+
+TEST(ExtractSession, DepartementCommissionPermanente) {
+  Record r = SessionOf(
+      "DÉPARTEMENT DU CANTAL\n"
+      "COMMISSION PERMANENTE\n"
+      "Réunion du 12 février 2024\n"
+      "\n"
+      "Le 12 février 2024 à 10h00, les membres de la commission permanente se sont réunis à "
+      "l'Hôtel du Département sous la présidence de M. Bruno FAUCHIER, Président.\n"
+      "\n"
+      "Nombre de membres de la commission permanente : 15\n"
+      "Quorum : 8\n"
+      "\n"
+      "Présents : M. Bruno FAUCHIER, Mme Annie DELRIVE, M. Pierre MATHOU, Mme Sylvie LACHAUD.\n"
+      "Absents excusés : M. Jean-Paul CAYRE.\n"
+      "\n"
+      "Le quorum est atteint.\n"
+      "\n"
+      "Délibération n° CP-2024-02-017 : Aide aux communes rurales\n"
+      "LA COMMISSION PERMANENTE :\n"
+      "Approuve l'attribution d'une aide de 12 000 € à la commune de Murat.\n");
+  EXPECT_EQ(Opt(r.authority.name), "Département du CANTAL");
+  EXPECT_EQ(Opt(r.authority.kind), "departement");
+  EXPECT_EQ(Opt(r.assembly), "commission permanente");
+  EXPECT_EQ(Opt(r.session.date), "2024-02-12");
+  EXPECT_EQ(Opt(r.session.time), "10:00");
+  EXPECT_EQ(Opt(r.session.place), "Hôtel du Département");
+  EXPECT_EQ(Who(r.president), "M.|Bruno FAUCHIER|Président");
+  EXPECT_EQ(Opt(r.attendance.in_office), "15");
+  EXPECT_EQ(Opt(r.quorum.required), "8");
+  EXPECT_EQ(Opt(r.quorum.reached), "true");
+  EXPECT_EQ(Names(r.attendance.present),
+            (Strings{"Bruno FAUCHIER", "Annie DELRIVE", "Pierre MATHOU", "Sylvie LACHAUD"}));
+  EXPECT_EQ(Names(r.attendance.excused), Strings{"Jean-Paul CAYRE"});
+}
+
+TEST(ExtractSession, ConseilDepartemental) {
+  Record r = SessionOf(
+      "CONSEIL DÉPARTEMENTAL DE LA LOZÈRE\n"
+      "Séance du 25 mars 2024\n"
+      "\n"
+      "Le Conseil départemental s'est réuni le 25 mars 2024 à 9h30 à l'Hôtel du Département, "
+      "sous la présidence de Mme Solange VIDOU, Présidente du Conseil départemental.\n"
+      "\n"
+      "Présents : Mme Solange VIDOU, M. Alain BRUGÈRE, Mme Flore ROUVEYROL.\n");
+  EXPECT_EQ(Opt(r.authority.name), "Département de la LOZÈRE");
+  EXPECT_EQ(Opt(r.authority.kind), "departement");
+  EXPECT_EQ(Opt(r.assembly), "conseil départemental");
+  EXPECT_EQ(Opt(r.session.date), "2024-03-25");
+  EXPECT_EQ(Opt(r.session.time), "09:30");
+  EXPECT_EQ(Who(r.president), "Mme|Solange VIDOU|Présidente du Conseil départemental");
+}
+
+TEST(ExtractSession, RegionCommissionPermanente) {
+  Record r = SessionOf(
+      "RÉGION OCCITANIE\n"
+      "COMMISSION PERMANENTE DU CONSEIL RÉGIONAL\n"
+      "Séance du 5 juillet 2024\n"
+      "\n"
+      "La commission permanente s'est réunie le 5 juillet 2024 à l'Hôtel de Région sous la "
+      "présidence de Mme Carole DELMONT, Présidente.\n"
+      "\n"
+      "Présents : Mme Carole DELMONT, M. Didier CODOU, Mme Nadia PELLEGRY.\n"
+      "Représentés : M. Jean-Luc GIBERT (pouvoir à Mme Nadia PELLEGRY).\n");
+  EXPECT_EQ(Opt(r.authority.name), "Région OCCITANIE");
+  EXPECT_EQ(Opt(r.authority.kind), "region");
+  EXPECT_EQ(Opt(r.assembly), "commission permanente");
+  EXPECT_EQ(Opt(r.session.date), "2024-07-05");
+  EXPECT_EQ(Opt(r.session.time), "null");
+  EXPECT_EQ(Opt(r.session.place), "Hôtel de Région");
+  EXPECT_EQ(Who(r.president), "Mme|Carole DELMONT|Présidente");
+  ASSERT_EQ(r.attendance.represented.size(), 1u);
+  EXPECT_EQ(r.attendance.represented[0].member.name, "Jean-Luc GIBERT");
+  EXPECT_EQ(Who(r.attendance.represented[0].holder), "Mme|Nadia PELLEGRY|-");
+}
+
+TEST(ExtractSession, Epci) {
+  Record r = SessionOf(
+      "COMMUNAUTÉ DE COMMUNES DU PAYS DE LA SAUVE\n"
+      "COMPTE RENDU DU CONSEIL COMMUNAUTAIRE\n"
+      "Séance du 3 avril 2024\n"
+      "\n"
+      "Le conseil de communauté s'est réuni le 3 avril 2024 à 18 heures 30 au siège de la "
+      "communauté, sous la présidence de M. Alain VERDEIL.\n"
+      "\n"
+      "Délégués en exercice : 32\n"
+      "26 Conseillers étaient présents ou représentés.\n"
+      "\n"
+      "Présents : M. Alain VERDEIL, Mme Josette BARRAU, M. Loïc ESTRADÈRE.\n"
+      "Secrétaire de séance : M. Loïc ESTRADÈRE.\n"
+      "\n"
+      "1/ Budget primitif 2024\n"
+      "Le conseil communautaire, après en avoir délibéré, adopte le budget primitif 2024.\n");
+  EXPECT_EQ(Opt(r.authority.name), "COMMUNAUTÉ DE COMMUNES DU PAYS DE LA SAUVE");
+  EXPECT_EQ(Opt(r.authority.kind), "epci");
+  EXPECT_EQ(Opt(r.assembly), "conseil communautaire");
+  EXPECT_EQ(Opt(r.session.date), "2024-04-03");
+  EXPECT_EQ(Opt(r.session.time), "18:30");
+  EXPECT_EQ(Opt(r.session.place), "siège de la communauté");
+  EXPECT_EQ(Who(r.president), "M.|Alain VERDEIL|-");
+  EXPECT_EQ(Who(r.secretary), "M.|Loïc ESTRADÈRE|-");
+  EXPECT_EQ(Opt(r.attendance.in_office), "32");
+  // "26 Conseillers … présents ou représentés": the voters.
+  EXPECT_EQ(Opt(r.attendance.voters), "26");
+  EXPECT_EQ(Opt(r.attendance.present_count), "null");
+}
+
+TEST(ExtractSession, Syndicat) {
+  Record r = SessionOf(
+      "SYNDICAT INTERCOMMUNAL D'ADDUCTION D'EAU POTABLE DE LA VALLÉE DU LOT\n"
+      "Comité syndical du 9 octobre 2023\n"
+      "\n"
+      "Le comité syndical, régulièrement convoqué, s'est réuni le 9 octobre 2023 à 17h00 à la "
+      "mairie de Cajarc, sous la présidence de M. René CALMEJANE, Président.\n"
+      "\n"
+      "Présents : M. René CALMEJANE, Mme Odette LAVALLE, M. Serge MOLINAT.\n"
+      "Absents : M. Paul TREILHES.\n"
+      "\n"
+      "Objet : Rapport sur le prix et la qualité du service\n"
+      "\n"
+      "Le comité syndical, à l'unanimité, prend acte du rapport annuel 2022.\n");
+  EXPECT_EQ(Opt(r.authority.name),
+            "SYNDICAT INTERCOMMUNAL D'ADDUCTION D'EAU POTABLE DE LA VALLÉE DU LOT");
+  EXPECT_EQ(Opt(r.authority.kind), "syndicat");
+  EXPECT_EQ(Opt(r.assembly), "comité syndical");
+  EXPECT_EQ(Opt(r.session.date), "2023-10-09");
+  EXPECT_EQ(Opt(r.session.time), "17:00");
+  EXPECT_EQ(Opt(r.session.place), "mairie de Cajarc");
+  EXPECT_EQ(Who(r.president), "M.|René CALMEJANE|Président");
+  EXPECT_EQ(Names(r.attendance.absent), Strings{"Paul TREILHES"});
+}
+
+TEST(ExtractSession, Ccas) {
+  Record r = SessionOf(
+      "CENTRE COMMUNAL D'ACTION SOCIALE DE VILLENEUVE-SUR-TARN\n"
+      "Conseil d'administration du 16 janvier 2024\n"
+      "\n"
+      "Le conseil d'administration du CCAS s'est réuni le 16 janvier 2024 à 14h30 en mairie, "
+      "sous la présidence de Mme Hélène ROQUETTE, Présidente.\n"
+      "\n"
+      "Membres présents : Mme Hélène ROQUETTE, M. Francis ALBERTI, Mme Lucette BOUSQUIÉ.\n"
+      "Excusés : M. Gilles COMBETTES.\n");
+  EXPECT_EQ(Opt(r.authority.name), "Centre communal d'action sociale de VILLENEUVE-SUR-TARN");
+  EXPECT_EQ(Opt(r.authority.kind), "ccas");
+  EXPECT_EQ(Opt(r.assembly), "conseil d'administration");
+  EXPECT_EQ(Opt(r.session.date), "2024-01-16");
+  EXPECT_EQ(Opt(r.session.time), "14:30");
+  EXPECT_EQ(Opt(r.session.place), "mairie");
+  EXPECT_EQ(Who(r.president), "Mme|Hélène ROQUETTE|Présidente");
+  EXPECT_EQ(Names(r.attendance.present),
+            (Strings{"Hélène ROQUETTE", "Francis ALBERTI", "Lucette BOUSQUIÉ"}));
+  EXPECT_EQ(Names(r.attendance.excused), Strings{"Gilles COMBETTES"});
+}
+
+// ------------------------------------------------------------------ the sitting
+
+// A file may quote an earlier sitting first: the date is the last heading
+// that dates a sitting before the attendance lists, not a later one.
+TEST(ExtractSession, DateIsTheLastDatingHeadingBeforeTheAttendance) {
+  Record r = SessionOf(
+      "COMMUNE DE BELCASTEL\n"
+      "Le conseil municipal convoqué pour la séance du 2 avril 2024 n'ayant pu délibérer faute "
+      "de quorum, il a été à nouveau convoqué.\n"
+      "\n"
+      "Séance du 9 avril 2024\n"
+      "\n"
+      "Présents : M. Jacques ALRIC, Mme Nicole BOYER, M. Sylvain CROS.\n"
+      "Absents : Mme Agathe DELMAS.\n"
+      "\n"
+      "La prochaine séance du 14 mai 2024 portera sur le budget.\n");
+  EXPECT_EQ(Opt(r.session.date), "2024-04-09");
+}
+
+TEST(ExtractSession, DateAndTimeInWords) {
+  Record r = SessionOf(
+      "COMMUNE DE BELCASTEL\n"
+      "L'an deux mille vingt-quatre, le neuf avril à vingt heures, le conseil municipal s'est "
+      "réuni.\n"
+      "Présents : M. Jacques ALRIC, Mme Nicole BOYER.\n");
+  EXPECT_EQ(Opt(r.session.date), "2024-04-09");
+  EXPECT_EQ(Opt(r.session.time), "20:00");
+}
+
+TEST(ExtractSession, TimeIsNotWhenTheSittingClosed) {
+  Record r = SessionOf(
+      "Compte rendu de la réunion du conseil municipal du 4 mars 2024\n"
+      "\n"
+      "Le conseil municipal s'est réuni le 4 mars 2024, sous la présidence de Mme Agnès MOULINIER, "
+      "Maire.\n"
+      "Présents : Mme Agnès MOULINIER, M. Kevin SABATHÉ, M. Éric TOURNEMIRE.\n"
+      "\n"
+      "La séance est levée à 22h15.\n");
+  EXPECT_EQ(Opt(r.session.date), "2024-03-04");
+  EXPECT_EQ(Opt(r.session.time), "null");
+  // The sitting opened at a stated time.
+  r = SessionOf(
+      "Séance du conseil municipal du 20 novembre 2023\n"
+      "\n"
+      "Le Maire ouvre la séance à 19h.\n"
+      "Présents : M. Hervé ANDRIEUX, Mme Lise BERTRANDY.\n"
+      "La séance est levée à 20h.\n");
+  EXPECT_EQ(Opt(r.session.date), "2023-11-20");
+  EXPECT_EQ(Opt(r.session.time), "19:00");
+}
+
+// ------------------------------------------------------------------ president
+
+// "Le Maire ouvre la séance" names the president only through a person the
+// document ties to the role elsewhere: here the signature block, which also
+// resolves the proxy held by "M. le Maire".
+TEST(ExtractSession, MayorOpeningTheSittingResolvedThroughTheSignature) {
+  Record r = SessionOf(
+      "COMMUNE DE BELCASTEL\n"
+      "\n"
+      "Séance du 9 avril 2024\n"
+      "Présents : M. Jacques ALRIC, Mme Nicole BOYER, M. Sylvain CROS.\n"
+      "Représentés : Mme Agathe DELMAS (pouvoir à M. le Maire).\n"
+      "\n"
+      "Le Maire ouvre la séance.\n"
+      "\n"
+      "1. Vente d'un terrain communal\n"
+      "Le conseil municipal, après en avoir délibéré, décide de vendre la parcelle B 412.\n"
+      "\n"
+      "Fait à Belcastel, le 10 avril 2024\n"
+      "Le Maire,\n"
+      "Jacques ALRIC\n");
+  EXPECT_EQ(Who(r.president), "-|Jacques ALRIC|Maire");
+  ASSERT_EQ(r.attendance.represented.size(), 1u);
+  EXPECT_EQ(r.attendance.represented[0].member.name, "Agathe DELMAS");
+  EXPECT_EQ(Who(r.attendance.represented[0].holder), "-|Jacques ALRIC|Maire");
+}
+
+TEST(ExtractSession, MayorOpeningTheSittingResolvedThroughTheList) {
+  Record r = SessionOf(
+      "COMMUNE DE BELCASTEL\n"
+      "Séance du 9 avril 2024\n"
+      "Présents : M. Jacques ALRIC, Maire, Mme Nicole BOYER, M. Sylvain CROS.\n"
+      "Le Maire ouvre la séance à 20h30.\n"
+      "Secrétaire : Mr Sylvain CROS\n");
+  EXPECT_EQ(Who(r.president), "M.|Jacques ALRIC|Maire");
+  EXPECT_EQ(Opt(r.session.time), "20:30");
+  EXPECT_EQ(Who(r.secretary), "M.|Sylvain CROS|-");
+}
+
+TEST(ExtractSession, MayorNamedNowhereGivesNoPresident) {
+  Record r = SessionOf(
+      "COMMUNE DE BELCASTEL\n"
+      "Séance du 9 avril 2024\n"
+      "Présents : M. Jacques ALRIC, Mme Nicole BOYER, M. Sylvain CROS.\n"
+      "Représentés : Mme Agathe DELMAS (pouvoir à M. le Maire).\n"
+      "Le Maire ouvre la séance.\n");
+  EXPECT_EQ(Who(r.president), "null");
+  // The proxy's holder is a role no one is tied to: dropped, not guessed.
+  ASSERT_EQ(r.attendance.represented.size(), 1u);
+  EXPECT_EQ(Who(r.attendance.represented[0].holder), "null");
+}
+
+TEST(ExtractSession, PresidencyResolvesAProxyHeldByTheMayor) {
+  Record r = SessionOf(
+      "Séance du 9 avril 2024\n"
+      "Le conseil municipal de Belcastel s'est réuni sous la présidence de M. Jacques ALRIC, "
+      "Maire.\n"
+      "Présents : M. Jacques ALRIC, Mme Nicole BOYER, M. Sylvain CROS.\n"
+      "Représentés : Mme Agathe DELMAS (pouvoir à M. le Maire).\n");
+  EXPECT_EQ(Who(r.president), "M.|Jacques ALRIC|Maire");
+  ASSERT_EQ(r.attendance.represented.size(), 1u);
+  EXPECT_EQ(Who(r.attendance.represented[0].holder), "M.|Jacques ALRIC|Maire");
+}
+
+// ------------------------------------------------------------------ secretary
+
+TEST(ExtractSession, SecretaryInEveryWording) {
+  struct Case {
+    const char* sentence;
+    const char* secretary;
+  };
+  const Case cases[] = {
+      {"Secrétaire de séance : Mme Nicole BOYER.", "Mme|Nicole BOYER|-"},
+      {"SECRÉTAIRE DE SÉANCE : M. Sylvain CROS", "M.|Sylvain CROS|-"},
+      {"M. Sylvain CROS est désigné secrétaire de séance.", "M.|Sylvain CROS|-"},
+      {"Mme Nicole BOYER a été élue secrétaire de séance.", "Mme|Nicole BOYER|-"},
+      {"Le conseil a désigné M. Sylvain CROS comme secrétaire de séance.", "M.|Sylvain CROS|-"},
+      {"Le conseil désigne Mme Nicole BOYER en qualité de secrétaire.", "Mme|Nicole BOYER|-"},
+      {"Aucune mention.", "null"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.sentence);
+    Record r = SessionOf(std::string("Séance du 9 avril 2024\n"
+                                     "Présents : M. Jacques ALRIC, Mme Nicole BOYER, M. Sylvain "
+                                     "CROS.\n\n") +
+                         c.sentence + "\n");
+    EXPECT_EQ(Who(r.secretary), c.secretary);
+  }
+}
+
+// ------------------------------------------------------------------ counts and quorum
+
+TEST(ExtractSession, StatedCounts) {
+  struct Case {
+    const char* lines;
+    const char* in_office;
+    const char* present;
+    const char* represented;
+    const char* voters;
+  };
+  const Case cases[] = {
+      {"En exercice : 14\nPrésents : 10\nVotants : 12", "14", "10", "null", "12"},
+      {"Conseillers en exercice : 23\nPRÉSENTS 2l\nVotants : 22", "23", "21", "null", "22"},
+      {"Nombre de conseillers en exercice : 15\nPouvoirs : 3", "15", "null", "3", "null"},
+      {"Membres en exercice 19", "19", "null", "null", "null"},
+      {"Nombre de conseillers présents : 9", "null", "9", "null", "null"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.lines);
+    Record r = SessionOf(std::string("Séance du 9 avril 2024\n") + c.lines +
+                         "\n\nPrésents : M. Jacques ALRIC, Mme Nicole BOYER.\n");
+    EXPECT_EQ(Opt(r.attendance.in_office), c.in_office);
+    EXPECT_EQ(Opt(r.attendance.present_count), c.present);
+    EXPECT_EQ(Opt(r.attendance.represented_count), c.represented);
+    EXPECT_EQ(Opt(r.attendance.voters), c.voters);
+  }
+}
+
+TEST(ExtractSession, PresentCountInParenthesesAfterTheHeading) {
+  Record r = SessionOf(
+      "Séance du 9 avril 2024\n"
+      "Présents (3) : M. Jacques ALRIC, Mme Nicole BOYER, M. Sylvain CROS.\n");
+  EXPECT_EQ(Opt(r.attendance.present_count), "3");
+  EXPECT_EQ(Names(r.attendance.present),
+            (Strings{"Jacques ALRIC", "Nicole BOYER", "Sylvain CROS"}));
+  // Counts are stated, never computed from the lists.
+  r = SessionOf(
+      "Séance du 9 avril 2024\n"
+      "Présents : M. Jacques ALRIC, Mme Nicole BOYER, M. Sylvain CROS.\n");
+  EXPECT_EQ(Opt(r.attendance.present_count), "null");
+  EXPECT_EQ(Opt(r.attendance.in_office), "null");
+}
+
+TEST(ExtractSession, Quorum) {
+  struct Case {
+    const char* lines;
+    const char* required;
+    const char* reached;
+  };
+  const Case cases[] = {
+      {"Quorum : 8\nLe quorum est atteint.", "8", "true"},
+      {"Le quorum étant atteint, le conseil peut délibérer.", "null", "true"},
+      {"Le conseil, réuni au nombre prescrit par la loi, a délibéré.", "null", "true"},
+      {"Les présents formant la majorité des membres en exercice.", "null", "true"},
+      {"Quorum fixé à 12\nLe quorum n'étant pas atteint, le conseil sera à nouveau convoqué.", "12",
+       "false"},
+      {"Quorum non atteint.", "null", "false"},
+      {"Ordre du jour : budget.", "null", "null"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.lines);
+    Record r = SessionOf(std::string("Séance du 9 avril 2024\n"
+                                     "Présents : M. Jacques ALRIC, Mme Nicole BOYER.\n\n") +
+                         c.lines + "\n");
+    EXPECT_EQ(Opt(r.quorum.required), c.required);
+    EXPECT_EQ(Opt(r.quorum.reached), c.reached);
+  }
+}
+
+// ------------------------------------------------------------------ SIREN
+
+TEST(ValidSiren, LuhnCheckOfNineDigits) {
+  for (const char* s : {"228200010", "214700254", "200042174", "214600124"}) {
+    SCOPED_TRACE(s);
+    EXPECT_TRUE(ValidSiren(s));
+  }
+  for (const char* s :
+       {"228200011", "214600125", "21460012", "2146001240", "2282000l0", "", "214 600 124"}) {
+    SCOPED_TRACE(s);
+    EXPECT_FALSE(ValidSiren(s));
+  }
+}
+
+}  // namespace
+}  // namespace delibex

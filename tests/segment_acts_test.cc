@@ -1,0 +1,349 @@
+// segment/ and extract/act: where the session part ends and each act begins
+// (act numbers in their printed shapes, agenda points, procedural items that
+// are no acts, the one act of a register extract), then per act its number,
+// title, visas, articles and signature, and the closing signature of a
+// procès-verbal at the file's level. Documents are written for the test;
+// names and places are invented.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "extract/act.h"
+#include "extract/session.h"
+#include "ingest/ingest.h"
+#include "normalize/normalize.h"
+#include "segment/segment.h"
+
+namespace delibex {
+namespace {
+
+const PatternSet& P() { return PatternSet::Builtin(); }
+
+// A whole document through the pipeline's stages, validation aside.
+struct Processed {
+  std::string text;  // normalized
+  Sections sections;
+  Record record;
+};
+
+Processed Process(const std::string& input) {
+  Processed out;
+  Result<Document> doc = DecodeText(input);
+  EXPECT_TRUE(doc.ok());
+  if (!doc.ok()) return out;
+  out.text = Normalize(doc.value(), P()).text;
+  out.sections = Segment(out.text, P());
+  ExtractSession(out.sections, P(), &out.record);
+  ExtractActs(out.sections, P(), &out.record);
+  return out;
+}
+
+std::string Opt(const std::optional<std::string>& s) { return s ? *s : "null"; }
+
+// "number | title" per act.
+std::vector<std::string> Heads(const Record& r) {
+  std::vector<std::string> out;
+  for (const Act& a : r.deliberations) out.push_back(Opt(a.number) + " | " + Opt(a.title));
+  return out;
+}
+
+// "number: text" per article ("-" when the article has no number).
+std::vector<std::string> ArticleTexts(const Act& a) {
+  std::vector<std::string> out;
+  for (const Article& art : a.articles)
+    out.push_back((art.number ? *art.number : "-") + ": " + art.text);
+  return out;
+}
+
+std::string Signed(const std::optional<Signature>& s) {
+  if (!s) return "null";
+  std::string who = "null";
+  if (s->signatory) {
+    who = (s->signatory->civility ? *s->signatory->civility : "-") + "|" + s->signatory->name +
+          "|" + (s->signatory->title ? *s->signatory->title : "-");
+  }
+  return Opt(s->place) + " / " + Opt(s->date) + " / " + who;
+}
+
+using Strings = std::vector<std::string>;
+
+// The normalized text at `offset`, as long as `expected`.
+std::string TextAt(const Processed& p, size_t offset, std::string_view expected) {
+  return p.text.substr(offset, expected.size());
+}
+
+const char kHead[] =
+    "COMMUNE DE FONTCOUVERTE\n"
+    "Séance du 11 mars 2024\n"
+    "Présents : M. Louis BARTHAS, Mme Irène CAZALIS, M. Noël DURANTI.\n"
+    "\n";
+
+// ------------------------------------------------------------------ act numbers
+
+TEST(SegmentActs, NumberedDeliberationsAndAClosingSignature) {
+  Processed p = Process(std::string(kHead) +
+                        "Délibération n° 2024-12 – Vote des taux d'imposition 2024\n"
+                        "Vu le code général des impôts ;\n"
+                        "Le conseil municipal, après en avoir délibéré, à l'unanimité, décide de "
+                        "maintenir les taux de 2023.\n"
+                        "\n"
+                        "Délibération n° 2024-13 – Subvention au comité des fêtes\n"
+                        "Le conseil municipal, à l'unanimité, attribue une subvention de 800 € au "
+                        "comité des fêtes.\n"
+                        "\n"
+                        "Fait à Fontcouverte, le 12 mars 2024\n"
+                        "Le Maire,\n"
+                        "Louis BARTHAS\n");
+  // The session part ends at the first act.
+  EXPECT_EQ(TextAt(p, p.sections.session_end, "Délibération n° 2024-12"),
+            "Délibération n° 2024-12");
+  ASSERT_EQ(p.sections.acts.size(), 2u);
+  EXPECT_EQ(p.sections.acts[0].end, p.sections.acts[1].begin);
+  EXPECT_EQ(p.sections.acts[1].end, p.text.size());
+  EXPECT_EQ(Heads(p.record), (Strings{"2024-12 | Vote des taux d'imposition 2024",
+                                      "2024-13 | Subvention au comité des fêtes"}));
+  const Act& first = p.record.deliberations[0];
+  EXPECT_EQ(first.visas, Strings{"Vu le code général des impôts"});
+  EXPECT_EQ(ArticleTexts(first), Strings{"-: décide de maintenir les taux de 2023."});
+  EXPECT_EQ(ArticleTexts(p.record.deliberations[1]),
+            Strings{"-: attribue une subvention de 800 € au comité des fêtes."});
+  // One closing signature for a file of several acts: the file's, not an
+  // act's (SPEC).
+  EXPECT_EQ(Signed(p.record.signed_block), "Fontcouverte / 2024-03-12 / -|Louis BARTHAS|Le Maire");
+  EXPECT_EQ(Signed(first.signed_block), "null");
+  EXPECT_EQ(Signed(p.record.deliberations[1].signed_block), "null");
+  // The signature block ties the role to the name.
+  ASSERT_EQ(p.sections.signatures.size(), 1u);
+  EXPECT_EQ(p.sections.signatures[0].role, "maire");
+  EXPECT_EQ(p.sections.signatures[0].person.name, "Louis BARTHAS");
+}
+
+TEST(SegmentActs, NumberShapes) {
+  struct Case {
+    const char* acts;
+    Strings heads;
+  };
+  const Case cases[] = {
+      {"23-02/001 – Rapport d'orientations budgétaires 2024 :\n"
+       "Le conseil municipal prend acte de la tenue du débat.\n"
+       "\n"
+       "23-02/002 – Tarifs de l'eau :\n"
+       "Le conseil municipal, à l'unanimité, fixe le prix du mètre cube à 1,80 €.\n",
+       {"23-02/001 | Rapport d'orientations budgétaires 2024", "23-02/002 | Tarifs de l'eau"}},
+      {"DÉLIBÉRATION N° 2023-014 : Compte administratif 2022\n"
+       "Le conseil municipal approuve le compte administratif 2022.\n"
+       "\n"
+       "DÉLIBÉRATION N° 2023-015 : Affectation du résultat\n"
+       "Le conseil municipal décide d'affecter le résultat en réserves.\n",
+       {"2023-014 | Compte administratif 2022", "2023-015 | Affectation du résultat"}},
+      // The point's rank is no act number; the deliberation's is.
+      {"Point n° 3 – Délibération n° 2024-01 : Création d'un poste d'agent technique\n"
+       "Le conseil municipal décide de créer le poste.\n",
+       {"2024-01 | Création d'un poste d'agent technique"}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.acts);
+    Processed p = Process(std::string(kHead) + c.acts);
+    EXPECT_EQ(Heads(p.record), c.heads);
+  }
+}
+
+// ------------------------------------------------------------------ agenda points
+
+TEST(SegmentActs, AgendaPointsWithoutProceduralItems) {
+  struct Case {
+    const char* acts;
+    Strings heads;
+  };
+  const Case cases[] = {
+      {"1/ Approbation du compte rendu de la séance du 5 février 2024\n"
+       "Le compte rendu est approuvé à l'unanimité.\n"
+       "\n"
+       "2/ Désignation du secrétaire de séance\n"
+       "Mme Irène CAZALIS est désignée.\n"
+       "\n"
+       "3/ Achat d'un véhicule\n"
+       "Le conseil municipal décide d'acheter un véhicule utilitaire.\n"
+       "\n"
+       "4/ Questions diverses\n"
+       "La fête du village aura lieu le 15 juin.\n",
+       {"null | Achat d'un véhicule"}},
+      // An information point carries no decision.
+      {"1°) Adhésion au syndicat de voirie\n"
+       "Le conseil municipal approuve l'adhésion.\n"
+       "\n"
+       "2°) Informations du maire\n"
+       "Le maire informe le conseil des travaux en cours.\n"
+       "\n"
+       "3°) Location de la salle\n"
+       "Le conseil municipal fixe le tarif à 150 €.\n",
+       {"null | Adhésion au syndicat de voirie", "null | Location de la salle"}},
+      {"➊ Vente du tracteur communal\n"
+       "Le conseil municipal autorise le maire à vendre le tracteur.\n"
+       "\n"
+       "➋ Questions diverses\n"
+       "Aucune question.\n",
+       {"null | Vente du tracteur communal"}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.acts);
+    Processed p = Process(std::string(kHead) + c.acts);
+    EXPECT_EQ(Heads(p.record), c.heads);
+  }
+}
+
+TEST(SegmentActs, ProceduralItemsAloneMakeNoAct) {
+  Processed p = Process(std::string(kHead) +
+                        "1/ Approbation du procès-verbal de la séance précédente\n"
+                        "Le procès-verbal est adopté à l'unanimité.\n"
+                        "\n"
+                        "2/ Questions diverses\n"
+                        "Le maire présente le calendrier des manifestations.\n");
+  EXPECT_EQ(Heads(p.record), Strings{});
+  EXPECT_TRUE(p.sections.acts.empty());
+}
+
+// ------------------------------------------------------------------ a register extract
+
+const char kExtract[] =
+    "COMMUNE DE SAINT-GÉNIÈS\n"
+    "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\n"
+    "Séance du 18 septembre 2023\n"
+    "\n"
+    "Présents : M. Fabien LAGARDÈRE, Mme Coralie MAURELLE, M. Thomas NOGUERA.\n"
+    "Secrétaire de séance : M. Thomas NOGUERA.\n"
+    "\n"
+    "Objet : Renouvellement de la convention de fourrière animale\n"
+    "\n"
+    "Vu le code général des collectivités territoriales ;\n"
+    "Vu le code rural et de la pêche maritime, notamment son article L. 211-24 ;\n"
+    "Considérant la nécessité de disposer d'une fourrière ;\n"
+    "\n"
+    "Le conseil municipal, après en avoir délibéré, à l'unanimité,\n"
+    "DÉCIDE :\n"
+    "Article 1er : Approuve le renouvellement de la convention avec la société protectrice "
+    "des animaux pour trois ans.\n"
+    "Article 2 : Autorise le Maire à signer la convention et ses avenants.\n"
+    "\n"
+    "Fait à Saint-Géniès, le 20 septembre 2023\n"
+    "Le Maire,\n"
+    "Fabien LAGARDÈRE\n";
+
+TEST(SegmentActs, RegisterExtractWithObjetVisasArticlesAndSignature) {
+  Processed p = Process(kExtract);
+  EXPECT_EQ(TextAt(p, p.sections.session_end, "Objet :"), "Objet :");
+  ASSERT_EQ(p.record.deliberations.size(), 1u);
+  const Act& a = p.record.deliberations[0];
+  EXPECT_EQ(Opt(a.number), "null");
+  EXPECT_EQ(Opt(a.title), "Renouvellement de la convention de fourrière animale");
+  // Visas are the "Vu" clauses only.
+  EXPECT_EQ(a.visas, (Strings{"Vu le code général des collectivités territoriales",
+                              "Vu le code rural et de la pêche maritime, notamment son article "
+                              "L. 211-24"}));
+  EXPECT_EQ(ArticleTexts(a),
+            (Strings{"1: Approuve le renouvellement de la convention avec la société protectrice "
+                     "des animaux pour trois ans.",
+                     "2: Autorise le Maire à signer la convention et ses avenants."}));
+  // A single act's signature is the act's own.
+  EXPECT_EQ(Signed(a.signed_block), "Saint-Géniès / 2023-09-20 / -|Fabien LAGARDÈRE|Le Maire");
+  EXPECT_EQ(Signed(p.record.signed_block), "null");
+}
+
+TEST(SegmentActs, NumberOfASingleActPrintedInItsHeader) {
+  Processed p = Process(
+      "COMMUNE DE SAINT-GÉNIÈS\n"
+      "Séance du 18 septembre 2023\n"
+      "Présents : M. Fabien LAGARDÈRE, Mme Coralie MAURELLE.\n"
+      "\n"
+      "Délibération n° 2023-45\n"
+      "Objet : Indemnités des élus\n"
+      "\n"
+      "Vu le code général des collectivités territoriales ;\n"
+      "Le conseil municipal, à l'unanimité, fixe le montant des indemnités selon le tableau "
+      "annexé.\n");
+  EXPECT_EQ(Heads(p.record), Strings{"2023-45 | Indemnités des élus"});
+  ASSERT_EQ(p.record.deliberations.size(), 1u);
+  EXPECT_EQ(ArticleTexts(p.record.deliberations[0]),
+            Strings{"-: fixe le montant des indemnités selon le tableau annexé."});
+}
+
+// ------------------------------------------------------------------ articles
+
+struct ArticleCase {
+  const char* body;
+  Strings articles;
+};
+
+void RunArticleCases(const std::vector<ArticleCase>& cases) {
+  for (const ArticleCase& c : cases) {
+    SCOPED_TRACE(c.body);
+    Processed p = Process(
+        "COMMUNE DE SAINT-GÉNIÈS\n"
+        "Séance du 18 septembre 2023\n"
+        "Présents : M. Fabien LAGARDÈRE, Mme Coralie MAURELLE.\n"
+        "\n" +
+        std::string(c.body));
+    ASSERT_EQ(p.record.deliberations.size(), 1u);
+    EXPECT_EQ(ArticleTexts(p.record.deliberations[0]), c.articles);
+  }
+}
+
+TEST(ExtractActs, ArticlesAfterDecide) {
+  RunArticleCases({
+      // Lower-case bulleted clauses after "DÉCIDE :", infinitives included;
+      // the sentence that records the vote is no article.
+      {"Objet : Travaux de voirie 2024\n"
+       "\n"
+       "Vu le budget communal ;\n"
+       "\n"
+       "Le conseil municipal, après en avoir délibéré,\n"
+       "DÉCIDE :\n"
+       "- d'engager les travaux de réfection du chemin des Crêtes ;\n"
+       "- de solliciter l'aide du Département ;\n"
+       "- autorise le Maire à signer les devis.\n"
+       "\n"
+       "Adopté à l'unanimité.\n",
+       {"-: d'engager les travaux de réfection du chemin des Crêtes ;",
+        "-: de solliciter l'aide du Département ;", "-: autorise le Maire à signer les devis."}},
+      // Capitalised bullets; a bullet that only lists an amount stays in its
+      // article.
+      {"Objet : Subventions aux associations\n"
+       "\n"
+       "Le conseil municipal, après en avoir délibéré,\n"
+       "DÉCIDE :\n"
+       "- Attribue les subventions suivantes :\n"
+       "- Club de rugby : 1 200 €\n"
+       "- Amicale des aînés : 450 €\n"
+       "- Précise que les crédits sont inscrits au budget.\n",
+       {"-: Attribue les subventions suivantes : Club de rugby : 1 200 € Amicale des aînés : 450 €",
+        "-: Précise que les crédits sont inscrits au budget."}},
+      // Three capitalised operative verbs in one paragraph: three articles.
+      {"Objet : Tarifs 2024\n"
+       "\n"
+       "Le conseil municipal, après en avoir délibéré :\n"
+       "Adopte la grille tarifaire, Décide de l'appliquer au 1er janvier ; Autorise le Maire à "
+       "l'afficher.\n",
+       {"-: Adopte la grille tarifaire,", "-: Décide de l'appliquer au 1er janvier ;",
+        "-: Autorise le Maire à l'afficher."}},
+  });
+}
+
+TEST(ExtractActs, OneSentenceDecisions) {
+  RunArticleCases({
+      {"Objet : Rapport annuel du délégataire\n"
+       "\n"
+       "Le Conseil, à l'unanimité des membres présents, prend acte du rapport annuel 2022 du "
+       "délégataire du service d'assainissement.\n",
+       {"-: prend acte du rapport annuel 2022 du délégataire du service d'assainissement."}},
+      // Lower-case verbs in one sentence: one article, from its verb on.
+      {"Objet : Compte administratif\n"
+       "\n"
+       "Le conseil municipal, à l'unanimité, approuve le compte administratif et autorise le "
+       "maire à signer.\n",
+       {"-: approuve le compte administratif et autorise le maire à signer."}},
+  });
+}
+
+}  // namespace
+}  // namespace delibex
