@@ -171,7 +171,9 @@ TEST(ReadPerson, CivilityNameAndRole) {
 
 TEST(ReadPerson, LengthCoversCivilityNameAndRole) {
   const std::string s = "M. Jean DUPONT, Maire";
-  std::optional<PersonRead> r = ReadPerson(s + ", ouvre la séance");
+  // `rest` points into the text read: keep it alive.
+  const std::string text = s + ", ouvre la séance";
+  std::optional<PersonRead> r = ReadPerson(text);
   ASSERT_TRUE(r);
   EXPECT_EQ(r->length, s.size());
   EXPECT_EQ(r->rest, ", ouvre la séance");

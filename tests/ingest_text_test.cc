@@ -318,11 +318,12 @@ TEST_F(IngestFileTest, ReportsErrorsWithThePath) {
   const Case cases[] = {
       {"missing file", (dir_ / "absent.txt").string(), {}, "io"},
       {"a directory", dir_.string(), {}, "io"},
-      {"PDF", pdf, {}, "unsupported-format"},
-      {"PNG", png, {}, "unsupported-format"},
-      {"JPEG", jpeg, {}, "unsupported-format"},
-      {"TIFF", tiff, {}, "unsupported-format"},
-      {"too large", big, IngestOptions{.max_bytes = 100}, "too-large"},
+      // Files that only start like a PDF or an image: damaged, unreadable.
+      {"PDF", pdf, {}, "pdf-damaged"},
+      {"PNG", png, {}, "image-unreadable"},
+      {"JPEG", jpeg, {}, "image-unreadable"},
+      {"TIFF", tiff, {}, "image-unreadable"},
+      {"too large", big, IngestOptions{.max_bytes = 100, .scan = {}}, "too-large"},
       {"empty", empty, {}, "empty"},
       {"blank", blank, {}, "empty"},
       {"binary", nul, {}, "binary"},
@@ -335,7 +336,7 @@ TEST_F(IngestFileTest, ReportsErrorsWithThePath) {
     EXPECT_NE(doc.error().message.find(c.path), std::string::npos) << doc.error().message;
   }
   // Exactly the limit is allowed.
-  EXPECT_TRUE(IngestFile(big, IngestOptions{.max_bytes = 200}).ok());
+  EXPECT_TRUE(IngestFile(big, IngestOptions{.max_bytes = 200, .scan = {}}).ok());
 }
 
 // The shared corpus's pdftotext exports: one page per form feed, the last

@@ -28,6 +28,8 @@
 // `binary`.
 #include "ingest/ingest.h"
 
+#include "ingest/scan.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdint>
@@ -570,16 +572,16 @@ Result<Document> IngestFile(const std::string& path, const IngestOptions& option
   if (bytes.empty()) return Error{"empty", path + ": the file is empty (0 bytes)"};
 
   switch (Sniff(bytes)) {
-    case Kind::kPdf:
-      return Error{"unsupported-format",
-                   path +
-                       ": a PDF file; this build reads plain text only (PDF support with "
-                       "Poppler is not built in yet)"};
-    case Kind::kImage:
-      return Error{"unsupported-format",
-                   path +
-                       ": an image file; this build reads plain text only (OCR with "
-                       "Tesseract is not built in yet)"};
+    case Kind::kPdf: {
+      auto doc = IngestPdf(bytes, options.scan);
+      if (!doc.ok()) return Error{doc.error().code, path + ": " + doc.error().message};
+      return doc;
+    }
+    case Kind::kImage: {
+      auto doc = IngestImages(bytes, options.scan);
+      if (!doc.ok()) return Error{doc.error().code, path + ": " + doc.error().message};
+      return doc;
+    }
     case Kind::kText:
       break;
   }

@@ -1,7 +1,9 @@
 // ingest: one input file's bytes -> a Document (pages of UTF-8 text).
 //
 // IngestFile reads the file and looks at its first bytes to choose the reader:
-// "%PDF" -> PDF, PNG/JPEG/TIFF signatures -> image, anything else -> text.
+// "%PDF" -> PDF (ingest/pdf.h, OCR of the pages that need it: ingest/scan.h),
+// PNG/JPEG/TIFF signatures -> image (OCR: ingest/scan.h), anything else ->
+// text.
 // ("%PDF-" is looked for in the first KiB, as PDF readers do; GIF, WebP and
 // JPEG 2000 signatures are images too.) Text is decoded by DecodeText.
 // Errors (see core/status.h for the codes):
@@ -9,7 +11,8 @@
 //   empty            zero bytes, or only white space once decoded
 //   too-large        more than IngestOptions::max_bytes
 //   binary           NUL bytes or mostly control characters: not text
-//   unsupported-format  a PDF or image while this build reads text only
+//   pdf-encrypted, pdf-damaged, image-unreadable, ocr-unavailable, no-text
+//                    (see ingest/pdf.h and ingest/scan.h)
 // Every error message starts with the path. Nothing here prints; the caller
 // turns an Error into an error record.
 #pragma once
@@ -20,11 +23,13 @@
 
 #include "core/document.h"
 #include "core/status.h"
+#include "ingest/scan.h"
 
 namespace delibex {
 
 struct IngestOptions {
   size_t max_bytes = size_t{512} << 20;  // 512 MiB
+  ScanOptions scan;                      // PDFs and images: OCR
 };
 
 Result<Document> IngestFile(const std::string& path, const IngestOptions& options = {});

@@ -209,11 +209,12 @@ std::vector<Result<OcrPage>> RecognizeAll(const std::vector<Pix*>& pages, int jo
 
 // Repairs OCR letter-for-digit confusions in a token that is mostly digits:
 // O and o -> 0, I and l -> 1, S -> 5 ("2l" -> "21", "2O24-O17" -> "2024-017",
-// "l2 5OO" -> "12 500"). A token is repaired only when every character is a
-// digit, one of those letters, or a separator (space . , - / :) and the digits are at least as many
-// as the letters; anything else (words, names, "1er", "AB", "Il", "n°2O", "12h3O") is returned
-// unchanged. For numbers, dates and identifiers only: never apply it to
-// names.
+// "l2 5O0" -> "12 500"). A token is repaired only when every character is a
+// digit, one of those letters, or a separator (space . , - / :) and there
+// are at least as many digits as letters; anything else is returned
+// unchanged: words and names ("Il", "SO", "Solène"), "1er", "n°2O", "12h3O",
+// and tokens where the letters outnumber the digits ("5OO", "Sl2"). For
+// numbers, dates and identifiers only: never apply it to names.
 std::string RepairDigits(std::string_view token);
 
 }  // namespace delibex

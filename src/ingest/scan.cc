@@ -1,0 +1,346 @@
+#include "ingest/scan.h"
+
+#include <leptonica/allheaders.h>
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-image.h>
+#include <poppler/cpp/poppler-page-renderer.h>
+#include <poppler/cpp/poppler-page.h>
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <cstdio>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "ingest/ocr.h"
+#include "ingest/pdf.h"
+
+namespace delibex {
+
+namespace {
+
+constexpr double kLowConfidence = 60;
+
+int Jobs(int jobs) {
+  if (jobs > 0) return jobs;
+  return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
+
+// The process's OCR engines: made once each, on first need, lent to one page
+// at a time.
+class EnginePool {
+ public:
+  static EnginePool& Get() {
+    static EnginePool pool;
+    return pool;
+  }
+
+  // An engine for one page, waiting while all `limit` engines are lent.
+  Result<std::unique_ptr<OcrEngine>> Borrow(int limit) {
+    std::unique_lock<std::mutex> lock(mu_);
+    for (;;) {
+      if (failed_) return *failed_;
+      if (!idle_.empty()) {
+        std::unique_ptr<OcrEngine> e = std::move(idle_.back());
+        idle_.pop_back();
+        return e;
+      }
+      if (made_ < limit) {
+        ++made_;
+        lock.unlock();
+        auto engine = OcrEngine::Create();
+        lock.lock();
+        if (!engine.ok()) {
+          failed_ = engine.error();
+          --made_;
+          cv_.notify_all();
+          return engine.error();
+        }
+        return std::move(engine).value();
+      }
+      cv_.wait(lock);
+    }
+  }
+
+  void Return(std::unique_ptr<OcrEngine> engine) {
+    std::lock_guard<std::mutex> lock(mu_);
+    idle_.push_back(std::move(engine));
+    cv_.notify_one();
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::vector<std::unique_ptr<OcrEngine>> idle_;
+  int made_ = 0;
+  std::optional<Error> failed_;
+};
+
+// Recognises the pages over up to `jobs` threads, engines from the pool.
+std::vector<Result<OcrPage>> RecognizePages(const std::vector<Pix*>& pages, int jobs) {
+  std::vector<std::optional<Result<OcrPage>>> out(pages.size());
+  std::atomic<size_t> next{0};
+  int limit = Jobs(jobs);
+  auto work = [&] {
+    for (;;) {
+      size_t i = next.fetch_add(1);
+      if (i >= pages.size()) return;
+      auto engine = EnginePool::Get().Borrow(limit);
+      if (!engine.ok()) {
+        out[i] = engine.error();
+        continue;
+      }
+      std::unique_ptr<OcrEngine> e = std::move(engine).value();
+      out[i] = e->Recognize(pages[i]);
+      EnginePool::Get().Return(std::move(e));
+    }
+  };
+  size_t threads = std::min<size_t>(static_cast<size_t>(limit), pages.size());
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+  std::vector<Result<OcrPage>> results;
+  results.reserve(out.size());
+  for (auto& r : out) results.push_back(std::move(*r));
+  return results;
+}
+
+// A rendered PDF page as an 8-bit grey Leptonica image.
+PixPtr ToPix(const poppler::image& img, int dpi) {
+  int w = img.width(), h = img.height();
+  if (w <= 0 || h <= 0 || img.format() != poppler::image::format_gray8) return nullptr;
+  PixPtr pix(pixCreate(w, h, 8));
+  if (!pix) return nullptr;
+  pixSetResolution(pix.get(), dpi, dpi);
+  l_uint32* data = pixGetData(pix.get());
+  l_int32 wpl = pixGetWpl(pix.get());
+  const char* src = img.const_data();
+  int stride = img.bytes_per_row();
+  for (int y = 0; y < h; ++y) {
+    l_uint32* line = data + y * wpl;
+    const unsigned char* row = reinterpret_cast<const unsigned char*>(src + y * stride);
+    for (int x = 0; x < w; ++x) SET_DATA_BYTE(line, x, row[x]);
+  }
+  return pix;
+}
+
+// Renders the given pages; a page that cannot be rendered is null.
+std::vector<PixPtr> RenderPages(std::string_view bytes, const std::vector<size_t>& which,
+                                int dpi) {
+  std::vector<PixPtr> out(which.size());
+  std::unique_ptr<poppler::document> doc(
+      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+  if (!doc) return out;
+  if (doc->is_locked()) doc->unlock("", "");
+  poppler::page_renderer renderer;
+  renderer.set_image_format(poppler::image::format_gray8);
+  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
+  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+  for (size_t k = 0; k < which.size(); ++k) {
+    std::unique_ptr<poppler::page> page(doc->create_page(static_cast<int>(which[k])));
+    if (!page) continue;
+    poppler::image img = renderer.render_page(page.get(), dpi, dpi);
+    if (img.is_valid()) out[k] = ToPix(img, dpi);
+  }
+  return out;
+}
+
+// A register's margin column (counts, convocation date, "Objet") read into
+// the body's lines cuts its sentences. Lines that have a wide gap between
+// words in the left part of the page are split there; over the run of such
+// lines, the margin's words (left of the gap) are given after the body's,
+// as a block of their own.
+std::string SeparateMargin(const OcrPage& page) {
+  // Words with text only: Tesseract also gives blank "words" over rules
+  // and pictures.
+  std::vector<const OcrWord*> words;
+  for (const OcrWord& o : page.words) {
+    if (o.text.find_first_not_of(" \t") != std::string::npos) words.push_back(&o);
+  }
+  if (words.size() < 30 || page.width <= 0) return page.text;
+  const int w = page.width;
+  // Lines in order, words left to right.
+  std::vector<std::vector<const OcrWord*>> lines;
+  for (const OcrWord* o : words) {
+    if (lines.empty() || lines.back().front()->line != o->line) lines.emplace_back();
+    lines.back().push_back(o);
+  }
+  for (auto& l : lines) {
+    std::sort(l.begin(), l.end(), [](const OcrWord* a, const OcrWord* b) { return a->left < b->left; });
+  }
+  int height = 0;
+  for (const OcrWord* o : words) height += o->bottom - o->top;
+  height /= static_cast<int>(words.size());
+  // Where each line has a gutter: a gap wider than three letters' height,
+  // its middle in the left 45% of the page, with words on both sides.
+  std::vector<int> cut(lines.size(), -1);
+  for (size_t k = 0; k < lines.size(); ++k) {
+    const auto& l = lines[k];
+    for (size_t i = 0; i + 1 < l.size(); ++i) {
+      int gap = l[i + 1]->left - l[i]->right;
+      int mid = (l[i + 1]->left + l[i]->right) / 2;
+      if (gap > 3 * height && mid < w * 45 / 100 && l[i]->left < w * 30 / 100) {
+        cut[k] = mid;
+        break;
+      }
+    }
+  }
+  int split_lines = 0;
+  for (int c : cut) split_lines += c >= 0;
+  if (split_lines < 3) return page.text;
+  std::vector<int> mids;
+  for (int c : cut) {
+    if (c >= 0) mids.push_back(c);
+  }
+  std::nth_element(mids.begin(), mids.begin() + mids.size() / 2, mids.end());
+  const int column = mids[mids.size() / 2];
+  // The run: from the first to the last split line, and the lines between
+  // whose words all lie left of the column (margin only).
+  size_t first = lines.size(), last = 0;
+  for (size_t k = 0; k < lines.size(); ++k) {
+    if (cut[k] >= 0 && std::abs(cut[k] - column) < 6 * height) {
+      first = std::min(first, k);
+      last = k;
+    }
+  }
+  auto join = [](const std::vector<const OcrWord*>& l, size_t from, size_t to) {
+    std::string out;
+    for (size_t i = from; i < to; ++i) {
+      if (!out.empty()) out += ' ';
+      out += l[i]->text;
+    }
+    return out;
+  };
+  std::string text, margin;
+  int last_bottom = -1;
+  for (size_t k = 0; k < lines.size(); ++k) {
+    const auto& l = lines[k];
+    size_t split = 0;
+    if (k >= first && k <= last) {
+      while (split < l.size() && l[split]->right <= column) ++split;
+    }
+    std::string left = join(l, 0, split), right = join(l, split, l.size());
+    if (!left.empty()) margin += left + "\n";
+    if (!right.empty()) {
+      if (!text.empty()) text += (last_bottom >= 0 && l.front()->top - last_bottom > height) ? "\n\n" : "\n";
+      text += right;
+      last_bottom = l.back()->bottom;
+      for (const OcrWord* o : l) last_bottom = std::max(last_bottom, o->bottom);
+    }
+    if (k == last && !margin.empty()) {
+      text += "\n\n" + margin + "\n";
+      margin.clear();
+      last_bottom = -1;
+    }
+  }
+  return text + "\n";
+}
+
+void AddConfidenceWarning(Document* doc, size_t page, double confidence) {
+  if (confidence >= kLowConfidence) return;
+  char buf[160];
+  std::snprintf(buf, sizeof buf,
+                "page %zu: OCR mean word confidence %.0f/100; fields read from it may be wrong",
+                page + 1, confidence);
+  doc->warnings.push_back(Warning{"low-ocr-confidence", buf});
+}
+
+bool HasText(const Document& doc) {
+  return std::any_of(doc.pages.begin(), doc.pages.end(), [](const Page& p) {
+    return p.text.find_first_not_of(" \n\t") != std::string::npos;
+  });
+}
+
+}  // namespace
+
+Result<Document> IngestPdf(std::string_view bytes, const ScanOptions& options) {
+  auto read = ReadPdf(bytes);
+  if (!read.ok()) return read.error();
+  PdfRead pdf = std::move(read).value();
+  Document& doc = pdf.document;
+  std::vector<size_t> need;
+  for (size_t i = 0; i < pdf.quality.size(); ++i) {
+    if (pdf.quality[i].needs_ocr() && !pdf.quality[i].unreadable) need.push_back(i);
+  }
+  if (options.ocr && !need.empty()) {
+    std::vector<PixPtr> images = RenderPages(bytes, need, options.render_dpi);
+    std::vector<Pix*> pages;
+    std::vector<size_t> index;
+    for (size_t k = 0; k < need.size(); ++k) {
+      if (images[k]) {
+        pages.push_back(images[k].get());
+        index.push_back(need[k]);
+      }
+    }
+    std::vector<Result<OcrPage>> results = RecognizePages(pages, options.jobs);
+    size_t ocred = 0;
+    for (size_t k = 0; k < results.size(); ++k) {
+      size_t i = index[k];
+      if (!results[k].ok()) {
+        doc.warnings.push_back(Warning{results[k].error().code,
+                                       "page " + std::to_string(i + 1) + ": " +
+                                           results[k].error().message});
+        continue;
+      }
+      const OcrPage& page = results[k].value();
+      // A stamp's text layer over a scan is exact: keep it after the OCR.
+      std::string layer = pdf.quality[i].verdict == PageVerdict::kStampOnly ? doc.pages[i].text : "";
+      doc.pages[i].text = SeparateMargin(page);
+      if (!layer.empty()) doc.pages[i].text += "\n\n" + layer;
+      doc.pages[i].ocr_confidence = page.mean_confidence;
+      AddConfidenceWarning(&doc, i, page.mean_confidence);
+      ++ocred;
+    }
+    // The pages read by OCR no longer need a warning saying they need it.
+    doc.warnings.erase(std::remove_if(doc.warnings.begin(), doc.warnings.end(),
+                                      [&](const Warning& w) {
+                                        if (w.code != "pdf-page-needs-ocr") return false;
+                                        for (size_t i : index) {
+                                          if (w.message.rfind("page " + std::to_string(i + 1) + " ", 0) == 0)
+                                            return true;
+                                        }
+                                        return false;
+                                      }),
+                       doc.warnings.end());
+    if (ocred > 0) doc.method = ocred == doc.pages.size() ? "ocr" : "mixed";
+  }
+  if (!HasText(doc)) {
+    return Error{"no-text", "no page of the PDF gives any text" +
+                                std::string(options.ocr ? ", even by OCR" : " (OCR is off)")};
+  }
+  return std::move(pdf.document);
+}
+
+Result<Document> IngestImages(std::string_view bytes, const ScanOptions& options) {
+  auto images = ReadImages(bytes);
+  if (!images.ok()) return images.error();
+  Document doc;
+  doc.media = "image";
+  doc.method = "ocr";
+  if (!options.ocr) return Error{"no-text", "a page image needs OCR, and OCR is off"};
+  std::vector<Pix*> pages;
+  for (const PixPtr& p : images.value()) pages.push_back(p.get());
+  std::vector<Result<OcrPage>> results = RecognizePages(pages, options.jobs);
+  for (size_t i = 0; i < results.size(); ++i) {
+    Page page;
+    if (!results[i].ok()) {
+      if (results[i].error().code == "ocr-unavailable") return results[i].error();
+      doc.warnings.push_back(Warning{results[i].error().code, "page " + std::to_string(i + 1) +
+                                                                  ": " + results[i].error().message});
+    } else {
+      page.text = SeparateMargin(results[i].value());
+      page.ocr_confidence = results[i].value().mean_confidence;
+      AddConfidenceWarning(&doc, i, page.ocr_confidence);
+    }
+    doc.pages.push_back(std::move(page));
+  }
+  if (!HasText(doc)) return Error{"no-text", "OCR found no text in the image"};
+  return doc;
+}
+
+}  // namespace delibex
