@@ -225,6 +225,7 @@ TEST_F(CliTest, BatchCarriesOnPastBadFiles) {
   Write("cp1252.txt",
         "COMMUNE DE LAV\xC8RE\nS\xE9\x61nce du 3 mars 2024\nL\x92\x61n deux mille vingt-quatre\n"
         "Pr\xE9sents : M. Jean ROUSSEL, Mme Zo\xE9 PUJOLLE.\n");
+  // A PNG signature, whatever the name says, and no image after it.
   Write("scan.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
   Write("other.txt", kOther);
   Outcome r = Delibex(
@@ -249,7 +250,7 @@ TEST_F(CliTest, BatchCarriesOnPastBadFiles) {
     const char* code;
   };
   for (const Bad& b :
-       {Bad{1, "empty"}, Bad{2, "binary"}, Bad{3, "io"}, Bad{5, "unsupported-format"}}) {
+       {Bad{1, "empty"}, Bad{2, "binary"}, Bad{3, "io"}, Bad{5, "image-unreadable"}}) {
     SCOPED_TRACE(files[b.line]);
     const Json& e = rec[b.line];
     EXPECT_EQ(Keys(e), (Strings{"source", "error"}));

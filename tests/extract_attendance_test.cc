@@ -333,5 +333,34 @@ TEST(ExtractAttendance, NoHeadingNoList) {
   ExpectLists("", {});
 }
 
+// An ordinal before a role is part of the role, not margin debris.
+TEST(ExtractAttendance, OrdinalRolesStayWhole) {
+  ExpectLists("Présents : Mme Hélène FABRE, 1ère adjointe, M. Paul ROUX, 2e adjoint.\n",
+              {.present = {"Mme|Hélène FABRE|1ère adjointe", "M.|Paul ROUX|2e adjoint"}});
+}
+
+// A note in parentheses after a proxy does not end the list.
+TEST(ExtractAttendance, ProxyWithANoteInParentheses) {
+  ExpectLists(
+      "Pouvoirs : M. Rémi SALLES à Mme Odile RIVES (à compter de son départ), Mme Julie "
+      "FAURE à M. Denis BOYER.\n",
+      {.represented = {"M.|Rémi SALLES -> Mme|Odile RIVES", "Mme|Julie FAURE -> M.|Denis BOYER"}});
+}
+
+// One line labelled by its commune is a list of one.
+TEST(ExtractAttendance, SingleLabelledLine) {
+  ExpectLists("Absents excusés :\nCrégols : M. Yves FABRE\n", {.excused = {"M.|Yves FABRE"}});
+}
+
+// On a page flattened into columns split by '|', civilities stay (the
+// margin's counts blanked first, as extract/session does).
+TEST(ExtractAttendance, FlattenedColumnsKeepCivilities) {
+  ExpectLists(
+      BlankMarginFields("présents : 4 | Présents : M. Luc ARNAUD, Mme Nadia CORBIN, M. Yves\n"
+                        "votants : 5 | DELMAS, Mme Rose ESTÈVE.\n",
+                        P()),
+      {.present = {"M.|Luc ARNAUD", "Mme|Nadia CORBIN", "M.|Yves DELMAS", "Mme|Rose ESTÈVE"}});
+}
+
 }  // namespace
 }  // namespace delibex

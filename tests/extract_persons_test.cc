@@ -231,5 +231,14 @@ TEST(SameName, OneNameUnderTwoSpellings) {
   }
 }
 
+// A role stops where the sentence goes on.
+TEST(ReadPerson, RoleStopsAtTheVerb) {
+  auto r = ReadPerson("M. Jean DUPONT, Maire ouvre la séance");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->person.name, "Jean DUPONT");
+  EXPECT_EQ(r->person.title.value_or(""), "Maire");
+  EXPECT_EQ(r->rest, "ouvre la séance");
+}
+
 }  // namespace
 }  // namespace delibex

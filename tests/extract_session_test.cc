@@ -525,5 +525,18 @@ TEST(ValidSiren, LuhnCheckOfNineDigits) {
   }
 }
 
+// The name of a commune ends at its line; the SIREN under it is no part of it.
+// A comma after the quorum's figure does not hide it.
+TEST(ExtractSession, AuthorityNameEndsAtItsLineAndQuorumBeforeAComma) {
+  Record r = SessionOf(
+      "COMMUNE DE BELCASTEL\nSIREN : 214 600 124\n\nSéance du 3 mars 2024\n\n"
+      "Le conseil municipal s'est réuni sous la présidence de M. Paul VIDAL, Maire.\n"
+      "Quorum : 8, le quorum est atteint.\n"
+      "Présents : M. Paul VIDAL, Mme Anne ROCHE.\n");
+  EXPECT_EQ(Opt(r.authority.name), "Commune de BELCASTEL");
+  EXPECT_EQ(Opt(r.quorum.required), "8");
+  EXPECT_EQ(Opt(r.quorum.reached), "true");
+}
+
 }  // namespace
 }  // namespace delibex

@@ -40,12 +40,15 @@ Usage:
 Options:
   -o, --output FILE    write records there (JSON Lines) instead of stdout
   --jsonl              JSON Lines on stdout even for a single file
-  -j, --jobs N         files processed in parallel (default: number of cores)
+  -j, --jobs N         files, and pages of a scan, processed in parallel
+                       (default: number of cores)
   --patterns DIR       read the patterns from DIR instead of the built-in set
   --today YYYY-MM-DD   the date that future-date warnings compare with
   -q, --quiet          no progress on stderr
 
-Supported inputs: .txt .text .md .csv (text, UTF-8/Windows-1252/Latin-1/UTF-16).
+Supported inputs: text (.txt .text .md .csv: UTF-8, Windows-1252, Latin-1,
+UTF-16), PDF (.pdf: the text layer, OCR for scanned pages), page images
+(.png .jpg .jpeg .tif .tiff: OCR in French).
 Exit status: 0 every input gave a record, 1 some input gave an error record,
 2 bad usage, 3 bad patterns.
 )";
@@ -221,6 +224,8 @@ int Extract(int argc, char** argv) {
 
   delibex::PipelineOptions options;
   options.today = today;
+  // Pages of a scan are read over as many OCR engines as files are.
+  options.ingest.scan.jobs = static_cast<int>(jobs);
   std::vector<std::optional<FileOutcome>> results(inputs.size());
   std::mutex mu;
   std::condition_variable done;
@@ -253,8 +258,11 @@ int Extract(int argc, char** argv) {
     if (r.error) {
       status = 1;
       ++errors;
-      std::fprintf(stderr, "delibex: %s: %s (%s)\n", inputs[i].display.c_str(),
-                   r.error->message.c_str(), r.error->code.c_str());
+      // Ingest's messages start with the path already.
+      const std::string& msg = r.error->message;
+      bool named = msg.rfind(inputs[i].path, 0) == 0;
+      std::fprintf(stderr, "delibex: %s%s%s (%s)\n", named ? "" : inputs[i].display.c_str(),
+                   named ? "" : ": ", msg.c_str(), r.error->code.c_str());
       j = delibex::ErrorToJson(r.source, *r.error);
     } else {
       j = delibex::RecordToJson(*r.record);

@@ -319,11 +319,12 @@ std::string ScrubFlattened(std::string_view item) {
     std::string_view core = w;
     while (!core.empty() && (core.back() == '.' || core.back() == ',')) core.remove_suffix(1);
     bool particle = core == "de" || core == "du" || core == "des" || core == "la" || core == "le";
-    bool keep = particle || core == "à" || core == "au" || core == "par" ||
+    bool civility = ReadCivility(w).length > 0;
+    bool keep = particle || civility || core == "à" || core == "au" || core == "par" ||
                 (StartsUpper(core) && !ReadName(core).name.empty());
     if (!keep) continue;
     if (!out.empty()) out += ' ';
-    out += core;
+    out += civility ? w : core;
   }
   return out;
 }
@@ -342,8 +343,11 @@ std::string CleanItem(std::string_view item) {
       cut = v.find(' ') + 1;
     else if (!v.empty() && (v[0] >= '0' && v[0] <= '9')) {
       size_t sp = v.find(' ');
-      // A figure or a date before the name, left there by a margin column.
-      cut = sp == std::string_view::npos ? v.size() : sp + 1;
+      std::string_view tok = v.substr(0, sp == std::string_view::npos ? v.size() : sp);
+      // A figure or a date before the name, left there by a margin column;
+      // not an ordinal ("1ère adjointe").
+      bool figure = tok.find_first_not_of("0123456789/.-") == std::string_view::npos;
+      if (figure) cut = sp == std::string_view::npos ? v.size() : sp + 1;
     }
     if (cut == 0) break;
     s = s.substr(cut);
@@ -446,20 +450,27 @@ ItemReading ReadItem(std::string_view raw, ListKind kind, const PatternSet& patt
     }
   }
   // A proxy.
-  bool proxy = patterns["proxy_paren"].Find(item, &m) || patterns["proxy_verb"].Find(item, &m) ||
-               patterns["proxy_represented"].Find(item, &m) ||
-               (kind == ListKind::kRepresented && (patterns["proxy_paren_short"].Find(item, &m) ||
-                                                   patterns["proxy_short"].Find(item, &m)));
-  if (proxy) {
-    std::optional<std::string> role;
-    auto member = WholePerson(DropParentheses(CleanItem(m["member"]), &role));
-    auto holder = ReadHolder(m["holder"]);
-    if (member && holder) {
-      if (role && !member->title) member->title = role;
-      out.kind = ItemReading::kProxy;
-      out.person = *member;
-      out.holder = holder;
-      return out;
+  // A proxy: each shape in turn, the first that gives two people.
+  std::vector<const char*> shapes = {"proxy_paren", "proxy_verb", "proxy_represented"};
+  if (kind == ListKind::kRepresented) {
+    shapes.push_back("proxy_paren_short");
+    shapes.push_back("proxy_short");
+  }
+  std::optional<std::string> ignored;
+  std::string without_notes = DropParentheses(item, &ignored);
+  for (const char* shape : shapes) {
+    for (const std::string* text : {&item, &without_notes}) {
+      if (!patterns[shape].Find(*text, &m)) continue;
+      std::optional<std::string> role;
+      auto member = WholePerson(DropParentheses(CleanItem(m["member"]), &role));
+      auto holder = ReadHolder(m["holder"]);
+      if (member && holder) {
+        if (role && !member->title) member->title = role;
+        out.kind = ItemReading::kProxy;
+        out.person = *member;
+        out.holder = holder;
+        return out;
+      }
     }
   }
   if (IsRole(item)) {
@@ -621,6 +632,11 @@ void ReadList(std::string_view list, ListKind kind, bool flattened, const Patter
       }
     }
     ItemReading r = ReadItem(item, kind, patterns);
+    if (r.kind == ItemReading::kNone) {
+      // "Crégols : M. Yves FABRE": a label before the name.
+      std::string_view rest = DropLineLabel(item);
+      if (rest.size() != item.size()) r = ReadItem(rest, kind, patterns);
+    }
     // Listed present, leaving later with a proxy: still present (SPEC).
     if (r.kind == ItemReading::kProxy && kind == ListKind::kPresent &&
         patterns["proxy_paren"].Find(CleanItem(item), &sub) &&

@@ -191,6 +191,29 @@ std::vector<Token> Tokens(std::string_view s, size_t limit_tokens) {
   return out;
 }
 
+// A role stops where a sentence goes on: "Maire ouvre la séance" is the role
+// "Maire"; "Président du Conseil général", "doyen d'âge", "président de
+// l'association" are roles whole.
+std::string_view RolePrefix(std::string_view role) {
+  static const std::set<std::string> verbs = {
+      "ouvre", "ouvrent", "est", "sont", "a", "ont", "presente", "expose", "rappelle",
+      "propose", "informe", "indique", "donne", "fait", "demande", "souhaite", "precise",
+      "declare", "procede", "constate", "lit", "soumet", "remercie", "annonce", "prend",
+      "quitte", "arrive", "sort", "entre", "preside", "signe", "invite", "explique", "ajoute"};
+  size_t i = 0, end = role.size();
+  while (i < role.size()) {
+    while (i < role.size() && role[i] == ' ') ++i;
+    size_t b = i;
+    while (i < role.size() && role[i] != ' ') ++i;
+    if (b == i) break;
+    if (b > 0 && verbs.count(Fold(role.substr(b, i - b)))) {
+      end = b;
+      break;
+    }
+  }
+  return Trim(role.substr(0, end));
+}
+
 }  // namespace
 
 CivilityRead ReadCivility(std::string_view s) {
@@ -416,6 +439,7 @@ std::optional<PersonRead> ReadPerson(std::string_view s) {
     size_t stop = paren ? inner.find(')') : inner.find_first_of(",;.()\n");
     std::string_view role =
         Trim(inner.substr(0, stop == std::string_view::npos ? inner.size() : stop));
+    role = RolePrefix(role);
     if (IsRole(role)) {
       r.person.title = CollapseSpace(role);
       size_t consumed = (t.data() - s.data()) + 1 + (inner.data() - t.data() - 1) + role.size();

@@ -118,7 +118,8 @@ bool EndsAuthorityName(const std::string& folded) {
                                        "pv",
                                        "annee",
                                        "president",
-                                       "maire"};
+                                       "maire", "siren", "siret", "insee", "code", "tel", "telephone", "adresse",
+                                       "email", "rue", "avenue", "bp", "cedex"};
   for (const char* w : kWords) {
     if (folded == w) return true;
   }
