@@ -383,6 +383,16 @@ void ExtractActs(const Sections& sections, const PatternSet& patterns, Record* r
           s.reset();
         }
       }
+    } else {
+      // A register of stamped extracts: a stamp outside every act belongs
+      // to an extract that was not found, not to the file.
+      auto own_id = [&](const PrefectureStamp& f) {
+        return f.act_id && std::none_of(per_act.begin(), per_act.end(), [&](const auto& s) {
+                 return s && s->act_id && s->act_id->id == f.act_id->id;
+               });
+      };
+      file_level.erase(std::remove_if(file_level.begin(), file_level.end(), own_id),
+                       file_level.end());
     }
     for (size_t k = 0; k < spans.size(); ++k) {
       for (size_t j = k + 1; j < spans.size(); ++j) {
