@@ -196,10 +196,11 @@ std::vector<Token> Tokens(std::string_view s, size_t limit_tokens) {
 // l'association" are roles whole.
 std::string_view RolePrefix(std::string_view role) {
   static const std::set<std::string> verbs = {
-      "ouvre", "ouvrent", "est", "sont", "a", "ont", "presente", "expose", "rappelle",
-      "propose", "informe", "indique", "donne", "fait", "demande", "souhaite", "precise",
-      "declare", "procede", "constate", "lit", "soumet", "remercie", "annonce", "prend",
-      "quitte", "arrive", "sort", "entre", "preside", "signe", "invite", "explique", "ajoute"};
+      "ouvre",   "ouvrent",  "est",     "sont",    "a",        "ont",      "presente",
+      "expose",  "rappelle", "propose", "informe", "indique",  "donne",    "fait",
+      "demande", "souhaite", "precise", "declare", "procede",  "constate", "lit",
+      "soumet",  "remercie", "annonce", "prend",   "quitte",   "arrive",   "sort",
+      "entre",   "preside",  "signe",   "invite",  "explique", "ajoute"};
   size_t i = 0, end = role.size();
   while (i < role.size()) {
     while (i < role.size() && role[i] == ' ') ++i;

@@ -118,8 +118,19 @@ bool EndsAuthorityName(const std::string& folded) {
                                        "pv",
                                        "annee",
                                        "president",
-                                       "maire", "siren", "siret", "insee", "code", "tel", "telephone", "adresse",
-                                       "email", "rue", "avenue", "bp", "cedex"};
+                                       "maire",
+                                       "siren",
+                                       "siret",
+                                       "insee",
+                                       "code",
+                                       "tel",
+                                       "telephone",
+                                       "adresse",
+                                       "email",
+                                       "rue",
+                                       "avenue",
+                                       "bp",
+                                       "cedex"};
   for (const char* w : kWords) {
     if (folded == w) return true;
   }

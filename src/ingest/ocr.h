@@ -17,10 +17,11 @@
 //      (osd.traineddata) or, without it, by reading the four turns of a
 //      half-size page and keeping the most confident;
 //   4. deskew (Leptonica's sweep-and-search of the text lines, +-7 degrees);
-//   5. binarisation: Sauvola (local threshold: uneven lighting, greyed
-//      paper, stamps), or Otsu on a background-normalised page;
+//   5. binarisation: Otsu on a background-normalised page (uneven
+//      lighting, greyed paper, stamps), or Sauvola;
 //   6. clean-up: black regions connected to the page's edge (scanner
-//      borders, punched holes) and specks that fit in 2x2 px are removed;
+//      borders, punched holes) and specks that fit in 3x3 px (at 300 dpi)
+//      are removed;
 //   7. Tesseract with PSM_AUTO: blocks are found first and read one after
 //      the other, so a margin column or a stamp box does not cut the body's
 //      sentences.
@@ -135,11 +136,11 @@ struct OcrOptions {
   double rotation_trial_below = 70;
   bool deskew = true;  // step 4. Default: on.
   enum class Binarize {
-    kSauvola,  // default
-    kOtsuBackgroundNorm,
+    kOtsuBackgroundNorm,  // default
+    kSauvola,
     kTesseract  // give Tesseract the grey page: its own Otsu (and no step 6)
   };
-  Binarize binarize = Binarize::kSauvola;
+  Binarize binarize = Binarize::kOtsuBackgroundNorm;
   bool clean = true;  // step 6 (needs a binarised page). Default: on.
 };
 

@@ -130,8 +130,7 @@ PixPtr ToPix(const poppler::image& img, int dpi) {
 }
 
 // Renders the given pages; a page that cannot be rendered is null.
-std::vector<PixPtr> RenderPages(std::string_view bytes, const std::vector<size_t>& which,
-                                int dpi) {
+std::vector<PixPtr> RenderPages(std::string_view bytes, const std::vector<size_t>& which, int dpi) {
   std::vector<PixPtr> out(which.size());
   std::unique_ptr<poppler::document> doc(
       poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
@@ -171,7 +170,8 @@ std::string SeparateMargin(const OcrPage& page) {
     lines.back().push_back(o);
   }
   for (auto& l : lines) {
-    std::sort(l.begin(), l.end(), [](const OcrWord* a, const OcrWord* b) { return a->left < b->left; });
+    std::sort(l.begin(), l.end(),
+              [](const OcrWord* a, const OcrWord* b) { return a->left < b->left; });
   }
   int height = 0;
   for (const OcrWord* o : words) height += o->bottom - o->top;
@@ -227,7 +227,8 @@ std::string SeparateMargin(const OcrPage& page) {
     std::string left = join(l, 0, split), right = join(l, split, l.size());
     if (!left.empty()) margin += left + "\n";
     if (!right.empty()) {
-      if (!text.empty()) text += (last_bottom >= 0 && l.front()->top - last_bottom > height) ? "\n\n" : "\n";
+      if (!text.empty())
+        text += (last_bottom >= 0 && l.front()->top - last_bottom > height) ? "\n\n" : "\n";
       text += right;
       last_bottom = l.back()->bottom;
       for (const OcrWord* o : l) last_bottom = std::max(last_bottom, o->bottom);
@@ -282,14 +283,15 @@ Result<Document> IngestPdf(std::string_view bytes, const ScanOptions& options) {
     for (size_t k = 0; k < results.size(); ++k) {
       size_t i = index[k];
       if (!results[k].ok()) {
-        doc.warnings.push_back(Warning{results[k].error().code,
-                                       "page " + std::to_string(i + 1) + ": " +
-                                           results[k].error().message});
+        doc.warnings.push_back(
+            Warning{results[k].error().code,
+                    "page " + std::to_string(i + 1) + ": " + results[k].error().message});
         continue;
       }
       const OcrPage& page = results[k].value();
       // A stamp's text layer over a scan is exact: keep it after the OCR.
-      std::string layer = pdf.quality[i].verdict == PageVerdict::kStampOnly ? doc.pages[i].text : "";
+      std::string layer =
+          pdf.quality[i].verdict == PageVerdict::kStampOnly ? doc.pages[i].text : "";
       doc.pages[i].text = SeparateMargin(page);
       if (!layer.empty()) doc.pages[i].text += "\n\n" + layer;
       doc.pages[i].ocr_confidence = page.mean_confidence;
@@ -297,16 +299,17 @@ Result<Document> IngestPdf(std::string_view bytes, const ScanOptions& options) {
       ++ocred;
     }
     // The pages read by OCR no longer need a warning saying they need it.
-    doc.warnings.erase(std::remove_if(doc.warnings.begin(), doc.warnings.end(),
-                                      [&](const Warning& w) {
-                                        if (w.code != "pdf-page-needs-ocr") return false;
-                                        for (size_t i : index) {
-                                          if (w.message.rfind("page " + std::to_string(i + 1) + " ", 0) == 0)
-                                            return true;
-                                        }
-                                        return false;
-                                      }),
-                       doc.warnings.end());
+    doc.warnings.erase(
+        std::remove_if(doc.warnings.begin(), doc.warnings.end(),
+                       [&](const Warning& w) {
+                         if (w.code != "pdf-page-needs-ocr") return false;
+                         for (size_t i : index) {
+                           if (w.message.rfind("page " + std::to_string(i + 1) + " ", 0) == 0)
+                             return true;
+                         }
+                         return false;
+                       }),
+        doc.warnings.end());
     if (ocred > 0) doc.method = ocred == doc.pages.size() ? "ocr" : "mixed";
   }
   if (!HasText(doc)) {
@@ -330,8 +333,9 @@ Result<Document> IngestImages(std::string_view bytes, const ScanOptions& options
     Page page;
     if (!results[i].ok()) {
       if (results[i].error().code == "ocr-unavailable") return results[i].error();
-      doc.warnings.push_back(Warning{results[i].error().code, "page " + std::to_string(i + 1) +
-                                                                  ": " + results[i].error().message});
+      doc.warnings.push_back(
+          Warning{results[i].error().code,
+                  "page " + std::to_string(i + 1) + ": " + results[i].error().message});
     } else {
       page.text = SeparateMargin(results[i].value());
       page.ocr_confidence = results[i].value().mean_confidence;

@@ -21,7 +21,7 @@
 namespace delibex {
 
 struct ScanOptions {
-  int jobs = 0;         // OCR engines and page threads; <= 0: one per core
+  int jobs = 0;          // OCR engines and page threads; <= 0: one per core
   int render_dpi = 300;  // PDF pages are rendered at this resolution for OCR
   bool ocr = true;       // false: pages that need OCR stay as they are
 };

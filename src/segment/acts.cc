@@ -69,10 +69,9 @@ size_t TitleEnd(std::string_view text, size_t title_begin, size_t line_end, size
     // a capitalised line after a full one starts the body.
     bool caps = IsAllUpper(last) && IsAllUpper(next);
     // A line that ends on a preposition or an article has its end below.
-    std::string_view tail = last.substr(last.find_last_of(' ') == std::string_view::npos
-                                            ? 0
-                                            : last.find_last_of(' ') + 1);
-    static const char* const kDangling[] = {"de", "des", "du", "la", "le", "les", "et", "à",
+    std::string_view tail = last.substr(
+        last.find_last_of(' ') == std::string_view::npos ? 0 : last.find_last_of(' ') + 1);
+    static const char* const kDangling[] = {"de", "des", "du",   "la",  "le", "les", "et", "à",
                                             "au", "aux", "pour", "sur", "en", "par", "d'", "l'"};
     bool dangling = std::any_of(std::begin(kDangling), std::end(kDangling),
                                 [&](const char* w) { return tail == w; });
