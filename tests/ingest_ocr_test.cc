@@ -112,7 +112,8 @@ std::string Render(const std::string& text, const Scan& scan, const fs::path& ou
     argv.push_back(std::to_string(scan.skew));
   }
   if (scan.noise != 0) {
-    for (const char* a : {"-attenuate"}) argv.push_back(a);
+    // A fixed seed: the same noise, hence the same page, on every run.
+    for (const char* a : {"-seed", "7", "-attenuate"}) argv.push_back(a);
     argv.push_back(std::to_string(scan.noise));
     argv.push_back("+noise");
     argv.push_back("Gaussian");

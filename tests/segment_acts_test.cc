@@ -345,5 +345,32 @@ TEST(ExtractActs, OneSentenceDecisions) {
   });
 }
 
+// In a register of stamped extracts, a stamp whose identifier belongs to no
+// extract found is an extract of its own (its heading lost, as in a damaged
+// scan): an act with that stamp, its number printed like its siblings'.
+TEST(ExtractActs, ExtractKnownOnlyByItsStamp) {
+  Processed p = Process(
+      "COMMUNE DE VILLARD\n\nSéance du 14 mai 2024\n\n"
+      "Présents : M. Paul VIDAL, Mme Anne ROCHE, M. Luc FABRE.\n\n"
+      "24-05/011 – Tarifs de la piscine\n"
+      "Le conseil municipal, à l'unanimité, approuve les tarifs.\n"
+      "Reçu en préfecture le 20/05/2024\n"
+      "ID : 073-217300102-20240514-DEL-24-05-011-DE\n\n"
+      "24-05/012 – Travaux de voirie\n"
+      "Le conseil municipal, à l'unanimité, approuve le programme.\n"
+      "Reçu en préfecture le 20/05/2024\n"
+      "ID : 073-217300102-20240514-DEL-24-05-012-DE\n\n"
+      "TABLEAU ANNEXE\n"
+      "Reçu en préfecture le 21/05/2024\n"
+      "ID : 073-217300102-20240514-DEL-24-05-013-DE\n");
+  ASSERT_EQ(p.record.deliberations.size(), 3u) << ::testing::PrintToString(Heads(p.record));
+  const Act& third = p.record.deliberations[2];
+  EXPECT_EQ(Opt(third.number), "24-05/013");
+  ASSERT_TRUE(third.prefecture && third.prefecture->act_id);
+  EXPECT_EQ(third.prefecture->act_id->id, "073-217300102-20240514-DEL-24-05-013-DE");
+  EXPECT_EQ(Opt(third.prefecture->received), "2024-05-21");
+  EXPECT_FALSE(p.record.prefecture);
+}
+
 }  // namespace
 }  // namespace delibex

@@ -257,6 +257,34 @@ std::optional<Signature> FindSignature(std::string_view span, size_t span_offset
   return sig;
 }
 
+// The act number printed for @CTES number `id`, by analogy with a sibling
+// act printed `printed` whose number is `sibling_id` ("25-04/031" for
+// "DEL-25-04-031" gives "25-04/033" for "DEL-25-04-033"); empty when the
+// sibling shows no such correspondence.
+std::optional<std::string> NumberLike(const std::string& printed, const std::string& sibling_id,
+                                      const std::string& id) {
+  auto alnum = [](const std::string& s) {
+    std::string out;
+    for (char c : s) {
+      if (isalnum(static_cast<unsigned char>(c))) out += c;
+    }
+    return out;
+  };
+  std::string p = alnum(printed), sid = alnum(sibling_id), target = alnum(id);
+  if (p.empty() || sid.size() < p.size() || sid.compare(sid.size() - p.size(), p.size(), p) != 0)
+    return std::nullopt;
+  std::string prefix = sid.substr(0, sid.size() - p.size());
+  if (target.compare(0, prefix.size(), prefix) != 0) return std::nullopt;
+  std::string digits = target.substr(prefix.size());
+  if (digits.size() != p.size()) return std::nullopt;
+  std::string out = printed;
+  size_t k = 0;
+  for (char& c : out) {
+    if (isalnum(static_cast<unsigned char>(c))) c = digits[k++];
+  }
+  return out;
+}
+
 bool SameStamp(const PrefectureStamp& a, const PrefectureStamp& b) {
   if (a.act_id && b.act_id) return a.act_id->id == b.act_id->id;
   return a.sent == b.sent && a.received == b.received && a.published == b.published &&
@@ -354,6 +382,7 @@ void ExtractActs(const Sections& sections, const PatternSet& patterns, Record* r
   // or outside every act, covers the file.
   std::vector<std::optional<PrefectureStamp>> per_act(spans.size());
   std::vector<PrefectureStamp> file_level;
+  std::vector<Act> unfound;  // extracts known only by their stamp
   for (const StampFound& s : stamps) {
     size_t owner = spans.size();
     for (size_t k = 0; k < spans.size(); ++k) {
@@ -362,6 +391,13 @@ void ExtractActs(const Sections& sections, const PatternSet& patterns, Record* r
     // A single act's stamp may sit before its span (a register's header).
     if (owner == spans.size() && spans.size() == 1) owner = 0;
     if (owner == spans.size()) {
+      file_level.push_back(s.stamp);
+      continue;
+    }
+    if (per_act[owner] && per_act[owner]->act_id && s.stamp.act_id &&
+        per_act[owner]->act_id->id != s.stamp.act_id->id) {
+      // Another act's identifier inside this act's span: an extract whose
+      // heading was not found (kept aside, see below).
       file_level.push_back(s.stamp);
       continue;
     }
@@ -391,7 +427,30 @@ void ExtractActs(const Sections& sections, const PatternSet& patterns, Record* r
                  return s && s->act_id && s->act_id->id == f.act_id->id;
                });
       };
-      file_level.erase(std::remove_if(file_level.begin(), file_level.end(), own_id),
+      // Each such identifier is an act of the register: its stamp, and its
+      // number when a sibling shows how numbers are printed.
+      for (const PrefectureStamp& f : file_level) {
+        if (!own_id(f)) continue;
+        bool known = std::any_of(unfound.begin(), unfound.end(), [&](const Act& a) {
+          return a.prefecture->act_id->id == f.act_id->id;
+        });
+        if (known) continue;
+        Act act;
+        act.prefecture = f;
+        for (size_t k = 0; k < spans.size() && !act.number; ++k) {
+          if (per_act[k] && r->deliberations[k].number)
+            act.number = NumberLike(*r->deliberations[k].number, per_act[k]->act_id->number,
+                                    f.act_id->number);
+        }
+        unfound.push_back(std::move(act));
+      }
+      // Nor is a prefecture's acknowledgement without an identifier there:
+      // a damaged copy of an extract's (receipts are per act; a page's
+      // publication notice may still cover the file).
+      file_level.erase(std::remove_if(file_level.begin(), file_level.end(),
+                                      [&](const PrefectureStamp& f) {
+                                        return own_id(f) || (!f.act_id && f.received);
+                                      }),
                        file_level.end());
     }
     for (size_t k = 0; k < spans.size(); ++k) {
@@ -405,6 +464,7 @@ void ExtractActs(const Sections& sections, const PatternSet& patterns, Record* r
     }
   }
   for (size_t k = 0; k < spans.size(); ++k) r->deliberations[k].prefecture = per_act[k];
+  for (Act& a : unfound) r->deliberations.push_back(std::move(a));
   for (const PrefectureStamp& s : file_level) {
     if (!r->prefecture) {
       r->prefecture = s;
