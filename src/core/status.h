@@ -3,7 +3,8 @@
 // A stage that cannot do its work returns an Error with a stable machine code
 // (the SPEC's error record `{"code", "message"}`) and a sentence for people.
 // Codes in use: io, empty, too-large, binary, encoding, unsupported-format,
-// pdf-encrypted, pdf-damaged, image-unreadable, no-text, pattern.
+// pdf-encrypted, pdf-damaged, image-unreadable, ocr-unavailable, ocr-failed,
+// no-text, pattern.
 #pragma once
 
 #include <string>

@@ -52,7 +52,13 @@ class EnginePool {
       if (made_ < limit) {
         ++made_;
         lock.unlock();
-        auto engine = OcrEngine::Create();
+        // Sauvola: on the shared corpus's real register scans (greyed
+        // paper, stamps) it reads better than Otsu on a normalised
+        // background, which wins on rendered test pages (0.849 vs 0.778
+        // micro-F1 on dev/scan).
+        OcrOptions options;
+        options.binarize = OcrOptions::Binarize::kSauvola;
+        auto engine = OcrEngine::Create(options);
         lock.lock();
         if (!engine.ok()) {
           failed_ = engine.error();
@@ -192,17 +198,19 @@ std::string SeparateMargin(const OcrPage& page) {
   }
   int split_lines = 0;
   for (int c : cut) split_lines += c >= 0;
-  if (split_lines < 3) return page.text;
   std::vector<int> mids;
   for (int c : cut) {
     if (c >= 0) mids.push_back(c);
   }
-  std::nth_element(mids.begin(), mids.begin() + mids.size() / 2, mids.end());
-  const int column = mids[mids.size() / 2];
+  int column = -1;  // no margin column: lines are kept whole
+  if (split_lines >= 3) {
+    std::nth_element(mids.begin(), mids.begin() + mids.size() / 2, mids.end());
+    column = mids[mids.size() / 2];
+  }
   // The run: from the first to the last split line, and the lines between
   // whose words all lie left of the column (margin only).
   size_t first = lines.size(), last = 0;
-  for (size_t k = 0; k < lines.size(); ++k) {
+  for (size_t k = 0; k < lines.size() && column >= 0; ++k) {
     if (cut[k] >= 0 && std::abs(cut[k] - column) < 6 * height) {
       first = std::min(first, k);
       last = k;
@@ -216,8 +224,26 @@ std::string SeparateMargin(const OcrPage& page) {
     }
     return out;
   };
+  // Paragraphs: where the distance from a line's top to the next one's is
+  // well over the page's usual line pitch (Tesseract's own paragraphs break
+  // lists at short wrapped lines).
+  std::vector<int> tops;
+  for (const auto& l : lines) {
+    int top = l.front()->top;
+    for (const OcrWord* o : l) top = std::min(top, o->top);
+    tops.push_back(top);
+  }
+  std::vector<int> pitches;
+  for (size_t k = 1; k < tops.size(); ++k) {
+    if (tops[k] > tops[k - 1]) pitches.push_back(tops[k] - tops[k - 1]);
+  }
+  int pitch = 2 * height;
+  if (!pitches.empty()) {
+    std::nth_element(pitches.begin(), pitches.begin() + pitches.size() / 2, pitches.end());
+    pitch = pitches[pitches.size() / 2];
+  }
   std::string text, margin;
-  int last_bottom = -1;
+  int last_top = -1;
   for (size_t k = 0; k < lines.size(); ++k) {
     const auto& l = lines[k];
     size_t split = 0;
@@ -228,15 +254,16 @@ std::string SeparateMargin(const OcrPage& page) {
     if (!left.empty()) margin += left + "\n";
     if (!right.empty()) {
       if (!text.empty())
-        text += (last_bottom >= 0 && l.front()->top - last_bottom > height) ? "\n\n" : "\n";
+        text += (last_top >= 0 && (tops[k] - last_top > pitch * 16 / 10 || tops[k] < last_top))
+                    ? "\n\n"
+                    : "\n";
       text += right;
-      last_bottom = l.back()->bottom;
-      for (const OcrWord* o : l) last_bottom = std::max(last_bottom, o->bottom);
+      last_top = tops[k];
     }
     if (k == last && !margin.empty()) {
       text += "\n\n" + margin + "\n";
       margin.clear();
-      last_bottom = -1;
+      last_top = -1;
     }
   }
   return text + "\n";
