@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 #include <vector>
 
 #include "core/text.h"
@@ -454,8 +455,18 @@ std::optional<PersonRead> ReadPerson(std::string_view s) {
   return r;
 }
 
+// Names are compared many times over while lists are merged: their folded
+// forms are kept (per thread, bounded).
+const std::string& FoldedName(std::string_view name) {
+  thread_local std::unordered_map<std::string, std::string> cache;
+  if (cache.size() > 4096) cache.clear();
+  auto it = cache.find(std::string(name));
+  if (it != cache.end()) return it->second;
+  return cache.emplace(std::string(name), Fold(name)).first->second;
+}
+
 bool SameName(std::string_view a, std::string_view b) {
-  std::string fa = Fold(a), fb = Fold(b);
+  std::string fa = FoldedName(a), fb = FoldedName(b);
   if (fa.empty() || fb.empty()) return false;
   // "MarieCécile MORICE" and "Marie-Cécile MORICE": the same once squashed.
   auto squash = [](std::string s) {

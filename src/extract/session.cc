@@ -459,10 +459,19 @@ std::optional<Person> FindSecretary(std::string_view text, const PatternSet& pat
       break;
     }
   }
-  for (const char* name : {"secretary_named_before", "secretary_named_after"}) {
-    if (patterns[name].Find(text, &m)) {
-      if (auto p = ReadPerson(CollapseSpace(m["who"]))) hits.push_back({m.begin(), p->person});
+  if (patterns["secretary_named_before"].Find(text, &m)) {
+    // The name just before the verb, read in a small window.
+    size_t from = m.begin() > 120 ? m.begin() - 120 : 0;
+    std::string_view window = text.substr(from, m.begin() - from);
+    size_t line = window.rfind('\n');
+    if (line != std::string_view::npos) window = window.substr(line + 1);
+    Match who;
+    if (patterns["secretary_who_before"].Find(window, &who)) {
+      if (auto p = ReadPerson(CollapseSpace(who["who"]))) hits.push_back({m.begin(), p->person});
     }
+  }
+  if (patterns["secretary_named_after"].Find(text, &m)) {
+    if (auto p = ReadPerson(CollapseSpace(m["who"]))) hits.push_back({m.begin(), p->person});
   }
   if (hits.empty()) return std::nullopt;
   std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.at < b.at; });
