@@ -53,6 +53,16 @@ Record ExtractDocument(const Document& doc, const PatternSet& patterns, const st
   r.source.media = doc.media;
   r.source.method = doc.method;
   r.source.pages = static_cast<int>(doc.pages.size());
+  // The mean OCR confidence of the pages read by OCR, when any was.
+  double sum = 0;
+  int ocred = 0;
+  for (const Page& p : doc.pages) {
+    if (p.ocr_confidence >= 0) {
+      sum += p.ocr_confidence;
+      ++ocred;
+    }
+  }
+  if (ocred > 0) r.source.ocr_confidence = sum / ocred;
   if (!doc.encoding.empty()) r.source.encoding = doc.encoding;
   r.warnings = doc.warnings;
   NormalizedText norm = Normalize(doc, patterns);
