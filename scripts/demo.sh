@@ -20,12 +20,13 @@ bash scripts/install-deps.sh
 banner "build (build/, Release)"
 bash scripts/build.sh build
 
-banner "delibex extract corpus -o out/corpus.jsonl"
+banner "delibex extract corpus/*.txt -o out/corpus.jsonl"
 mkdir -p out
 out=out/corpus.jsonl
 rm -f "$out"
 set +e
-build/delibex extract corpus -o "$out"
+# The deliberations of the bundled corpus (corpus/README.md is documentation).
+build/delibex extract corpus/*.txt -o "$out"
 rc=$?
 set -e
 
