@@ -332,7 +332,6 @@ std::optional<std::string> FindSessionTime(std::string_view text, size_t zone_en
     }
   }
   // "Le Maire ouvre la séance il est 9h30", "la séance est ouverte à 18h".
-  std::string folded;
   for (const TimeMention& t : times) {
     size_t from = t.begin > 80 ? t.begin - 80 : 0;
     std::string before = Fold(text.substr(from, t.begin - from));

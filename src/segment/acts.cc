@@ -114,12 +114,10 @@ std::vector<Heading> Headings(std::string_view text, size_t from, const PatternS
         size_t ne = text.find('\n', nb + 1);
         if (ne == std::string_view::npos) ne = text.size();
         std::string_view next = text.substr(nb + 1, ne - nb - 1);
-        size_t span_end = text.find("\n\n\n", h.end);
         std::string_view ahead = text.substr(h.end, std::min<size_t>(600, text.size() - h.end));
         if (patterns["act_object"].Find(ahead, &label)) {
           // "Objet : …" under the heading is the title.
           h.title = CleanTitle(label["title"]);
-          (void)span_end;
         } else if (!patterns["header_label"].MatchAt(next, &label) && !Trim(next).empty()) {
           ne = TitleEnd(text, nb + 1, ne, full);
           h.title = CleanTitle(text.substr(nb + 1, ne - nb - 1));
