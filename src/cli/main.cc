@@ -35,6 +35,8 @@ Usage:
   delibex extract FILE                 one record, pretty JSON, on stdout
   delibex extract FILE... -o OUT.jsonl one record per line, in input order
   delibex extract DIR -o OUT.jsonl     every supported file below DIR
+  delibex text FILE                    the text extract reads (after OCR and
+                                       normalisation), on stdout
   delibex --help | --version
 
 Options:
@@ -288,6 +290,30 @@ int Extract(int argc, char** argv) {
   return status;
 }
 
+// `delibex text FILE`: what a file is read as, to check a scan's OCR.
+int PrintText(int argc, char** argv) {
+  if (argc != 3) {
+    std::fprintf(stderr, "delibex: text takes one FILE (see delibex --help)\n");
+    return 2;
+  }
+  auto set = PatternSet::Load(PatternSet::BuiltinSources());
+  if (!set.ok()) {
+    std::fprintf(stderr, "delibex: bad built-in pattern: %s\n", set.error().message.c_str());
+    return 3;
+  }
+  delibex::IngestOptions options;
+  options.scan.jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  auto text = delibex::NormalizedTextOfFile(argv[2], *set.value(), options);
+  if (!text.ok()) {
+    std::fprintf(stderr, "delibex: %s (%s)\n", text.error().message.c_str(),
+                 text.error().code.c_str());
+    return 1;
+  }
+  std::fwrite(text.value().data(), 1, text.value().size(), stdout);
+  std::fputc('\n', stdout);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -302,6 +328,10 @@ int main(int argc, char** argv) {
   if (std::strcmp(argv[1], "extract") == 0) {
     EnsureSingleThreadedOpenMp(argv);
     return Extract(argc, argv);
+  }
+  if (std::strcmp(argv[1], "text") == 0) {
+    EnsureSingleThreadedOpenMp(argv);
+    return PrintText(argc, argv);
   }
   std::fprintf(stderr, "delibex: unknown command '%s' (see delibex --help)\n", argv[1]);
   return 2;

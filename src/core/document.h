@@ -14,11 +14,28 @@
 
 namespace delibex {
 
+// A word of an OCR'd page: its bytes [begin, end) in Page::text, its box in
+// pixels of the page as OCR read it (upright, deskewed, at ~300 dpi: see
+// ingest/ocr.h OcrPage; right and bottom exclusive), and the OCR engine's
+// confidence in it, 0..100.
+struct PageWord {
+  size_t begin = 0;
+  size_t end = 0;
+  int left = 0;
+  int top = 0;
+  int right = 0;
+  int bottom = 0;
+  float confidence = 0;
+};
+
 struct Page {
   std::string text;
   // OCR mean word confidence 0..100 for an OCR'd page; negative when the page
   // was not OCR'd.
   double ocr_confidence = -1;
+  // An OCR'd page's words, in text order (empty for a text layer). Text
+  // after the last word (a stamp's text layer kept over a scan) has none.
+  std::vector<PageWord> words;
 };
 
 struct Document {

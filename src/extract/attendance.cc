@@ -643,6 +643,28 @@ void ReadList(std::string_view list, ListKind kind, bool flattened, const Patter
         patterns["leaves_later"].Contains(sub["before"])) {
       r.kind = ItemReading::kPerson;
     }
+    if (r.kind == ItemReading::kNone && items[k].find('\n') != std::string::npos &&
+        kind != ListKind::kRepresented) {
+      // A separator lost at a line end (OCR drops a comma there): "Philippe
+      // GRANDIN\nDominique GAUDIN" is two people when each line is one.
+      std::vector<Person> people;
+      std::string_view v(items[k]);
+      for (size_t from = 0; from <= v.size();) {
+        size_t nl = std::min(v.find('\n', from), v.size());
+        ItemReading line = ReadItem(v.substr(from, nl - from), kind, patterns);
+        if (line.kind != ItemReading::kPerson) {
+          people.clear();
+          break;
+        }
+        people.push_back(line.person);
+        from = nl + 1;
+      }
+      if (people.size() >= 2) {
+        for (const Person& p : people) AddPerson(lists, kind, p);
+        last = nullptr;
+        continue;
+      }
+    }
     if (r.kind == ItemReading::kNone && items[k].find('\n') != std::string::npos) {
       // The list's last item may run into the next line's text: keep the
       // longest part, whole lines, that is a person.

@@ -7,12 +7,14 @@
 #include <poppler/cpp/poppler-page.h>
 
 #include <algorithm>
+#include <cctype>
 #include <atomic>
 #include <condition_variable>
 #include <cstdio>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -155,19 +157,53 @@ std::vector<PixPtr> RenderPages(std::string_view bytes, const std::vector<size_t
   return out;
 }
 
+// OCR's usual misreadings of a letter in a word's shape that leaves no doubt:
+// "]" for "J" in initials and hyphenated first names ("].P.", "M.].",
+// "]ean-Marc"). A "]" that closes a "[" is left alone.
+// A line's first word that is a lone "Ÿ", "ÿ" or "¥" is a check-mark or
+// arrow bullet (✓, ➢) misread: it becomes "•". "ler" before a month is "1er".
+std::string RepairWordShape(const std::string& word, bool line_start, std::string_view next) {
+  if (line_start && (word == "Ÿ" || word == "ÿ" || word == "¥")) return "•";
+  if (word == "ler" || word == "Ler") {
+    static constexpr std::string_view kMonths[] = {
+        "janvier", "février", "fevrier", "mars",     "avril",   "mai",     "juin",
+        "juillet", "août",    "aout",    "septembre", "octobre", "novembre", "décembre"};
+    std::string n(next);
+    for (char& c : n) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (std::string_view m : kMonths) {
+      if (n == m) return "1er";
+    }
+  }
+  size_t at = word.find(']');
+  if (at == std::string::npos || word.find('[') != std::string::npos) return word;
+  std::string out = word;
+  for (size_t i = at; i < out.size(); ++i) {
+    if (out[i] != ']') continue;
+    bool before_ok = i == 0 || out[i - 1] == '.' || out[i - 1] == '-';
+    bool after_ok = i + 1 < out.size() && (out[i + 1] == '.' || (out[i + 1] >= 'a' && out[i + 1] <= 'z'));
+    if (before_ok && after_ok) out[i] = 'J';
+  }
+  return out;
+}
+
 // A register's margin column (counts, convocation date, "Objet") read into
 // the body's lines cuts its sentences. Lines that have a wide gap between
 // words in the left part of the page are split there; over the run of such
 // lines, the margin's words (left of the gap) are given after the body's,
-// as a block of their own.
-std::string SeparateMargin(const OcrPage& page) {
+// as a block of their own. The page's text is built from the words, each
+// word's bytes and box kept in `out->words`.
+void SeparateMargin(const OcrPage& page, Page* out) {
   // Words with text only: Tesseract also gives blank "words" over rules
   // and pictures.
   std::vector<const OcrWord*> words;
   for (const OcrWord& o : page.words) {
     if (o.text.find_first_not_of(" \t") != std::string::npos) words.push_back(&o);
   }
-  if (words.size() < 30 || page.width <= 0) return page.text;
+  out->words.clear();
+  if (words.empty()) {
+    out->text = page.text;
+    return;
+  }
   const int w = page.width;
   // Lines in order, words left to right.
   std::vector<std::vector<const OcrWord*>> lines;
@@ -183,9 +219,10 @@ std::string SeparateMargin(const OcrPage& page) {
   for (const OcrWord* o : words) height += o->bottom - o->top;
   height /= static_cast<int>(words.size());
   // Where each line has a gutter: a gap wider than three letters' height,
-  // its middle in the left 45% of the page, with words on both sides.
+  // its middle in the left 45% of the page, with words on both sides. A
+  // page of few words has no margin column.
   std::vector<int> cut(lines.size(), -1);
-  for (size_t k = 0; k < lines.size(); ++k) {
+  for (size_t k = 0; k < lines.size() && words.size() >= 30 && w > 0; ++k) {
     const auto& l = lines[k];
     for (size_t i = 0; i + 1 < l.size(); ++i) {
       int gap = l[i + 1]->left - l[i]->right;
@@ -216,14 +253,6 @@ std::string SeparateMargin(const OcrPage& page) {
       last = k;
     }
   }
-  auto join = [](const std::vector<const OcrWord*>& l, size_t from, size_t to) {
-    std::string out;
-    for (size_t i = from; i < to; ++i) {
-      if (!out.empty()) out += ' ';
-      out += l[i]->text;
-    }
-    return out;
-  };
   // Paragraphs: where the distance from a line's top to the next one's is
   // well over the page's usual line pitch (Tesseract's own paragraphs break
   // lists at short wrapped lines).
@@ -237,12 +266,59 @@ std::string SeparateMargin(const OcrPage& page) {
   for (size_t k = 1; k < tops.size(); ++k) {
     if (tops[k] > tops[k - 1]) pitches.push_back(tops[k] - tops[k - 1]);
   }
+  // The usual pitch is that of lines within a paragraph: the first quartile,
+  // not the median, since a page of short paragraphs has more blank lines
+  // than wrapped ones.
   int pitch = 2 * height;
   if (!pitches.empty()) {
-    std::nth_element(pitches.begin(), pitches.begin() + pitches.size() / 2, pitches.end());
-    pitch = pitches[pitches.size() / 2];
+    std::nth_element(pitches.begin(), pitches.begin() + pitches.size() / 4, pitches.end());
+    pitch = pitches[pitches.size() / 4];
   }
-  std::string text, margin;
+  // The body's lines go to `text`; the margin's wait in `margin` (with their
+  // words' places relative to it) until the run ends.
+  std::string& text = out->text;
+  text.clear();
+  std::string margin;
+  std::vector<PageWord> margin_words;
+  // Side-by-side blocks (a signature block: "Le Maire" and "Le Secrétaire"
+  // over their names) keep their columns: after a gap wider than two
+  // letters' height, a word starts at the column of its place on the page,
+  // counted in average letter widths from the page's left edge of text.
+  int text_left = w;
+  int letters = 0, letters_width = 0;
+  for (const OcrWord* o : words) {
+    text_left = std::min(text_left, o->left);
+    int n = 0;
+    for (unsigned char c : o->text) n += (c & 0xC0) != 0x80;
+    letters += n;
+    letters_width += o->right - o->left;
+  }
+  const int letter_width = std::max(1, letters > 0 ? letters_width / letters : height / 2);
+  auto append = [&](const std::vector<const OcrWord*>& l, size_t from, size_t to,
+                    std::string* to_text, std::vector<PageWord>* to_words) {
+    size_t line_start = to_text->size();
+    for (size_t i = from; i < to; ++i) {
+      if (i > from) {
+        *to_text += ' ';
+        if (l[i]->left - l[i - 1]->right > 2 * height) {
+          size_t column = static_cast<size_t>(std::max(0, l[i]->left - text_left) / letter_width);
+          size_t at = to_text->size() - line_start;  // bytes: a little short of letters
+          to_text->append(column > at + 1 ? column - at : 2, ' ');
+        }
+      }
+      PageWord pw;
+      pw.begin = to_text->size();
+      *to_text += RepairWordShape(l[i]->text, i == from,
+                                  i + 1 < to ? std::string_view(l[i + 1]->text) : "");
+      pw.end = to_text->size();
+      pw.left = l[i]->left;
+      pw.top = l[i]->top;
+      pw.right = l[i]->right;
+      pw.bottom = l[i]->bottom;
+      pw.confidence = l[i]->confidence;
+      to_words->push_back(pw);
+    }
+  };
   int last_top = -1;
   for (size_t k = 0; k < lines.size(); ++k) {
     const auto& l = lines[k];
@@ -250,23 +326,33 @@ std::string SeparateMargin(const OcrPage& page) {
     if (k >= first && k <= last) {
       while (split < l.size() && l[split]->right <= column) ++split;
     }
-    std::string left = join(l, 0, split), right = join(l, split, l.size());
-    if (!left.empty()) margin += left + "\n";
-    if (!right.empty()) {
+    if (split > 0) {
+      append(l, 0, split, &margin, &margin_words);
+      margin += '\n';
+    }
+    if (split < l.size()) {
       if (!text.empty())
         text += (last_top >= 0 && (tops[k] - last_top > pitch * 16 / 10 || tops[k] < last_top))
                     ? "\n\n"
                     : "\n";
-      text += right;
+      append(l, split, l.size(), &text, &out->words);
       last_top = tops[k];
     }
     if (k == last && !margin.empty()) {
-      text += "\n\n" + margin + "\n";
+      text += "\n\n";
+      for (PageWord pw : margin_words) {
+        pw.begin += text.size();
+        pw.end += text.size();
+        out->words.push_back(pw);
+      }
+      text += margin;
+      text += '\n';
       margin.clear();
+      margin_words.clear();
       last_top = -1;
     }
   }
-  return text + "\n";
+  text += '\n';
 }
 
 void AddConfidenceWarning(Document* doc, size_t page, double confidence) {
@@ -319,7 +405,7 @@ Result<Document> IngestPdf(std::string_view bytes, const ScanOptions& options) {
       // A stamp's text layer over a scan is exact: keep it after the OCR.
       std::string layer =
           pdf.quality[i].verdict == PageVerdict::kStampOnly ? doc.pages[i].text : "";
-      doc.pages[i].text = SeparateMargin(page);
+      SeparateMargin(page, &doc.pages[i]);
       if (!layer.empty()) doc.pages[i].text += "\n\n" + layer;
       doc.pages[i].ocr_confidence = page.mean_confidence;
       AddConfidenceWarning(&doc, i, page.mean_confidence);
@@ -364,7 +450,7 @@ Result<Document> IngestImages(std::string_view bytes, const ScanOptions& options
           Warning{results[i].error().code,
                   "page " + std::to_string(i + 1) + ": " + results[i].error().message});
     } else {
-      page.text = SeparateMargin(results[i].value());
+      SeparateMargin(results[i].value(), &page);
       page.ocr_confidence = results[i].value().mean_confidence;
       AddConfidenceWarning(&doc, i, page.ocr_confidence);
     }

@@ -73,6 +73,13 @@ Record ExtractDocument(const Document& doc, const PatternSet& patterns, const st
   return r;
 }
 
+Result<std::string> NormalizedTextOfFile(const std::string& path, const PatternSet& patterns,
+                                         const IngestOptions& options) {
+  Result<Document> doc = IngestFile(path, options);
+  if (!doc.ok()) return doc.error();
+  return Normalize(doc.value(), patterns).text;
+}
+
 FileOutcome ExtractFile(const std::string& path, const std::string& display_name,
                         const PatternSet& patterns, const PipelineOptions& options) {
   FileOutcome out;

@@ -36,6 +36,12 @@ FileOutcome ExtractFile(const std::string& path, const std::string& display_name
 // The stages after ingest, for a Document already in memory.
 Record ExtractDocument(const Document& doc, const PatternSet& patterns, const std::string& today);
 
+// The text extract/ reads: the file ingested (OCR where needed) and
+// normalized, pages joined by a blank line. For `delibex text`, to see what a
+// scan was read as. Errors: those of IngestFile.
+Result<std::string> NormalizedTextOfFile(const std::string& path, const PatternSet& patterns,
+                                         const IngestOptions& options);
+
 // Hex SHA-256 of a file's bytes; empty when it cannot be read.
 std::string Sha256OfFile(const std::string& path);
 
