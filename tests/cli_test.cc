@@ -142,7 +142,8 @@ using Strings = std::vector<std::string>;
 
 const Strings kRecordKeys = {
     "schema_version", "source", "authority",     "assembly", "session",    "president", "secretary",
-    "attendance",     "quorum", "deliberations", "signed",   "prefecture", "warnings"};
+    "attendance",     "quorum", "deliberations", "signed",   "prefecture", "warnings",
+    "provenance"};
 
 // ------------------------------------------------------------------ usage
 

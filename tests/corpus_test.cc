@@ -14,6 +14,8 @@
 #include <fstream>
 #include <set>
 
+#include "core/text.h"
+#include "ingest/ingest.h"
 #include "output/json_writer.h"
 #include "patterns/pattern_set.h"
 #include "pipeline/pipeline.h"
@@ -78,7 +80,8 @@ TEST_P(CorpusDocument, HasTheSpecShapeAndOrder) {
   std::vector<std::string> want, got;
   for (auto it = expected.begin(); it != expected.end(); ++it) want.push_back(it.key());
   for (auto it = actual.begin(); it != actual.end(); ++it) {
-    if (it.key() != "source") got.push_back(it.key());
+    // provenance is an added field, checked by ProvenancePointsAtTheValues.
+    if (it.key() != "source" && it.key() != "provenance") got.push_back(it.key());
   }
   // nlohmann::json sorts keys; the writer's order is checked on the text.
   std::string text = RecordToJson(*ExtractFile((kCorpus / (GetParam() + ".txt")).string(), "x",
@@ -89,7 +92,7 @@ TEST_P(CorpusDocument, HasTheSpecShapeAndOrder) {
   for (const char* key :
        {"\"schema_version\"", "\"source\"", "\"authority\"", "\"assembly\"", "\"session\"",
         "\"president\"", "\"secretary\"", "\"attendance\"", "\"quorum\"", "\"deliberations\"",
-        "\"signed\"", "\"prefecture\"", "\"warnings\""}) {
+        "\"signed\"", "\"prefecture\"", "\"warnings\"", "\"provenance\""}) {
     size_t at = text.find(key);
     ASSERT_NE(at, std::string::npos) << key;
     EXPECT_GT(at, last) << key << " out of the SPEC's order";
@@ -111,6 +114,86 @@ TEST_P(CorpusDocument, NoSessionValueIsWrong) {
     if (!list && tally.wrong > 0) wrong += field + " ";
   }
   EXPECT_TRUE(wrong.empty()) << GetParam() << ": wrong " << wrong << "\n" << Report(c);
+}
+
+// The code points [begin, end) of a UTF-8 text.
+std::string CodePointSlice(const std::string& s, size_t begin, size_t end) {
+  size_t cp = 0, b = std::string::npos, e = s.size();
+  for (size_t i = 0; i <= s.size(); ++i) {
+    if (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+    if (cp == begin) b = i;
+    if (cp == end) {
+      e = i;
+      break;
+    }
+    ++cp;
+  }
+  return b == std::string::npos ? "" : s.substr(b, e - b);
+}
+
+// Every provenance entry points, on its page, at text that prints the value:
+// a person's name (or surname), an act's number, a count's digits, a date
+// (its day, in figures or words). Fields that always have a place when they
+// have a value have one.
+TEST_P(CorpusDocument, ProvenancePointsAtTheValues) {
+  const std::string path = (kCorpus / (GetParam() + ".txt")).string();
+  Result<Document> doc = IngestFile(path, {});
+  ASSERT_TRUE(doc.ok());
+  Json r = Extract(GetParam());
+  ASSERT_TRUE(r.contains("provenance"));
+  const Json& prov = r["provenance"];
+  for (const char* field : {"session.date", "attendance.in_office", "president"}) {
+    const Json& v = std::string(field) == "session.date"           ? r["session"]["date"]
+                    : std::string(field) == "attendance.in_office" ? r["attendance"]["in_office"]
+                                                                   : r["president"];
+    if (!v.is_null() && (!v.is_object() || v["name"] != "")) {
+      // A president named only through a role ("Le Maire ouvre la séance")
+      // may be printed nowhere in the session part.
+      if (std::string(field) != "president") {
+        EXPECT_TRUE(prov.contains(field)) << field;
+      }
+    }
+  }
+  for (auto it = prov.begin(); it != prov.end(); ++it) {
+    const std::string field = it.key();
+    const Json& p = it.value();
+    int page = p["page"].get<int>();
+    ASSERT_GE(page, 1) << field;
+    ASSERT_LE(page, static_cast<int>(doc.value().pages.size())) << field;
+    size_t b = p["span"][0].get<size_t>(), e = p["span"][1].get<size_t>();
+    ASSERT_LT(b, e) << field;
+    std::string printed = Fold(CodePointSlice(doc.value().pages[page - 1].text, b, e));
+    ASSERT_FALSE(printed.empty()) << field;
+    auto person = [&](const Json& x) {
+      std::string name = Fold(x["name"].get<std::string>());
+      EXPECT_NE(name.find(printed), std::string::npos)
+          << field << ": " << printed << " is not part of " << name;
+    };
+    if (field.rfind("attendance.represented[", 0) == 0) {
+      size_t i = std::stoul(field.substr(field.find('[') + 1));
+      person(r["attendance"]["represented"][i]);
+    } else if (field.rfind("attendance.", 0) == 0 && field.find('[') != std::string::npos) {
+      std::string list = field.substr(11, field.find('[') - 11);
+      size_t i = std::stoul(field.substr(field.find('[') + 1));
+      person(r["attendance"][list][i]);
+    } else if (field == "president" || field == "secretary") {
+      person(r[field]);
+    } else if (field == "attendance.in_office" || field == "quorum.required") {
+      const Json& v = field == "quorum.required" ? r["quorum"]["required"]
+                                                 : r["attendance"]["in_office"];
+      if (printed[0] >= '0' && printed[0] <= '9') {
+        EXPECT_EQ(std::stoi(printed), v.get<int>()) << field;
+      }
+    } else if (field == "session.date") {
+      // The day of the month, in figures or in words, is printed there.
+      int day = std::stoi(r["session"]["date"].get<std::string>().substr(8));
+      bool figures = printed.find(std::to_string(day)) != std::string::npos;
+      EXPECT_TRUE(figures || printed.find(' ') != std::string::npos) << field << ": " << printed;
+    } else if (field.size() > 7 && field.substr(field.size() - 7) == ".number") {
+      size_t i = std::stoul(field.substr(14));
+      EXPECT_EQ(printed, Fold(r["deliberations"][i]["number"].get<std::string>())) << field;
+    }
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Corpus, CorpusDocument, ::testing::ValuesIn(Stems()),

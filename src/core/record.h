@@ -129,6 +129,28 @@ struct Warning {
   std::string message;
 };
 
+// Where a field's value was read: the record's added `provenance`. extract/
+// sets `field` and the bytes [begin, end) of the normalized text; pipeline/
+// maps them to the page and the span of characters (code points) in that
+// page's text and, on an OCR'd page, to the box around the words there and
+// the lowest of their confidences.
+struct FieldSource {
+  std::string field;  // "session.date", "attendance.present[3]", "deliberations[0].vote"
+  size_t begin = 0;
+  size_t end = 0;
+  int page = 0;  // 1-based; 0 until pipeline/ resolves it
+  size_t page_begin = 0;
+  size_t page_end = 0;
+  struct Box {
+    int left = 0;
+    int top = 0;
+    int right = 0;
+    int bottom = 0;
+  };
+  std::optional<Box> box;
+  std::optional<double> confidence;  // 0..100, the least sure word's
+};
+
 struct Source {
   std::string file;
   std::string sha256;
@@ -152,6 +174,7 @@ struct Record {
   std::optional<Signature> signed_block;
   std::optional<PrefectureStamp> prefecture;
   std::vector<Warning> warnings;
+  std::vector<FieldSource> provenance;
 };
 
 }  // namespace delibex

@@ -32,11 +32,24 @@ std::optional<int> ParseCount(std::string_view s) {
   return ParseFrenchNumber(s);
 }
 
-std::optional<int> FirstCount(const Pattern& p, std::string_view text) {
+// Where a value was read, for the record's provenance.
+void NoteSource(Record* r, std::string field, size_t begin, size_t end) {
+  FieldSource f;
+  f.field = std::move(field);
+  f.begin = begin;
+  f.end = end;
+  r->provenance.push_back(std::move(f));
+}
+
+// The first count `p` states in `text`; its place noted as `field`.
+std::optional<int> FirstCount(const Pattern& p, std::string_view text, Record* r,
+                              const char* field) {
   Match m;
   if (!p.Find(text, &m)) return std::nullopt;
-  std::string_view n = m.has("n") ? m["n"] : m.has("n2") ? m["n2"] : m["n3"];
-  return ParseCount(n);
+  const char* group = m.has("n") ? "n" : m.has("n2") ? "n2" : "n3";
+  std::optional<int> n = ParseCount(m[group]);
+  if (n) NoteSource(r, field, m.group_begin(group), m.group_end(group));
+  return n;
 }
 
 // ----- assembly and authority -----
@@ -315,7 +328,7 @@ bool PrecededBy(std::string_view text, size_t pos, std::initializer_list<const c
   return false;
 }
 
-std::optional<std::string> FindSessionTime(std::string_view text, size_t zone_end,
+std::optional<TimeMention> FindSessionTime(std::string_view text, size_t zone_end,
                                            const std::optional<DatedSitting>& sitting,
                                            const PatternSet& patterns) {
   std::vector<TimeMention> times = FindTimes(text.substr(0, zone_end), patterns);
@@ -328,7 +341,7 @@ std::optional<std::string> FindSessionTime(std::string_view text, size_t zone_en
     size_t from = sitting->lead;
     size_t to = sitting->date.end + 400;
     for (const TimeMention& t : times) {
-      if (t.begin >= from && t.begin < to && usable(t)) return t.hhmm;
+      if (t.begin >= from && t.begin < to && usable(t)) return t;
     }
   }
   // "Le Maire ouvre la séance il est 9h30", "la séance est ouverte à 18h".
@@ -338,7 +351,7 @@ std::optional<std::string> FindSessionTime(std::string_view text, size_t zone_en
     if ((before.find("ouvre la seance") != npos || before.find("seance est ouverte") != npos ||
          before.find("ouverture de la seance") != npos) &&
         usable(t))
-      return t.hhmm;
+      return t;
   }
   return std::nullopt;
 }
@@ -374,7 +387,7 @@ std::optional<std::string> FindPlace(std::string_view text, const std::optional<
   return std::nullopt;
 }
 
-std::optional<std::string> FindConvocation(std::string_view text,
+std::optional<DateMention> FindConvocation(std::string_view text,
                                            const std::vector<DateMention>& dates,
                                            const std::optional<std::string>& session_date,
                                            const PatternSet& patterns) {
@@ -383,7 +396,7 @@ std::optional<std::string> FindConvocation(std::string_view text,
       if (d.begin < l.end() || d.begin - l.end() > 200) continue;
       // Only white space between, or (a flattened page) no other date between.
       if (session_date && d.iso > *session_date) break;
-      return d.iso;
+      return d;
     }
   }
   return std::nullopt;
@@ -522,12 +535,16 @@ void ExtractSession(const Sections& sections, const PatternSet& patterns, Record
     for (char c : m["siren"]) {
       if (c != ' ') digits += c;
     }
-    if (ValidSiren(digits)) r->authority.siren = digits;
+    if (ValidSiren(digits)) {
+      r->authority.siren = digits;
+      NoteSource(r, "authority.siren", m.group_begin("siren"), m.group_end("siren"));
+    }
   }
   if (!r->authority.siren) {
     for (const Match& id : patterns["ctes_id"].FindAll(text)) {
       if (ValidSiren(id["siren"])) {
         r->authority.siren = std::string(id["siren"]);
+        NoteSource(r, "authority.siren", id.group_begin("siren"), id.group_end("siren"));
         break;
       }
     }
@@ -538,24 +555,35 @@ void ExtractSession(const Sections& sections, const PatternSet& patterns, Record
   size_t attendance_at = npos;
   if (patterns["attendance_heading"].Find(zone, &m)) attendance_at = m.begin();
   std::optional<DatedSitting> sitting = FindSessionDate(text, attendance_at, dates, patterns);
-  if (sitting) r->session.date = sitting->date.iso;
-  r->session.time = FindSessionTime(text, std::max(zone_end, std::min(text.size(), size_t{3000})),
-                                    sitting, patterns);
+  if (sitting) {
+    r->session.date = sitting->date.iso;
+    NoteSource(r, "session.date", sitting->date.begin, sitting->date.end);
+  }
+  if (auto t = FindSessionTime(text, std::max(zone_end, std::min(text.size(), size_t{3000})),
+                               sitting, patterns)) {
+    r->session.time = t->hhmm;
+    NoteSource(r, "session.time", t->begin, t->end);
+  }
   r->session.place = FindPlace(text, sitting, patterns);
-  r->session.convened_on =
-      FindConvocation(zone.empty() ? text : zone, dates, r->session.date, patterns);
+  if (auto c = FindConvocation(zone.empty() ? text : zone, dates, r->session.date, patterns)) {
+    r->session.convened_on = c->iso;
+    NoteSource(r, "session.convened_on", c->begin, c->end);
+  }
   if (patterns["session_kind"].Find(zone, &m)) r->session.kind = Fold(m["kind"]);
 
   // Attendance and counts.
   std::string unmargined = BlankMarginFields(zone, patterns);
   r->attendance = ExtractAttendance(unmargined, patterns);
   Attendance& a = r->attendance;
-  a.in_office = FirstCount(patterns["count_in_office"], zone);
-  a.present_count = FirstCount(patterns["count_present"], zone);
-  a.voters = FirstCount(patterns["count_voters"], zone);
-  if (!a.voters) a.voters = FirstCount(patterns["count_present_or_represented"], zone);
-  a.represented_count = FirstCount(patterns["count_represented"], zone);
-  r->quorum.required = FirstCount(patterns["quorum_required"], zone);
+  a.in_office = FirstCount(patterns["count_in_office"], zone, r, "attendance.in_office");
+  a.present_count = FirstCount(patterns["count_present"], zone, r, "attendance.present_count");
+  a.voters = FirstCount(patterns["count_voters"], zone, r, "attendance.voters");
+  if (!a.voters)
+    a.voters =
+        FirstCount(patterns["count_present_or_represented"], zone, r, "attendance.voters");
+  a.represented_count =
+      FirstCount(patterns["count_represented"], zone, r, "attendance.represented_count");
+  r->quorum.required = FirstCount(patterns["quorum_required"], zone, r, "quorum.required");
   if (patterns["quorum_not_reached"].Find(zone, &m)) {
     r->quorum.reached = false;
   } else if (patterns["quorum_reached"].Find(zone, &m)) {

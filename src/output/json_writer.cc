@@ -1,5 +1,7 @@
 #include "output/json_writer.h"
 
+#include <cmath>
+
 namespace delibex {
 
 namespace {
@@ -149,6 +151,18 @@ Json RecordToJson(const Record& r) {
   Json w = Json::array();
   for (const Warning& x : r.warnings) w.push_back(Json{{"code", x.code}, {"message", x.message}});
   j["warnings"] = w;
+  // Where each value was read: {"session.date": {"page": 1, "span": [b, e]}},
+  // with "box" [left, top, right, bottom] and "confidence" on OCR'd pages.
+  Json prov = Json::object();
+  for (const FieldSource& f : r.provenance) {
+    Json p;
+    p["page"] = f.page;
+    p["span"] = Json::array({f.page_begin, f.page_end});
+    if (f.box) p["box"] = Json::array({f.box->left, f.box->top, f.box->right, f.box->bottom});
+    if (f.confidence) p["confidence"] = std::round(*f.confidence * 10) / 10;
+    prov[f.field] = p;
+  }
+  j["provenance"] = prov;
   return j;
 }
 

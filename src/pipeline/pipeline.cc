@@ -2,11 +2,14 @@
 
 #include <openssl/evp.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <ctime>
 #include <fstream>
 #include <vector>
 
 #include "extract/act.h"
+#include "extract/provenance.h"
 #include "extract/session.h"
 #include "normalize/normalize.h"
 #include "segment/segment.h"
@@ -48,6 +51,62 @@ std::string Today() {
   return buf;
 }
 
+namespace {
+
+// A field resting on a word the OCR engine was less sure of than this gets a
+// warning (a clean page's words are read at 85 to 96).
+constexpr double kLowFieldConfidence = 50;
+
+size_t CodePoints(std::string_view s, size_t bytes) {
+  size_t n = 0;
+  for (size_t i = 0; i < bytes && i < s.size(); ++i) n += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+  return n;
+}
+
+// Maps each FieldSource's span in the normalized text to its page, its span
+// in the page's text, and on an OCR'd page the words' box and confidence.
+// Entries that cannot be placed are dropped; the rest keep their order.
+void ResolveProvenance(const Document& doc, const NormalizedText& norm, Record* r) {
+  std::vector<FieldSource> kept;
+  for (FieldSource f : r->provenance) {
+    if (f.end <= f.begin || f.end > norm.text.size()) continue;
+    SourcePosition b = norm.map.Lookup(f.begin);
+    SourcePosition e = norm.map.Lookup(f.end - 1);
+    if (b.page < 0 || static_cast<size_t>(b.page) >= doc.pages.size()) continue;
+    const Page& page = doc.pages[static_cast<size_t>(b.page)];
+    size_t end = e.page == b.page ? e.offset + 1 : page.text.size();
+    if (b.offset >= page.text.size()) continue;
+    end = std::min(end, page.text.size());
+    f.page = b.page + 1;
+    f.page_begin = CodePoints(page.text, b.offset);
+    f.page_end = CodePoints(page.text, end);
+    for (const PageWord& w : page.words) {
+      if (w.end <= b.offset || w.begin >= end) continue;
+      if (!f.box) {
+        f.box = FieldSource::Box{w.left, w.top, w.right, w.bottom};
+        f.confidence = w.confidence;
+        continue;
+      }
+      f.box->left = std::min(f.box->left, w.left);
+      f.box->top = std::min(f.box->top, w.top);
+      f.box->right = std::max(f.box->right, w.right);
+      f.box->bottom = std::max(f.box->bottom, w.bottom);
+      f.confidence = std::min<double>(*f.confidence, w.confidence);
+    }
+    if (f.confidence && *f.confidence < kLowFieldConfidence) {
+      char buf[200];
+      std::snprintf(buf, sizeof buf,
+                    "%s rests on a word read by OCR with confidence %.0f/100 (page %d): check it",
+                    f.field.c_str(), *f.confidence, f.page);
+      r->warnings.push_back(Warning{"low-ocr-confidence-field", buf});
+    }
+    kept.push_back(std::move(f));
+  }
+  r->provenance = std::move(kept);
+}
+
+}  // namespace
+
 Record ExtractDocument(const Document& doc, const PatternSet& patterns, const std::string& today) {
   Record r;
   r.source.media = doc.media;
@@ -69,6 +128,8 @@ Record ExtractDocument(const Document& doc, const PatternSet& patterns, const st
   Sections sections = Segment(norm.text, patterns);
   ExtractSession(sections, patterns, &r);
   ExtractActs(sections, patterns, &r);
+  LocateFields(sections, &r);
+  ResolveProvenance(doc, norm, &r);
   Validate(today.empty() ? Today() : today, &r);
   return r;
 }
