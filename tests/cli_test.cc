@@ -140,10 +140,10 @@ bool HasWarning(const Json& record, const std::string& code) {
 
 using Strings = std::vector<std::string>;
 
-const Strings kRecordKeys = {
-    "schema_version", "source", "authority",     "assembly", "session",    "president", "secretary",
-    "attendance",     "quorum", "deliberations", "signed",   "prefecture", "warnings",
-    "provenance"};
+const Strings kRecordKeys = {"schema_version", "source",        "authority", "assembly",
+                             "session",        "president",     "secretary", "attendance",
+                             "quorum",         "deliberations", "signed",    "prefecture",
+                             "warnings",       "provenance"};
 
 // ------------------------------------------------------------------ usage
 

@@ -179,8 +179,8 @@ TEST_P(CorpusDocument, ProvenancePointsAtTheValues) {
     } else if (field == "president" || field == "secretary") {
       person(r[field]);
     } else if (field == "attendance.in_office" || field == "quorum.required") {
-      const Json& v = field == "quorum.required" ? r["quorum"]["required"]
-                                                 : r["attendance"]["in_office"];
+      const Json& v =
+          field == "quorum.required" ? r["quorum"]["required"] : r["attendance"]["in_office"];
       if (printed[0] >= '0' && printed[0] <= '9') {
         EXPECT_EQ(std::stoi(printed), v.get<int>()) << field;
       }

@@ -193,6 +193,45 @@ TEST(SegmentActs, AgendaPointsWithoutProceduralItems) {
   }
 }
 
+// OCR glues a speck to the first word of a line: the heading whose rank is
+// missing from a sequence is found under the debris; debris before a rank
+// that does not complete a sequence is not taken for a heading.
+TEST(SegmentActs, HeadingUnderOcrDebrisCompletesItsSequence) {
+  Processed p = Process(std::string(kHead) +
+                        "6/ Achat d'un véhicule\n"
+                        "Le conseil municipal décide d'acheter un véhicule.\n"
+                        "\n"
+                        "E47/ Location de la salle\n"
+                        "Le conseil municipal fixe le tarif à 150 €.\n"
+                        "\n"
+                        "8/ Vente du tracteur\n"
+                        "Le conseil municipal autorise la vente.\n");
+  EXPECT_EQ(Heads(p.record), (Strings{"null | Achat d'un véhicule", "null | Location de la salle",
+                                      "null | Vente du tracteur"}));
+  Processed q = Process(std::string(kHead) +
+                        "20240311 3 Achat d'un véhicule\n"
+                        "Le conseil municipal décide d'acheter un véhicule.\n"
+                        "\n"
+                        "É120240311 4 Location de la salle\n"
+                        "Le conseil municipal fixe le tarif à 150 €.\n"
+                        "\n"
+                        "20240311 5 Vente du tracteur\n"
+                        "Le conseil municipal autorise la vente.\n");
+  EXPECT_EQ(Heads(q.record),
+            (Strings{"20240311 3 | Achat d'un véhicule", "20240311 4 | Location de la salle",
+                     "20240311 5 | Vente du tracteur"}));
+  // 6 then 7: nothing is missing, "E48/" stays text of act 7.
+  Processed r = Process(std::string(kHead) +
+                        "6/ Achat d'un véhicule\n"
+                        "Le conseil municipal décide d'acheter un véhicule.\n"
+                        "\n"
+                        "7/ Location de la salle\n"
+                        "Le conseil municipal fixe le tarif à 150 €.\n"
+                        "E48/ Vente du tracteur\n");
+  EXPECT_EQ(Heads(r.record),
+            (Strings{"null | Achat d'un véhicule", "null | Location de la salle"}));
+}
+
 TEST(SegmentActs, ProceduralItemsAloneMakeNoAct) {
   Processed p = Process(std::string(kHead) +
                         "1/ Approbation du procès-verbal de la séance précédente\n"

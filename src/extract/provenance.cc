@@ -106,8 +106,7 @@ class Locator {
     if (at) Add(field, *at);
   }
 
-  void Name(const std::string& field, const Person& p, size_t from, size_t to,
-            bool last = false) {
+  void Name(const std::string& field, const Person& p, size_t from, size_t to, bool last = false) {
     if (p.name.empty() || Noted(field)) return;
     auto at = Find(text_, from, to, p.name, last);
     if (!at) {
@@ -148,8 +147,8 @@ void LocateSignature(Locator* at, const std::string& field, const Signature& s, 
 
 }  // namespace
 
-std::optional<std::pair<size_t, size_t>> FindPrinted(std::string_view text, size_t from,
-                                                     size_t to, std::string_view value) {
+std::optional<std::pair<size_t, size_t>> FindPrinted(std::string_view text, size_t from, size_t to,
+                                                     std::string_view value) {
   return Find(text, from, to, value, false);
 }
 

@@ -28,7 +28,7 @@ void LocateFields(const Sections& sections, Record* record);
 // The bytes [begin, end) of text[from, to) where `value` is printed, ASCII
 // case ignored and any run of white space in either matching any other;
 // nullopt when it is not there (or `value` is blank).
-std::optional<std::pair<size_t, size_t>> FindPrinted(std::string_view text, size_t from,
-                                                     size_t to, std::string_view value);
+std::optional<std::pair<size_t, size_t>> FindPrinted(std::string_view text, size_t from, size_t to,
+                                                     std::string_view value);
 
 }  // namespace delibex

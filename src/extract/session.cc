@@ -579,8 +579,7 @@ void ExtractSession(const Sections& sections, const PatternSet& patterns, Record
   a.present_count = FirstCount(patterns["count_present"], zone, r, "attendance.present_count");
   a.voters = FirstCount(patterns["count_voters"], zone, r, "attendance.voters");
   if (!a.voters)
-    a.voters =
-        FirstCount(patterns["count_present_or_represented"], zone, r, "attendance.voters");
+    a.voters = FirstCount(patterns["count_present_or_represented"], zone, r, "attendance.voters");
   a.represented_count =
       FirstCount(patterns["count_represented"], zone, r, "attendance.represented_count");
   r->quorum.required = FirstCount(patterns["quorum_required"], zone, r, "quorum.required");

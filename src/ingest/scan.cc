@@ -7,8 +7,8 @@
 #include <poppler/cpp/poppler-page.h>
 
 #include <algorithm>
-#include <cctype>
 #include <atomic>
+#include <cctype>
 #include <condition_variable>
 #include <cstdio>
 #include <memory>
@@ -166,7 +166,7 @@ std::string RepairWordShape(const std::string& word, bool line_start, std::strin
   if (line_start && (word == "Ÿ" || word == "ÿ" || word == "¥")) return "•";
   if (word == "ler" || word == "Ler") {
     static constexpr std::string_view kMonths[] = {
-        "janvier", "février", "fevrier", "mars",     "avril",   "mai",     "juin",
+        "janvier", "février", "fevrier", "mars",      "avril",   "mai",      "juin",
         "juillet", "août",    "aout",    "septembre", "octobre", "novembre", "décembre"};
     std::string n(next);
     for (char& c : n) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -180,7 +180,8 @@ std::string RepairWordShape(const std::string& word, bool line_start, std::strin
   for (size_t i = at; i < out.size(); ++i) {
     if (out[i] != ']') continue;
     bool before_ok = i == 0 || out[i - 1] == '.' || out[i - 1] == '-';
-    bool after_ok = i + 1 < out.size() && (out[i + 1] == '.' || (out[i + 1] >= 'a' && out[i + 1] <= 'z'));
+    bool after_ok =
+        i + 1 < out.size() && (out[i + 1] == '.' || (out[i + 1] >= 'a' && out[i + 1] <= 'z'));
     if (before_ok && after_ok) out[i] = 'J';
   }
   return out;

@@ -59,7 +59,8 @@ constexpr double kLowFieldConfidence = 50;
 
 size_t CodePoints(std::string_view s, size_t bytes) {
   size_t n = 0;
-  for (size_t i = 0; i < bytes && i < s.size(); ++i) n += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+  for (size_t i = 0; i < bytes && i < s.size(); ++i)
+    n += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
   return n;
 }
 

@@ -143,6 +143,90 @@ bool IsBareRank(const std::string& n) {
   return n.size() <= 3 && std::all_of(n.begin(), n.end(), [](char c) { return isdigit(c); });
 }
 
+// The first two words of the line that starts at `at`.
+std::vector<std::string_view> LeadWords(std::string_view text, size_t at) {
+  std::vector<std::string_view> words;
+  size_t i = at;
+  while (words.size() < 2 && i < text.size() && text[i] != '\n') {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+    size_t b = i;
+    while (i < text.size() && text[i] != ' ' && text[i] != '\t' && text[i] != '\n') ++i;
+    if (i > b) words.push_back(text.substr(b, i - b));
+  }
+  return words;
+}
+
+// A word's leading digits as a number (-1 if none) and what follows them.
+int Rank(std::string_view w, std::string_view* rest) {
+  size_t n = 0;
+  while (n < w.size() && n < 9 && isdigit(static_cast<unsigned char>(w[n]))) ++n;
+  if (n == 0) return -1;
+  *rest = w.substr(n);
+  return std::stoi(std::string(w.substr(0, n)));
+}
+
+// What the heading between two headings of one sequence reads, when they
+// are ranked r and r + 2 on the same word ("6/" and "8/" -> "7/", "20230605 3"
+// and "20230605 5" -> "20230605 4"); empty otherwise.
+std::string MissingRank(std::string_view text, const Heading& a, const Heading& b) {
+  std::vector<std::string_view> wa = LeadWords(text, a.begin), wb = LeadWords(text, b.begin);
+  std::string expected;
+  for (size_t k = 0; k < std::min(wa.size(), wb.size()); ++k) {
+    if (wa[k] == wb[k]) {
+      expected += std::string(wa[k]) + " ";
+      continue;
+    }
+    std::string_view ra, rb;
+    int x = Rank(wa[k], &ra), y = Rank(wb[k], &rb);
+    if (x < 0 || y != x + 2 || ra != rb || ra.size() > 2) return "";
+    return expected + std::to_string(x + 1) + std::string(ra);
+  }
+  return "";
+}
+
+// OCR glues specks (and a scanner's marks) to the first word of a line: "E47/
+// Délibération", "É120230605 4 Emploi". In a sequence of headings with one
+// rank missing, a line between its neighbours that reads as the missing
+// heading after at most three bytes of such debris is that heading.
+void RecoverGluedRanks(std::string_view text, size_t from, const PatternSet& patterns,
+                       const char* name, bool numbered, std::vector<Heading>* family) {
+  if (family->size() < 2) return;
+  std::string patched;
+  std::vector<size_t> patched_lines;
+  for (size_t k = 0; k + 1 < family->size(); ++k) {
+    const Heading& a = (*family)[k];
+    const Heading& b = (*family)[k + 1];
+    std::string expected = MissingRank(text, a, b);
+    if (expected.empty()) continue;
+    for (size_t line = text.find('\n', a.end); line != std::string_view::npos && line < b.begin;
+         line = text.find('\n', line + 1)) {
+      size_t start = line + 1;
+      for (size_t junk = 1; junk <= 3 && start + junk < text.size(); ++junk) {
+        char c = text[start + junk - 1];
+        if (c == ' ' || c == '\t' || c == '\n') break;
+        std::string_view rest = text.substr(start + junk);
+        if (rest.substr(0, expected.size()) == expected && rest.size() > expected.size() &&
+            (rest[expected.size()] == ' ' || rest[expected.size()] == '\t')) {
+          if (patched.empty()) patched = std::string(text);
+          patched.replace(start, junk, junk, ' ');
+          patched_lines.push_back(start);
+          break;
+        }
+      }
+    }
+  }
+  if (patched.empty()) return;
+  // Only the patched lines can give new headings.
+  for (Heading& h : Headings(patched, from, patterns, name, numbered)) {
+    if (std::find(patched_lines.begin(), patched_lines.end(), h.begin) != patched_lines.end() &&
+        std::none_of(family->begin(), family->end(),
+                     [&](const Heading& o) { return o.begin == h.begin; }))
+      family->push_back(h);
+  }
+  std::sort(family->begin(), family->end(),
+            [](const Heading& x, const Heading& y) { return x.begin < y.begin; });
+}
+
 }  // namespace
 
 std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
@@ -157,11 +241,15 @@ std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
     kept.push_back(std::move(h));
   }
   numbered = std::move(kept);
-  std::vector<Heading> points;
-  for (Heading& p : Headings(text, session_end, patterns, "point_heading", false)) {
-    Match m;
-    if (!patterns["point_is_article"].MatchAt(p.title, &m)) points.push_back(std::move(p));
-  }
+  RecoverGluedRanks(text, session_end, patterns, "act_number_heading", true, &numbered);
+  std::vector<Heading> points = Headings(text, session_end, patterns, "point_heading", false);
+  RecoverGluedRanks(text, session_end, patterns, "point_heading", false, &points);
+  points.erase(std::remove_if(points.begin(), points.end(),
+                              [&](const Heading& p) {
+                                Match m;
+                                return patterns["point_is_article"].MatchAt(p.title, &m);
+                              }),
+               points.end());
 
   std::vector<Heading> heads;
   if (!numbered.empty()) {
