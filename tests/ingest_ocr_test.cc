@@ -240,6 +240,43 @@ TEST(RepairDigitsTest, RepairsOnlyMostlyNumericTokens) {
   for (const auto& c : cases) EXPECT_EQ(RepairDigits(c.in), c.out) << c.in;
 }
 
+TEST(RepairOcrWordTest, NumbersDatesAndIdsButNeverNames) {
+  struct Case {
+    const char* in;
+    bool line_start;
+    const char* next;
+    const char* out;
+  };
+  const Case cases[] = {
+      // Numbers and dates, brackets and a final stop set aside.
+      {"2l", false, "", "21"},
+      {"(2l)", false, "", "(21)"},
+      {"1S/O3/2O23", false, "", "15/03/2023"},
+      {"18:3O.", false, "", "18:30."},
+      // @CTES identifiers: department, SIREN and date; number and nature kept.
+      {"O82-2282OOO1O-2O230321-1077-DE-1-1", false, "", "082-228200010-20230321-1077-DE-1-1"},
+      {"082-228200010-20230321-AR_O12-DE", false, "", "082-228200010-20230321-AR_O12-DE"},
+      // Initials and first names with "]" for "J".
+      {"].P.", false, "", "J.P."},
+      {"M.].", false, "", "M.J."},
+      {"]ean-Marc", false, "", "Jean-Marc"},
+      {"[voir]", false, "", "[voir]"},
+      // "1er" before a month only.
+      {"ler", false, "janvier", "1er"},
+      {"ler", false, "adjoint", "ler"},
+      // A misread check-mark bullet, at a line's start only.
+      {"ÿ", true, "Autorise", "•"},
+      {"ÿ", false, "Autorise", "ÿ"},
+      // Never a name or a word.
+      {"SOLANS", false, "", "SOLANS"},
+      {"Il", false, "", "Il"},
+      {"lO", false, "", "lO"},
+      {"Sl2", false, "", "Sl2"},
+      {"OLIVARES", false, "", "OLIVARES"},
+  };
+  for (const Case& c : cases) EXPECT_EQ(RepairOcrWord(c.in, c.line_start, c.next), c.out) << c.in;
+}
+
 TEST(ReadImagesTest, UnreadableBytesAreImageUnreadable) {
   const std::string png_header = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
   for (const std::string& bytes :

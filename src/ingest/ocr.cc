@@ -28,10 +28,12 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <cmath>
 #include <filesystem>
 #include <mutex>
 #include <optional>
+#include <string_view>
 #include <thread>
 #include <utility>
 
@@ -470,6 +472,86 @@ std::string RepairDigits(std::string_view token) {
       default:
         break;
     }
+  }
+  return out;
+}
+
+namespace {
+
+bool DigitLike(char c) {
+  return (c >= '0' && c <= '9') || c == 'O' || c == 'o' || c == 'I' || c == 'l' || c == 'S';
+}
+
+// "O82-2282OOO1O-2O230321-1077-DE-1-1": the first three segments repaired.
+std::optional<std::string> RepairActId(std::string_view w) {
+  std::vector<std::string> seg;
+  size_t i = 0;
+  while (i <= w.size()) {
+    size_t d = std::min(w.find('-', i), w.size());
+    seg.emplace_back(w.substr(i, d - i));
+    i = d + 1;
+  }
+  if (seg.size() < 5 || seg[0].size() != 3 || seg[1].size() != 9 || seg[2].size() != 8)
+    return std::nullopt;
+  for (int k = 0; k < 3; ++k) {
+    int digits = 0;
+    for (char c : seg[k]) {
+      if (!DigitLike(c)) return std::nullopt;
+      digits += c >= '0' && c <= '9';
+    }
+    if (digits * 2 < static_cast<int>(seg[k].size())) return std::nullopt;
+  }
+  std::string out;
+  for (size_t k = 0; k < seg.size(); ++k) {
+    if (k > 0) out += '-';
+    if (k < 3) {
+      for (char c : seg[k]) {
+        out += c == 'O' || c == 'o' ? '0' : c == 'I' || c == 'l' ? '1' : c == 'S' ? '5' : c;
+      }
+    } else {
+      out += seg[k];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string RepairOcrWord(std::string_view word, bool line_start, std::string_view next) {
+  if (line_start && (word == "Ÿ" || word == "ÿ" || word == "¥")) return "•";
+  if (word == "ler" || word == "Ler") {
+    static constexpr std::string_view kMonths[] = {
+        "janvier", "février", "fevrier", "mars",      "avril",   "mai",      "juin",
+        "juillet", "août",    "aout",    "septembre", "octobre", "novembre", "décembre"};
+    std::string n(next);
+    for (char& c : n) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (std::string_view m : kMonths) {
+      if (n == m) return "1er";
+    }
+  }
+  // Brackets and quotes around, a final ; or . after.
+  size_t b = 0, e = word.size();
+  while (b < e && (word[b] == '(' || word[b] == '[' || word[b] == '"')) ++b;
+  while (e > b && (word[e - 1] == ')' || word[e - 1] == ']' || word[e - 1] == '"' ||
+                   word[e - 1] == ';' || word[e - 1] == '.' || word[e - 1] == ','))
+    --e;
+  std::string_view core = word.substr(b, e - b);
+  if (!core.empty() && std::any_of(core.begin(), core.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    std::optional<std::string> fixed = RepairActId(core);
+    if (!fixed) fixed = RepairDigits(core);
+    if (*fixed != core)
+      return std::string(word.substr(0, b)) + *fixed + std::string(word.substr(e));
+  }
+  size_t at = word.find(']');
+  if (at == std::string_view::npos || word.find('[') != std::string_view::npos)
+    return std::string(word);
+  std::string out(word);
+  for (size_t i = at; i < out.size(); ++i) {
+    if (out[i] != ']') continue;
+    bool before_ok = i == 0 || out[i - 1] == '.' || out[i - 1] == '-';
+    bool after_ok =
+        i + 1 < out.size() && (out[i + 1] == '.' || (out[i + 1] >= 'a' && out[i + 1] <= 'z'));
+    if (before_ok && after_ok) out[i] = 'J';
   }
   return out;
 }

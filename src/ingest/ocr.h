@@ -219,4 +219,19 @@ std::vector<Result<OcrPage>> RecognizeAll(const std::vector<Pix*>& pages, int jo
 // numbers, dates and identifiers only: never apply it to names.
 std::string RepairDigits(std::string_view token);
 
+// One recognised word repaired where its shape leaves no doubt, for the page
+// text built from the words (ingest/scan.h):
+// - a number or date: RepairDigits, once brackets, quotes and a final
+//   ; or . are set aside ("(2l)" -> "(21)", "1S/O3/2O23" -> "15/03/2023");
+// - an @CTES identifier: its department, SIREN and date segments repaired
+//   the same way ("O82-2282OOO1O-2O230321-1077-DE-1-1"), the act number
+//   and nature left as printed;
+// - "]" for "J" in initials and first names ("].P." -> "J.P.", "]ean");
+// - "ler" before a month -> "1er";
+// - a line's first word that is a lone "Ÿ", "ÿ" or "¥" (a misread check-mark
+//   or arrow bullet) -> "•" (`line_start`).
+// Names and words are never changed otherwise ("Il", "SOLANS", "lO").
+// `next` is the word after it on the line (or empty).
+std::string RepairOcrWord(std::string_view word, bool line_start, std::string_view next);
+
 }  // namespace delibex

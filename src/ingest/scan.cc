@@ -157,42 +157,12 @@ std::vector<PixPtr> RenderPages(std::string_view bytes, const std::vector<size_t
   return out;
 }
 
-// OCR's usual misreadings of a letter in a word's shape that leaves no doubt:
-// "]" for "J" in initials and hyphenated first names ("].P.", "M.].",
-// "]ean-Marc"). A "]" that closes a "[" is left alone.
-// A line's first word that is a lone "Ÿ", "ÿ" or "¥" is a check-mark or
-// arrow bullet (✓, ➢) misread: it becomes "•". "ler" before a month is "1er".
-std::string RepairWordShape(const std::string& word, bool line_start, std::string_view next) {
-  if (line_start && (word == "Ÿ" || word == "ÿ" || word == "¥")) return "•";
-  if (word == "ler" || word == "Ler") {
-    static constexpr std::string_view kMonths[] = {
-        "janvier", "février", "fevrier", "mars",      "avril",   "mai",      "juin",
-        "juillet", "août",    "aout",    "septembre", "octobre", "novembre", "décembre"};
-    std::string n(next);
-    for (char& c : n) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    for (std::string_view m : kMonths) {
-      if (n == m) return "1er";
-    }
-  }
-  size_t at = word.find(']');
-  if (at == std::string::npos || word.find('[') != std::string::npos) return word;
-  std::string out = word;
-  for (size_t i = at; i < out.size(); ++i) {
-    if (out[i] != ']') continue;
-    bool before_ok = i == 0 || out[i - 1] == '.' || out[i - 1] == '-';
-    bool after_ok =
-        i + 1 < out.size() && (out[i + 1] == '.' || (out[i + 1] >= 'a' && out[i + 1] <= 'z'));
-    if (before_ok && after_ok) out[i] = 'J';
-  }
-  return out;
-}
-
 // A register's margin column (counts, convocation date, "Objet") read into
 // the body's lines cuts its sentences. Lines that have a wide gap between
 // words in the left part of the page are split there; over the run of such
 // lines, the margin's words (left of the gap) are given after the body's,
-// as a block of their own. The page's text is built from the words, each
-// word's bytes and box kept in `out->words`.
+// as a block of their own. The page's text is built from the words (each
+// repaired by RepairOcrWord), each word's bytes and box kept in `out->words`.
 void SeparateMargin(const OcrPage& page, Page* out) {
   // Words with text only: Tesseract also gives blank "words" over rules
   // and pictures.
@@ -309,8 +279,8 @@ void SeparateMargin(const OcrPage& page, Page* out) {
       }
       PageWord pw;
       pw.begin = to_text->size();
-      *to_text += RepairWordShape(l[i]->text, i == from,
-                                  i + 1 < to ? std::string_view(l[i + 1]->text) : "");
+      *to_text += RepairOcrWord(l[i]->text, i == from,
+                                i + 1 < to ? std::string_view(l[i + 1]->text) : "");
       pw.end = to_text->size();
       pw.left = l[i]->left;
       pw.top = l[i]->top;
