@@ -536,7 +536,8 @@ std::string RepairOcrWord(std::string_view word, bool line_start, std::string_vi
                    word[e - 1] == ';' || word[e - 1] == '.' || word[e - 1] == ','))
     --e;
   std::string_view core = word.substr(b, e - b);
-  if (!core.empty() && std::any_of(core.begin(), core.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+  if (!core.empty() &&
+      std::any_of(core.begin(), core.end(), [](char c) { return c >= '0' && c <= '9'; })) {
     std::optional<std::string> fixed = RepairActId(core);
     if (!fixed) fixed = RepairDigits(core);
     if (*fixed != core)

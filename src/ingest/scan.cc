@@ -279,8 +279,8 @@ void SeparateMargin(const OcrPage& page, Page* out) {
       }
       PageWord pw;
       pw.begin = to_text->size();
-      *to_text += RepairOcrWord(l[i]->text, i == from,
-                                i + 1 < to ? std::string_view(l[i + 1]->text) : "");
+      *to_text +=
+          RepairOcrWord(l[i]->text, i == from, i + 1 < to ? std::string_view(l[i + 1]->text) : "");
       pw.end = to_text->size();
       pw.left = l[i]->left;
       pw.top = l[i]->top;
