@@ -528,7 +528,7 @@ Kind Sniff(std::string_view head) {
 
 }  // namespace
 
-Result<Document> IngestFile(const std::string& path, const IngestOptions& options) {
+Result<std::string> ReadInputFile(const std::string& path, size_t max_bytes) {
   namespace fs = std::filesystem;
   std::error_code ec;
   fs::file_status st = fs::status(path, ec);  // a missing file is reported by fopen below
@@ -537,9 +537,9 @@ Result<Document> IngestFile(const std::string& path, const IngestOptions& option
   if (!ec && fs::is_regular_file(st)) {
     size = fs::file_size(path, ec);
     if (ec) size = 0;
-    if (size > options.max_bytes) {
+    if (size > max_bytes) {
       return Error{"too-large", path + ": " + std::to_string(size) + " bytes, more than the " +
-                                    std::to_string(options.max_bytes) + " allowed"};
+                                    std::to_string(max_bytes) + " allowed"};
     }
   }
 
@@ -554,7 +554,7 @@ Result<Document> IngestFile(const std::string& path, const IngestOptions& option
   while (true) {
     size_t got = std::fread(chunk, 1, sizeof chunk, f);
     if (got > 0) {
-      if (bytes.size() + got > options.max_bytes) {
+      if (bytes.size() + got > max_bytes) {
         too_large = true;
         break;
       }
@@ -566,9 +566,20 @@ Result<Document> IngestFile(const std::string& path, const IngestOptions& option
   std::fclose(f);
   if (too_large) {
     return Error{"too-large",
-                 path + ": more than the " + std::to_string(options.max_bytes) + " bytes allowed"};
+                 path + ": more than the " + std::to_string(max_bytes) + " bytes allowed"};
   }
   if (read_error) return Error{"io", path + ": read error"};
+  return bytes;
+}
+
+Result<Document> IngestFile(const std::string& path, const IngestOptions& options) {
+  Result<std::string> bytes = ReadInputFile(path, options.max_bytes);
+  if (!bytes.ok()) return bytes.error();
+  return IngestBytes(path, bytes.value(), options);
+}
+
+Result<Document> IngestBytes(const std::string& path, std::string_view bytes,
+                             const IngestOptions& options) {
   if (bytes.empty()) return Error{"empty", path + ": the file is empty (0 bytes)"};
 
   switch (Sniff(bytes)) {

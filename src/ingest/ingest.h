@@ -34,6 +34,13 @@ struct IngestOptions {
 
 Result<Document> IngestFile(const std::string& path, const IngestOptions& options = {});
 
+// IngestFile in two steps, for a caller that needs the bytes too (to hash
+// them): the file's bytes (errors io, too-large), then the Document they
+// make (errors: the others above). `path` is only used in messages.
+Result<std::string> ReadInputFile(const std::string& path, size_t max_bytes);
+Result<Document> IngestBytes(const std::string& path, std::string_view bytes,
+                             const IngestOptions& options = {});
+
 // Decodes the bytes of a text file into a Document:
 // - UTF-8 with or without BOM; UTF-16 LE/BE with BOM;
 // - otherwise, when the bytes are not valid UTF-8, Windows-1252 (which also

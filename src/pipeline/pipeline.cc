@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
-#include <fstream>
 #include <vector>
 
 #include "extract/act.h"
@@ -17,18 +16,11 @@
 
 namespace delibex {
 
-std::string Sha256OfFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return "";
+std::string Sha256(std::string_view bytes) {
   EVP_MD_CTX* ctx = EVP_MD_CTX_new();
   if (!ctx) return "";
   EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr);
-  std::vector<char> buf(1 << 16);
-  while (in) {
-    in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
-    std::streamsize n = in.gcount();
-    if (n > 0) EVP_DigestUpdate(ctx, buf.data(), static_cast<size_t>(n));
-  }
+  EVP_DigestUpdate(ctx, bytes.data(), bytes.size());
   unsigned char md[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
   EVP_DigestFinal_ex(ctx, md, &len);
@@ -146,8 +138,14 @@ FileOutcome ExtractFile(const std::string& path, const std::string& display_name
                         const PatternSet& patterns, const PipelineOptions& options) {
   FileOutcome out;
   out.source.file = display_name;
-  out.source.sha256 = Sha256OfFile(path);
-  Result<Document> doc = IngestFile(path, options.ingest);
+  // The file is read once: hashed, then ingested.
+  Result<std::string> bytes = ReadInputFile(path, options.ingest.max_bytes);
+  if (!bytes.ok()) {
+    out.error = bytes.error();
+    return out;
+  }
+  out.source.sha256 = Sha256(bytes.value());
+  Result<Document> doc = IngestBytes(path, bytes.value(), options.ingest);
   if (!doc.ok()) {
     out.error = doc.error();
     return out;

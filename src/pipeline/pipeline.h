@@ -42,8 +42,8 @@ Record ExtractDocument(const Document& doc, const PatternSet& patterns, const st
 Result<std::string> NormalizedTextOfFile(const std::string& path, const PatternSet& patterns,
                                          const IngestOptions& options);
 
-// Hex SHA-256 of a file's bytes; empty when it cannot be read.
-std::string Sha256OfFile(const std::string& path);
+// Hex SHA-256 of some bytes.
+std::string Sha256(std::string_view bytes);
 
 std::string Today();
 
