@@ -3,14 +3,18 @@
 
     shared_corpus_check.py --delibex BIN --shared ../shared --floors tests/shared_corpus_floors.json
 
-Runs `BIN extract FILE` (30 s each) on every file of SHARED/corpus/dev/text and
-SHARED/corpus/seed/input, writes the output to TMP/pred/<stem>.json and the matching gold
-record to TMP/gold/<stem>.json (TMP is a temporary directory: nothing is written under
-SHARED), prints score.py's per-field table, then runs
-`SHARED/tools/score.py --gold TMP/gold --pred TMP/pred --json [--fields F]` for each check
-of the floors file and compares its micro-F1 and micro-precision with the check's floors.
+Input sets: "text" (SHARED/corpus/dev/text and SHARED/corpus/seed/input), "pdf"
+(SHARED/corpus/dev/pdf: born-digital PDFs) and "scan" (SHARED/corpus/dev/scan: real scans,
+read by OCR). For each set a check names, runs `BIN extract FILE` (30 s a text file, 300 s
+a PDF or scan) on every file, writes the output to TMP/SET/pred/<stem>.json and the
+matching gold record to TMP/SET/gold/<stem>.json (TMP is a temporary directory: nothing is
+written under SHARED), prints score.py's per-field table, then runs
+`SHARED/tools/score.py --gold TMP/SET/gold --pred TMP/SET/pred --json [--fields F]` for each
+check and compares its micro-F1 and micro-precision with the check's floors. A set whose
+folder is absent is skipped.
 
-Floors file: {"checks": [{"name": N, "fields": "p1,p2" or null (all fields),
+Floors file: {"checks": [{"name": N, "inputs": "text" | "pdf" | "scan" (default text),
+                          "fields": "p1,p2" or null (all fields),
                           "min_f1": x, "min_precision": y}, ...]}
 
 Exit status: 0 when every check is at or above its floors; 1 when one is below, when
@@ -67,7 +71,9 @@ def main():
     ap.add_argument("--delibex", required=True, help="the delibex binary")
     ap.add_argument("--shared", required=True, help="the shared folder (../shared)")
     ap.add_argument("--floors", required=True, help="tests/shared_corpus_floors.json")
-    ap.add_argument("--timeout", type=float, default=30.0, help="seconds per file (30)")
+    ap.add_argument("--timeout", type=float, default=30.0, help="seconds per text file (30)")
+    ap.add_argument("--ocr-timeout", type=float, default=300.0,
+                    help="seconds per PDF or scan (300)")
     ap.add_argument("--keep", action="store_true",
                     help="keep the temporary directory (its path is printed)")
     a = ap.parse_args()
@@ -90,44 +96,70 @@ def main():
         print(f"shared_corpus_check: no check in {a.floors}")
         return 1
 
-    sources = [(dev_text, shared / "corpus" / "dev" / "gold"),
-               (shared / "corpus" / "seed" / "input", shared / "corpus" / "seed" / "gold")]
+    dev_gold = shared / "corpus" / "dev" / "gold"
+    sets = {
+        "text": ([(dev_text, dev_gold),
+                  (shared / "corpus" / "seed" / "input", shared / "corpus" / "seed" / "gold")],
+                 a.timeout),
+        "pdf": ([(shared / "corpus" / "dev" / "pdf", dev_gold)], a.ocr_timeout),
+        "scan": ([(shared / "corpus" / "dev" / "scan", dev_gold)], a.ocr_timeout),
+    }
+    wanted = []
+    for c in checks:
+        name = c.get("inputs", "text")
+        if name not in sets:
+            print(f"shared_corpus_check: unknown inputs '{name}' in {a.floors}")
+            return 1
+        if name not in wanted:
+            wanted.append(name)
 
     tmp = Path(tempfile.mkdtemp(prefix="delibex-shared-"))
     try:
-        pred, gold = tmp / "pred", tmp / "gold"
-        pred.mkdir()
-        gold.mkdir()
         crashed = []
-        print(f"running {a.delibex} extract on the shared corpus ({a.timeout:.0f} s per file)")
-        for inputs, golds in sources:
-            if not inputs.is_dir():
+        ran = {}  # set name -> (gold dir, pred dir)
+        for name in wanted:
+            sources, timeout = sets[name]
+            if not any(inputs.is_dir() for inputs, _ in sources):
+                print(f"inputs '{name}': no folder, skipped")
                 continue
-            for f in sorted(p for p in inputs.iterdir() if p.is_file()):
-                stem = f.stem
-                g = golds / f"{stem}.json"
-                if not g.is_file():
-                    print(f"  {f.name}: no gold record ({g}), not scored")
+            pred, gold = tmp / name / "pred", tmp / name / "gold"
+            pred.mkdir(parents=True)
+            gold.mkdir(parents=True)
+            print(f"running {a.delibex} extract on the shared '{name}' inputs "
+                  f"({timeout:.0f} s per file)")
+            for inputs, golds in sources:
+                if not inputs.is_dir():
                     continue
-                shutil.copyfile(g, gold / f"{stem}.json")
-                out, status, crash = run_delibex(a.delibex, f, a.timeout)
-                if out is not None:
-                    (pred / f"{stem}.json").write_bytes(out)
-                if crash:
-                    crashed.append(f.name)
-                print(f"  {f.parent.name}/{f.name}: {status}")
-        if not any(gold.iterdir()):
-            print("shared_corpus_check: no input with a gold record")
-            return 1
-
-        # The per-field table, all fields.
-        print()
-        print(score(score_py, gold, pred, None, False), end="")
-        print()
+                for f in sorted(p for p in inputs.iterdir() if p.is_file()):
+                    stem = f.stem
+                    g = golds / f"{stem}.json"
+                    if not g.is_file():
+                        print(f"  {f.name}: no gold record ({g}), not scored")
+                        continue
+                    shutil.copyfile(g, gold / f"{stem}.json")
+                    out, status, crash = run_delibex(a.delibex, f, timeout)
+                    if out is not None:
+                        (pred / f"{stem}.json").write_bytes(out)
+                    if crash:
+                        crashed.append(f.name)
+                    print(f"  {f.parent.name}/{f.name}: {status}")
+            if not any(gold.iterdir()):
+                print(f"shared_corpus_check: no '{name}' input with a gold record")
+                return 1
+            # The per-field table, all fields.
+            print()
+            print(score(score_py, gold, pred, None, False), end="")
+            print()
+            ran[name] = (gold, pred)
 
         failed = 0
+        checked = 0
         for c in checks:
             name = c.get("name", "?")
+            if c.get("inputs", "text") not in ran:
+                continue
+            checked += 1
+            gold, pred = ran[c.get("inputs", "text")]
             fields = c.get("fields")
             min_f1 = float(c.get("min_f1", 0.0))
             min_p = float(c.get("min_precision", 0.0))
@@ -140,7 +172,7 @@ def main():
                   f"{'ok' if ok else 'BELOW FLOOR'}")
         if crashed:
             print(f"delibex crashed on {len(crashed)} file(s): {', '.join(crashed)}")
-        print(f"{len(checks) - failed} passed, {failed + len(crashed)} failed")
+        print(f"{checked - failed} passed, {failed + len(crashed)} failed")
         return 1 if failed or crashed else 0
     except RuntimeError as e:
         print(f"shared_corpus_check: {e}")
