@@ -193,6 +193,29 @@ TEST(SegmentActs, AgendaPointsWithoutProceduralItems) {
   }
 }
 
+// A register's margin read as a block of its own puts dates alone on their
+// lines among the lists: a date is not an act number, and the session part
+// goes on past it.
+TEST(SegmentActs, DateAloneOnItsLineIsNoActNumber) {
+  Processed p = Process(
+      "COMMUNE DE FONTCOUVERTE\n"
+      "Séance du 11 mars 2024\n"
+      "Présents : M. Louis BARTHAS, Mme Irène CAZALIS, M. Noël DURANTI.\n"
+      "\n"
+      "Date de la\n"
+      "convocation :\n"
+      "04/03/2024\n"
+      "Affichage le :\n"
+      "04/03/2024\n"
+      "\n"
+      "Absents excusés : M. Paul ESTÈVE, Mme Rose FABRE.\n"
+      "\n"
+      "2024-07 Location de la salle\n"
+      "Le conseil municipal fixe le tarif à 150 €.\n");
+  EXPECT_EQ(Heads(p.record), (Strings{"2024-07 | Location de la salle"}));
+  EXPECT_EQ(p.record.attendance.excused.size(), 2u);
+}
+
 // OCR glues a speck to the first word of a line: the heading whose rank is
 // missing from a sequence is found under the debris; debris before a rank
 // that does not complete a sequence is not taken for a heading.

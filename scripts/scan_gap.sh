@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# scan_gap.sh: how much is lost when the shared dev text documents are printed
+# and scanned. Renders each one with ../shared/tools/make-scan (300 dpi, skew
+# 1.5 degrees, noise 0.6: issue 4's setting), reads the renderings and the
+# texts with build/delibex, and scores both with ../shared/tools/score.py
+# against the same gold records. Prints both tables and the gap.
+#
+#   bash scripts/scan_gap.sh [BUILD_DIR]     (default: build)
+#
+# make-scan's noise is random: two runs differ by a point or so.
+# Needs ImageMagick with Pango and img2pdf (make-scan's own needs). Work files
+# go to a temporary directory (to SCAN_GAP_DIR, kept, when it is set); nothing
+# is written under ../shared.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+bin=${1:-$root/build}/delibex
+shared=$root/../shared
+if [ -n "${SCAN_GAP_DIR:-}" ]; then
+  tmp=$SCAN_GAP_DIR
+  rm -rf "$tmp"
+  mkdir -p "$tmp"
+else
+  tmp=$(mktemp -d)
+  trap 'rm -rf "$tmp"' EXIT
+fi
+mkdir -p "$tmp"/gold "$tmp"/text "$tmp"/scan "$tmp"/pdf
+for f in "$shared"/corpus/dev/text/*.txt "$shared"/corpus/seed/input/*.txt; do
+  s=$(basename "${f%.*}")
+  gold=$(ls "$shared"/corpus/*/gold/"$s".json 2>/dev/null | head -1)
+  [ -n "$gold" ] || continue
+  if ! "$shared"/tools/make-scan "$f" "$tmp/pdf/$s.pdf" --dpi 300 --skew 1.5 --noise 0.6 \
+       >/dev/null 2>"$tmp/pdf/$s.err"; then
+    echo "make-scan could not render $s (skipped)"
+    continue
+  fi
+  cp "$gold" "$tmp/gold/"
+  "$bin" extract "$f" >"$tmp/text/$s.json" 2>/dev/null || true
+  "$bin" extract "$tmp/pdf/$s.pdf" >"$tmp/scan/$s.json" 2>/dev/null || true
+done
+echo "== as text"
+python3 "$shared"/tools/score.py --gold "$tmp/gold" --pred "$tmp/text" | tee "$tmp/text.score"
+echo "== as scans"
+python3 "$shared"/tools/score.py --gold "$tmp/gold" --pred "$tmp/scan" | tee "$tmp/scan.score"
+t=$(awk '/^micro-F1/ {print $2}' "$tmp/text.score")
+s=$(awk '/^micro-F1/ {print $2}' "$tmp/scan.score")
+echo "micro-F1 text $t, scans $s, gap $(awk -v a="$t" -v b="$s" 'BEGIN {printf "%.4f", a - b}')"
