@@ -216,6 +216,28 @@ TEST(SegmentActs, DateAloneOnItsLineIsNoActNumber) {
   EXPECT_EQ(p.record.attendance.excused.size(), 2u);
 }
 
+// Numbered lines printed one after the other inside an act (a list of
+// candidates) are an enumeration, not agenda points: they do not end the
+// act, and its signature stays its own.
+TEST(SegmentActs, EnumerationInsideAnActEndsNothing) {
+  Processed p = Process(std::string(kHead) +
+                        "2024-07 Élection des délégués\n"
+                        "Une liste est déposée :\n"
+                        "1. BARTHAS Louis\n"
+                        "2. CAZALIS Irène\n"
+                        "3. DURANTI Noël\n"
+                        "\n"
+                        "La liste obtient 3 voix. Les délégués sont élus.\n"
+                        "\n"
+                        "Le Maire,\n"
+                        "\n"
+                        "Louis BARTHAS\n");
+  EXPECT_EQ(Heads(p.record), (Strings{"2024-07 | Élection des délégués"}));
+  ASSERT_EQ(p.record.deliberations.size(), 1u);
+  EXPECT_TRUE(p.record.deliberations[0].signed_block.has_value());
+  EXPECT_FALSE(p.record.signed_block.has_value());
+}
+
 // OCR glues a speck to the first word of a line: the heading whose rank is
 // missing from a sequence is found under the debris; debris before a rank
 // that does not complete a sequence is not taken for a heading.

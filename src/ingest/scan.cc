@@ -182,13 +182,51 @@ void SeparateMargin(const OcrPage& page, Page* out) {
     if (lines.empty() || lines.back().front()->line != o->line) lines.emplace_back();
     lines.back().push_back(o);
   }
+  int height = 0;
+  for (const OcrWord* o : words) height += o->bottom - o->top;
+  height /= static_cast<int>(words.size());
+  // Short blocks side by side ("Le Maire" and "La Secrétaire de séance" over
+  // their names) come from Tesseract one after the other: a short line is
+  // joined to an earlier short line of the same row that it does not touch.
+  {
+    struct Extent {
+      int top, bottom, left, right;
+    };
+    auto extent = [](const std::vector<const OcrWord*>& l) {
+      Extent e{l[0]->top, l[0]->bottom, l[0]->left, l[0]->right};
+      for (const OcrWord* o : l) {
+        e.top = std::min(e.top, o->top);
+        e.bottom = std::max(e.bottom, o->bottom);
+        e.left = std::min(e.left, o->left);
+        e.right = std::max(e.right, o->right);
+      }
+      return e;
+    };
+    constexpr size_t kShort = 6;  // words
+    for (size_t k = 0; k < lines.size(); ++k) {
+      if (lines[k].empty() || lines[k].size() > kShort) continue;
+      for (size_t j = k + 1; j < lines.size() && j <= k + 12; ++j) {
+        if (lines[j].empty() || lines[j].size() > kShort) continue;
+        Extent a = extent(lines[k]), b = extent(lines[j]);
+        int overlap = std::min(a.bottom, b.bottom) - std::max(a.top, b.top);
+        int shorter = std::min(a.bottom - a.top, b.bottom - b.top);
+        bool same_row = shorter > 0 && overlap * 10 >= shorter * 6;
+        bool apart = b.left - a.right > 2 * height || a.left - b.right > 2 * height;
+        if (same_row && apart && lines[k].size() + lines[j].size() <= 2 * kShort) {
+          lines[k].insert(lines[k].end(), lines[j].begin(), lines[j].end());
+          lines[j].clear();
+          break;
+        }
+      }
+    }
+    lines.erase(std::remove_if(lines.begin(), lines.end(),
+                               [](const std::vector<const OcrWord*>& l) { return l.empty(); }),
+                lines.end());
+  }
   for (auto& l : lines) {
     std::sort(l.begin(), l.end(),
               [](const OcrWord* a, const OcrWord* b) { return a->left < b->left; });
   }
-  int height = 0;
-  for (const OcrWord* o : words) height += o->bottom - o->top;
-  height /= static_cast<int>(words.size());
   // Where each line has a gutter: a gap wider than three letters' height,
   // its middle in the left 45% of the page, with words on both sides. A
   // page of few words has no margin column.

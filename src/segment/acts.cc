@@ -254,11 +254,20 @@ std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
   std::vector<Heading> heads;
   if (!numbered.empty()) {
     heads = numbered;
-    // A point that is also a numbered heading is the same line.
-    for (const Heading& p : points) {
+    // A point that is also a numbered heading is the same line. Points
+    // printed line after line ("1. GAUDIN Sylvain", "2. NOEL Andrée": a list
+    // of candidates or of works) enumerate inside an act: they end nothing.
+    auto lines_between = [&](size_t a, size_t b) {
+      return std::count(text.begin() + static_cast<std::ptrdiff_t>(a),
+                        text.begin() + static_cast<std::ptrdiff_t>(b), '\n');
+    };
+    for (size_t k = 0; k < points.size(); ++k) {
+      const Heading& p = points[k];
       bool same = std::any_of(numbered.begin(), numbered.end(),
                               [&](const Heading& n) { return n.begin == p.begin; });
-      if (!same) {
+      bool listed = (k > 0 && lines_between(points[k - 1].begin, p.begin) <= 2) ||
+                    (k + 1 < points.size() && lines_between(p.begin, points[k + 1].begin) <= 2);
+      if (!same && !listed) {
         Heading stop;
         stop.begin = p.begin;
         stop.end = p.end;
