@@ -14,17 +14,12 @@
 
 namespace delibex {
 
-// A word of an OCR'd page: its bytes [begin, end) in Page::text, its box in
-// pixels of the page as OCR read it (upright, deskewed, at ~300 dpi: see
-// ingest/ocr.h OcrPage; right and bottom exclusive), and the OCR engine's
-// confidence in it, 0..100.
+// A word of an OCR'd page: its bytes [begin, end) in Page::text, its box,
+// and the OCR engine's confidence in it, 0..100.
 struct PageWord {
   size_t begin = 0;
   size_t end = 0;
-  int left = 0;
-  int top = 0;
-  int right = 0;
-  int bottom = 0;
+  PixelBox box;
   float confidence = 0;
 };
 

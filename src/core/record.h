@@ -129,6 +129,15 @@ struct Warning {
   std::string message;
 };
 
+// A rectangle in pixels of a page as OCR read it (upright, deskewed, at ~300
+// dpi: see ingest/ocr.h OcrPage); right and bottom exclusive.
+struct PixelBox {
+  int left = 0;
+  int top = 0;
+  int right = 0;
+  int bottom = 0;
+};
+
 // Where a field's value was read: the record's added `provenance`. extract/
 // sets `field` and the bytes [begin, end) of the normalized text; pipeline/
 // maps them to the page and the span of characters (code points) in that
@@ -141,13 +150,7 @@ struct FieldSource {
   int page = 0;  // 1-based; 0 until pipeline/ resolves it
   size_t page_begin = 0;
   size_t page_end = 0;
-  struct Box {
-    int left = 0;
-    int top = 0;
-    int right = 0;
-    int bottom = 0;
-  };
-  std::optional<Box> box;
+  std::optional<PixelBox> box;
   std::optional<double> confidence;  // 0..100, the least sure word's
 };
 

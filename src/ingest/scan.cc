@@ -320,10 +320,7 @@ void SeparateMargin(const OcrPage& page, Page* out) {
       *to_text +=
           RepairOcrWord(l[i]->text, i == from, i + 1 < to ? std::string_view(l[i + 1]->text) : "");
       pw.end = to_text->size();
-      pw.left = l[i]->left;
-      pw.top = l[i]->top;
-      pw.right = l[i]->right;
-      pw.bottom = l[i]->bottom;
+      pw.box = PixelBox{l[i]->left, l[i]->top, l[i]->right, l[i]->bottom};
       pw.confidence = l[i]->confidence;
       to_words->push_back(pw);
     }

@@ -76,14 +76,14 @@ void ResolveProvenance(const Document& doc, const NormalizedText& norm, Record* 
     for (const PageWord& w : page.words) {
       if (w.end <= b.offset || w.begin >= end) continue;
       if (!f.box) {
-        f.box = FieldSource::Box{w.left, w.top, w.right, w.bottom};
+        f.box = w.box;
         f.confidence = w.confidence;
         continue;
       }
-      f.box->left = std::min(f.box->left, w.left);
-      f.box->top = std::min(f.box->top, w.top);
-      f.box->right = std::max(f.box->right, w.right);
-      f.box->bottom = std::max(f.box->bottom, w.bottom);
+      f.box->left = std::min(f.box->left, w.box.left);
+      f.box->top = std::min(f.box->top, w.box.top);
+      f.box->right = std::max(f.box->right, w.box.right);
+      f.box->bottom = std::max(f.box->bottom, w.box.bottom);
       f.confidence = std::min<double>(*f.confidence, w.confidence);
     }
     if (f.confidence && *f.confidence < kLowFieldConfidence) {
