@@ -374,5 +374,25 @@ TEST_F(CliTest, Utf16IsDecoded) {
   EXPECT_TRUE(HasWarning(Json::parse(lines[1]), "encoding-guessed"));
 }
 
+// `delibex text FILE` prints what extract reads: the decoded, normalized
+// text (a Windows-1252 file comes out as UTF-8, its CRLF as LF); a file that
+// cannot be read is a message and status 1; a missing FILE is bad usage.
+TEST_F(CliTest, TextCommandPrintsTheNormalizedText) {
+  Write("cp1252.txt",
+        "COMMUNE DE LAV\xC8"
+        "RE\r\nS\xE9"
+        "ance du 3 mars 2024\r\n");
+  Outcome r = Delibex("text cp1252.txt");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "COMMUNE DE LAVÈRE\nSéance du 3 mars 2024\n");
+  Write("empty.txt", "");
+  r = Delibex("text empty.txt");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("(empty)"), std::string::npos) << r.err;
+  r = Delibex("text");
+  EXPECT_EQ(r.status, 2);
+}
+
 }  // namespace
 }  // namespace delibex
