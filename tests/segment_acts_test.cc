@@ -410,6 +410,18 @@ TEST(ExtractActs, ArticlesAfterDecide) {
        "l'afficher.\n",
        {"-: Adopte la grille tarifaire,", "-: Décide de l'appliquer au 1er janvier ;",
         "-: Autorise le Maire à l'afficher."}},
+      // Bullets as OCR misreads them (a check mark, an arrow glyph) before
+      // operative verbs; "À" that is a word stays in the text.
+      {"Objet : Location du logement\n"
+       "\n"
+       "Après en avoir délibéré, le Conseil Municipal, à l'unanimité ;\n"
+       "\n"
+       "À Approuve la proposition du locataire.\n"
+       "ÿŸ Décide de louer le logement à compter du 1er mars.\n"
+       "» Autorise le Maire à signer le bail, à compter de sa réception.\n",
+       {"-: Approuve la proposition du locataire.",
+        "-: Décide de louer le logement à compter du 1er mars.",
+        "-: Autorise le Maire à signer le bail, à compter de sa réception."}},
   });
 }
 

@@ -109,11 +109,14 @@ std::vector<Article> SplitClauses(std::string_view part, const PatternSet& patte
   std::vector<Article> out;
   for (size_t k = 0; k < cuts.size(); ++k) {
     size_t e = k + 1 < cuts.size() ? cuts[k + 1] : part.size();
-    std::string c = Clause(part.substr(cuts[k], e - cuts[k]));
     Match m;
+    // The bullet is not part of the article (a letter OCR read for a glyph,
+    // "À Approuve", is one too).
+    bool bullet = patterns["bullet_start"].MatchAt(part, &m, cuts[k]);
+    size_t from = bullet ? std::min(m.end(), e) : cuts[k];
+    std::string c = Clause(part.substr(from, e - from));
     if (c.size() < 3 || patterns["vote_record_only"].MatchAt(c, &m)) continue;
     // Bullets that only list amounts or names stay in their article.
-    bool bullet = patterns["bullet_start"].MatchAt(part, &m, cuts[k]);
     bool opens = bullet ? patterns["clause_opens"].MatchAt(c, &m)
                         : patterns["operative_verb"].MatchAt(c, &m) ||
                               patterns["infinitive_clause"].MatchAt(c, &m);
