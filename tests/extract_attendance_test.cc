@@ -74,6 +74,25 @@ TEST(ExtractAttendance, CommaLists) {
        .absent = {"M.|Hugo GRIS"}});
 }
 
+// Lists read by OCR: a comma lost at a line's end joins two names (split
+// again when each line is one); a name damaged beyond reading ("MERCADI]")
+// is skipped when the list goes on with people, and ends the list when
+// nothing that follows is a person.
+TEST(ExtractAttendance, ListsDamagedByOcr) {
+  ExpectLists(
+      "Présents : M. Jean DUPONT, Mme Claire MARTIN, M. Paul GRANDII\n"
+      "Mme Anne BLANC, M. Luc NOIR.\n"
+      "Absents excusés : Mme AUGUSTE - MERCADI]\n"
+      "Karine, M. Hugo GRIS, Mme Zoé VERT.\n",
+      {.present = {"M.|Jean DUPONT", "Mme|Claire MARTIN", "M.|Paul GRANDII", "Mme|Anne BLANC",
+                   "M.|Luc NOIR"},
+       .excused = {"M.|Hugo GRIS", "Mme|Zoé VERT"}});
+  ExpectLists(
+      "Présents : M. Jean DUPONT, Mme Claire MARTIN, ].].\n"
+      "La séance est ouverte à 18 heures.\n",
+      {.present = {"M.|Jean DUPONT", "Mme|Claire MARTIN"}});
+}
+
 TEST(ExtractAttendance, OneNameALineWithRolesAndAProxyList) {
   ExpectLists(
       "Etaient présents :\n"

@@ -684,6 +684,18 @@ void ReadList(std::string_view list, ListKind kind, bool flattened, const Patter
       AddPerson(lists, ListKind::kExcused, r.person);
       continue;
     }
+    if (r.kind == ItemReading::kNone && k + 1 < items.size()) {
+      // One damaged name in the middle of a list (a bracket OCR read for a
+      // letter, a word cut at the page's edge) does not end it when the item
+      // is short and the next one is a person: it is skipped.
+      std::string_view v(items[k]);
+      size_t words = 1 + static_cast<size_t>(std::count_if(
+                             v.begin(), v.end(), [](char c) { return c == ' ' || c == '\n'; }));
+      ItemReading next = ReadItem(items[k + 1], kind, patterns);
+      if (v.size() <= 40 && words <= 5 && next.kind != ItemReading::kNone &&
+          next.kind != ItemReading::kRole)
+        continue;
+    }
     switch (r.kind) {
       case ItemReading::kNone:
         return;
