@@ -11,6 +11,7 @@
 #include <cctype>
 #include <condition_variable>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -68,10 +69,23 @@ class EnginePool {
           cv_.notify_all();
           return engine.error();
         }
+        // Tesseract keeps its dictionaries in a static cache made by the
+        // first engine, after this pool: static destruction would tear the
+        // cache down first, and the engines' dictionaries would leak. The
+        // engines are ended at exit, before the cache goes.
+        static std::once_flag at_exit;
+        std::call_once(at_exit, [] { std::atexit([] { EnginePool::Get().EndAll(); }); });
         return std::move(engine).value();
       }
       cv_.wait(lock);
     }
+  }
+
+  // Ends the idle engines (all of them once no page is being read).
+  void EndAll() {
+    std::lock_guard<std::mutex> lock(mu_);
+    made_ -= static_cast<int>(idle_.size());
+    idle_.clear();
   }
 
   void Return(std::unique_ptr<OcrEngine> engine) {
