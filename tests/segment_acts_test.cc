@@ -238,6 +238,23 @@ TEST(SegmentActs, EnumerationInsideAnActEndsNothing) {
   EXPECT_FALSE(p.record.signed_block.has_value());
 }
 
+// Titles alone on their line, the report under them; the last line of a
+// paragraph that runs on into "Monsieur le Maire soumet" is no title.
+TEST(SegmentActs, BareTitlesButNotASentenceGoingOn) {
+  Processed p =
+      Process(std::string(kHead) +
+              "Monsieur le Maire propose d'ouvrir la séance.\n"
+              "Location de la salle des fêtes\n"
+              "Monsieur le Maire rappelle que la salle est louée aux habitants.\n"
+              "Le conseil municipal fixe le tarif à 150 €.\n"
+              "Vente du tracteur communal\n"
+              "Monsieur le Maire expose que le tracteur n'est plus utilisé.\n"
+              "La vente fait l'objet d'une offre d'achat que\n"
+              "Monsieur le Maire soumet au conseil. Le conseil municipal autorise la vente.\n");
+  EXPECT_EQ(Heads(p.record), (Strings{"null | Location de la salle des fêtes",
+                                      "null | Vente du tracteur communal"}));
+}
+
 // OCR glues a speck to the first word of a line: the heading whose rank is
 // missing from a sequence is found under the debris; debris before a rank
 // that does not complete a sequence is not taken for a heading.
