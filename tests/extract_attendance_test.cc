@@ -87,6 +87,14 @@ TEST(ExtractAttendance, ListsDamagedByOcr) {
       {.present = {"M.|Jean DUPONT", "Mme|Claire MARTIN", "M.|Paul GRANDII", "Mme|Anne BLANC",
                    "M.|Luc NOIR"},
        .excused = {"M.|Hugo GRIS", "Mme|Zoé VERT"}});
+  // A name wrapped onto the next line, in a list of one proxy a line.
+  ExpectLists(
+      "Présents : M. Jean DUPONT.\n"
+      "Absents représentés : Mme Anne BLANC a donné procuration à Mme Claire\n"
+      "MARTIN ;\n"
+      "M. Luc NOIR a donné procuration à M. Jean DUPONT.\n",
+      {.present = {"M.|Jean DUPONT"},
+       .represented = {"Mme|Anne BLANC -> Mme|Claire MARTIN", "M.|Luc NOIR -> M.|Jean DUPONT"}});
   ExpectLists(
       "Présents : M. Jean DUPONT, Mme Claire MARTIN, ].].\n"
       "La séance est ouverte à 18 heures.\n",

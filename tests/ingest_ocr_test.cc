@@ -277,6 +277,19 @@ TEST(RepairOcrWordTest, NumbersDatesAndIdsButNeverNames) {
   for (const Case& c : cases) EXPECT_EQ(RepairOcrWord(c.in, c.line_start, c.next), c.out) << c.in;
 }
 
+TEST(ContinuesActIdTest, JoinsAnIdCutAtItsUnderscore) {
+  EXPECT_TRUE(ContinuesActId("057-215704636-20220926-2022", ""));
+  EXPECT_TRUE(ContinuesActId("057-215704636-20220926-2022", "044-DE"));
+  EXPECT_TRUE(ContinuesActId("02A-212000350-20240312-DEL", "2024"));
+  EXPECT_TRUE(ContinuesActId("02A-212000350-20240312-DEL_2024", "12-DE-1-1"));
+  // A whole id, an id with its nature, a date, a word: nothing to join.
+  EXPECT_FALSE(ContinuesActId("057-215704636-20220926-2022_044-DE", "suite"));
+  EXPECT_FALSE(ContinuesActId("057-215704636-20220926-2022", "reçu"));
+  EXPECT_FALSE(ContinuesActId("057-215704636-20220926-2022", "044-de"));
+  EXPECT_FALSE(ContinuesActId("12-03-2024", "044"));
+  EXPECT_FALSE(ContinuesActId("Mairie", "044-DE"));
+}
+
 TEST(ReadImagesTest, UnreadableBytesAreImageUnreadable) {
   const std::string png_header = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
   for (const std::string& bytes :

@@ -193,6 +193,29 @@ bool OneEntryALine(std::string_view list) {
     if (DropLineLabel(line).size() != line.size()) ++labelled;
   }
   if (labelled >= 2 && labelled * 2 >= all) return true;
+  // A name wrapped onto the next line ("… à Mme Christine\nDUPOUY ;"): a
+  // line with no separator at its end, then one lone word that has one.
+  {
+    std::vector<std::string_view> ls;
+    for (size_t i = 0; i < list.size();) {
+      size_t nl = list.find('\n', i);
+      if (nl == std::string_view::npos) nl = list.size();
+      std::string_view line = Trim(list.substr(i, nl - i));
+      i = nl + 1;
+      if (!line.empty()) ls.push_back(line);
+    }
+    auto ends_sep = [](std::string_view l) {
+      char c = l.back();
+      return c == ',' || c == ';' || c == '.' || c == ':';
+    };
+    for (size_t k = 0; k + 1 < ls.size(); ++k) {
+      std::string_view next = ls[k + 1];
+      if (ends_sep(ls[k]) || !ends_sep(next)) continue;
+      next.remove_suffix(1);
+      next = Trim(next);
+      if (!next.empty() && next.find(' ') == std::string_view::npos) return false;
+    }
+  }
   int lines = 0;
   size_t i = 0;
   while (i < list.size()) {

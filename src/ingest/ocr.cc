@@ -557,4 +557,45 @@ std::string RepairOcrWord(std::string_view word, bool line_start, std::string_vi
   return out;
 }
 
+namespace {
+
+// The segments of s between dashes.
+std::vector<std::string_view> DashSegments(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t b = 0;
+  for (;;) {
+    size_t d = s.find('-', b);
+    out.push_back(s.substr(b, d == std::string_view::npos ? std::string_view::npos : d - b));
+    if (d == std::string_view::npos) return out;
+    b = d + 1;
+  }
+}
+
+bool IdChars(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+  });
+}
+
+// An @CTES id cut short in its act number: "057-215704636-20220926-2022",
+// its nature not reached yet.
+bool OpensActId(std::string_view w) {
+  std::vector<std::string_view> seg = DashSegments(w);
+  return seg.size() == 4 && seg[0].size() == 3 && seg[1].size() == 9 && seg[2].size() == 8 &&
+         IdChars(seg[0]) && IdChars(seg[1]) && IdChars(seg[2]) && IdChars(seg[3]);
+}
+
+}  // namespace
+
+bool ContinuesActId(std::string_view so_far, std::string_view w) {
+  if (!OpensActId(so_far)) return false;
+  if (w.empty()) return true;
+  std::vector<std::string_view> seg = DashSegments(w);
+  if (!IdChars(seg[0])) return false;
+  if (seg.size() == 1) return true;
+  bool nature = seg[1].size() == 2 && std::all_of(seg[1].begin(), seg[1].end(),
+                                                  [](char c) { return c >= 'A' && c <= 'Z'; });
+  return nature && std::all_of(seg.begin() + 2, seg.end(), IdChars);
+}
+
 }  // namespace delibex

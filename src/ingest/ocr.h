@@ -234,4 +234,13 @@ std::string RepairDigits(std::string_view token);
 // `next` is the word after it on the line (or empty).
 std::string RepairOcrWord(std::string_view word, bool line_start, std::string_view next);
 
+// OCR reads the underscore of an act number as a space, cutting an @CTES
+// identifier in two words: "057-215704636-20220926-2022" "044-DE". True when
+// `so_far` is such an identifier cut in its act number (three segments and
+// the number begun, no nature yet) and `next` goes on with it: more of the
+// number ("044"), or its end and the nature ("044-DE", "044-DE-1-1"). With
+// an empty `next`: whether `so_far` is such a cut identifier. The caller
+// joins the two with "_".
+bool ContinuesActId(std::string_view so_far, std::string_view next);
+
 }  // namespace delibex

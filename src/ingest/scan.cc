@@ -320,8 +320,15 @@ void SeparateMargin(const OcrPage& page, Page* out) {
   auto append = [&](const std::vector<const OcrWord*>& l, size_t from, size_t to,
                     std::string* to_text, std::vector<PageWord>* to_words) {
     size_t line_start = to_text->size();
+    size_t id_start = std::string::npos;  // an @CTES id still open on this line
     for (size_t i = from; i < to; ++i) {
-      if (i > from) {
+      if (i > from && id_start != std::string::npos &&
+          ContinuesActId(std::string_view(*to_text).substr(id_start), l[i]->text) &&
+          l[i]->left - l[i - 1]->right < height) {
+        // "2022 044-DE": the underscore OCR lost inside an act id.
+        *to_text += '_';
+      } else if (i > from) {
+        id_start = std::string::npos;
         *to_text += ' ';
         if (l[i]->left - l[i - 1]->right > 2 * height) {
           size_t column = static_cast<size_t>(std::max(0, l[i]->left - text_left) / letter_width);
@@ -334,6 +341,7 @@ void SeparateMargin(const OcrPage& page, Page* out) {
       *to_text +=
           RepairOcrWord(l[i]->text, i == from, i + 1 < to ? std::string_view(l[i + 1]->text) : "");
       pw.end = to_text->size();
+      if (id_start == std::string::npos && ContinuesActId(l[i]->text, "")) id_start = pw.begin;
       pw.box = PixelBox{l[i]->left, l[i]->top, l[i]->right, l[i]->bottom};
       pw.confidence = l[i]->confidence;
       to_words->push_back(pw);
