@@ -87,6 +87,12 @@ TEST(ExtractAttendance, ListsDamagedByOcr) {
       {.present = {"M.|Jean DUPONT", "Mme|Claire MARTIN", "M.|Paul GRANDII", "Mme|Anne BLANC",
                    "M.|Luc NOIR"},
        .excused = {"M.|Hugo GRIS", "Mme|Zoé VERT"}});
+  // En dashes read as hyphens between people in a list that has commas (after
+  // the names, before their roles); a double surname keeps its hyphen.
+  ExpectLists(
+      "Présents : M. Paul ROUX, Maire - Mme Anne BROCA - LANNAUD, 1re adjointe - "
+      "M. Luc NOIR\n",
+      {.present = {"M.|Paul ROUX|Maire", "Mme|Anne BROCA-LANNAUD|1re adjointe", "M.|Luc NOIR"}});
   // A name wrapped onto the next line, in a list of one proxy a line.
   ExpectLists(
       "Présents : M. Jean DUPONT.\n"

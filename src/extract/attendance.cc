@@ -298,7 +298,15 @@ std::vector<std::string> SplitItems(std::string_view list) {
         continue;
       }
       bool endash = list.compare(i, 3, "–") == 0 || list.compare(i, 3, "—") == 0;
-      if (((hyphens && c == '-') || endash) && IsSeparatorDash(list, i)) {
+      // A spaced hyphen before a civility separates even in a comma list:
+      // an en dash that OCR read as a hyphen ("…, Maire - Mme HOARAU").
+      bool before_civility = false;
+      if (c == '-' && !hyphens) {
+        size_t j = i + 1;
+        while (j < list.size() && (IsBlank(list[j]) || list[j] == '\n')) ++j;
+        before_civility = j > i + 1 && ReadCivility(list.substr(j)).length > 0;
+      }
+      if (((hyphens && c == '-') || endash || before_civility) && IsSeparatorDash(list, i)) {
         flush();
         if (endash) i += 2;
         continue;
