@@ -81,11 +81,12 @@ TEST(ExtractAttendance, CommaLists) {
 TEST(ExtractAttendance, ListsDamagedByOcr) {
   ExpectLists(
       "Présents : M. Jean DUPONT, Mme Claire MARTIN, M. Paul GRANDII\n"
-      "Mme Anne BLANC, M. Luc NOIR.\n"
+      "Mme Anne BLANC, M. Luc NOIR, Yannick\n"
+      "BOUCHET.\n"
       "Absents excusés : Mme AUGUSTE - MERCADI]\n"
       "Karine, M. Hugo GRIS, Mme Zoé VERT.\n",
       {.present = {"M.|Jean DUPONT", "Mme|Claire MARTIN", "M.|Paul GRANDII", "Mme|Anne BLANC",
-                   "M.|Luc NOIR"},
+                   "M.|Luc NOIR", "-|Yannick BOUCHET"},
        .excused = {"M.|Hugo GRIS", "Mme|Zoé VERT"}});
   // En dashes read as hyphens between people in a list that has commas (after
   // the names, before their roles); a double surname keeps its hyphen.

@@ -682,8 +682,10 @@ void ReadList(std::string_view list, ListKind kind, bool flattened, const Patter
       std::string_view v(items[k]);
       for (size_t from = 0; from <= v.size();) {
         size_t nl = std::min(v.find('\n', from), v.size());
-        ItemReading line = ReadItem(v.substr(from, nl - from), kind, patterns);
-        if (line.kind != ItemReading::kPerson) {
+        std::string_view part = Trim(v.substr(from, nl - from));
+        ItemReading line = ReadItem(part, kind, patterns);
+        // Each line a whole name: "Yannick\nBOUCHET" is one person.
+        if (line.kind != ItemReading::kPerson || part.find(' ') == std::string_view::npos) {
           people.clear();
           break;
         }
