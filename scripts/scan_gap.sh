@@ -6,6 +6,8 @@
 # against the same gold records. Prints both tables and the gap.
 #
 #   bash scripts/scan_gap.sh [BUILD_DIR]     (default: build)
+#   SCAN_GAP_SET=corpus bash scripts/scan_gap.sh   the project's own corpus/
+#                                                 instead (expected records as gold)
 #
 # make-scan's noise is random: two runs differ by a point or so.
 # Needs ImageMagick with Pango and img2pdf (make-scan's own needs). Work files
@@ -24,11 +26,31 @@ else
   trap 'rm -rf "$tmp"' EXIT
 fi
 mkdir -p "$tmp"/gold "$tmp"/text "$tmp"/scan "$tmp"/pdf
-for f in "$shared"/corpus/dev/text/*.txt "$shared"/corpus/seed/input/*.txt; do
+if [ "${SCAN_GAP_SET:-shared}" = corpus ]; then
+  inputs=("$root"/corpus/*.txt)
+else
+  inputs=("$shared"/corpus/dev/text/*.txt "$shared"/corpus/seed/input/*.txt)
+fi
+for f in "${inputs[@]}"; do
   s=$(basename "${f%.*}")
-  gold=$(ls "$shared"/corpus/*/gold/"$s".json 2>/dev/null | head -1)
-  [ -n "$gold" ] || continue
-  if ! "$shared"/tools/make-scan "$f" "$tmp/pdf/$s.pdf" --dpi 300 --skew 1.5 --noise 0.6 \
+  if [ "${SCAN_GAP_SET:-shared}" = corpus ]; then
+    gold=$root/corpus/$s.json
+    [ -f "$gold" ] || continue
+  else
+    gold=$(ls "$shared"/corpus/*/gold/"$s".json 2>/dev/null | head -1)
+    [ -n "$gold" ] || continue
+  fi
+  # make-scan reads UTF-8: a Windows-1252 file is converted, UTF-16 skipped.
+  src=$f
+  if ! iconv -f UTF-8 -t UTF-8 "$f" >/dev/null 2>&1; then
+    if grep -qaP '\x00' "$f"; then
+      echo "not UTF-8 nor single-byte: $s (skipped)"
+      continue
+    fi
+    src=$tmp/pdf/$s.utf8.txt
+    iconv -f WINDOWS-1252 -t UTF-8 "$f" >"$src"
+  fi
+  if ! "$shared"/tools/make-scan "$src" "$tmp/pdf/$s.pdf" --dpi 300 --skew 1.5 --noise 0.6 \
        >/dev/null 2>"$tmp/pdf/$s.err"; then
     echo "make-scan could not render $s (skipped)"
     continue
