@@ -171,13 +171,57 @@ std::vector<PixPtr> RenderPages(std::string_view bytes, const std::vector<size_t
   return out;
 }
 
-// A register's margin column (counts, convocation date, "Objet") read into
-// the body's lines cuts its sentences. Lines that have a wide gap between
-// words in the left part of the page are split there; over the run of such
-// lines, the margin's words (left of the gap) are given after the body's,
-// as a block of their own. The page's text is built from the words (each
-// repaired by RepairOcrWord), each word's bytes and box kept in `out->words`.
-void SeparateMargin(const OcrPage& page, Page* out) {
+// Short blocks side by side ("Le Maire" and "La Secrétaire de séance" over
+// their names) come from Tesseract one after the other: a short line is
+// joined to an earlier short line of the same row that it does not touch.
+// `height` is the page's mean word height.
+void JoinSideBySideBlocks(int height, std::vector<std::vector<const OcrWord*>>* lines_in) {
+  std::vector<std::vector<const OcrWord*>>& lines = *lines_in;
+  struct Extent {
+    int top, bottom, left, right;
+  };
+  auto extent = [](const std::vector<const OcrWord*>& l) {
+    Extent e{l[0]->top, l[0]->bottom, l[0]->left, l[0]->right};
+    for (const OcrWord* o : l) {
+      e.top = std::min(e.top, o->top);
+      e.bottom = std::max(e.bottom, o->bottom);
+      e.left = std::min(e.left, o->left);
+      e.right = std::max(e.right, o->right);
+    }
+    return e;
+  };
+  constexpr size_t kShort = 6;  // words
+  for (size_t k = 0; k < lines.size(); ++k) {
+    if (lines[k].empty() || lines[k].size() > kShort) continue;
+    for (size_t j = k + 1; j < lines.size() && j <= k + 12; ++j) {
+      if (lines[j].empty() || lines[j].size() > kShort) continue;
+      Extent a = extent(lines[k]), b = extent(lines[j]);
+      int overlap = std::min(a.bottom, b.bottom) - std::max(a.top, b.top);
+      int shorter = std::min(a.bottom - a.top, b.bottom - b.top);
+      bool same_row = shorter > 0 && overlap * 10 >= shorter * 6;
+      bool apart = b.left - a.right > 2 * height || a.left - b.right > 2 * height;
+      if (same_row && apart && lines[k].size() + lines[j].size() <= 2 * kShort) {
+        lines[k].insert(lines[k].end(), lines[j].begin(), lines[j].end());
+        lines[j].clear();
+        break;
+      }
+    }
+  }
+  lines.erase(std::remove_if(lines.begin(), lines.end(),
+                             [](const std::vector<const OcrWord*>& l) { return l.empty(); }),
+              lines.end());
+}
+
+// A page's text, built from its OCR words: lines in reading order, side-by-
+// side blocks joined into rows, columns kept after wide gaps, paragraphs
+// from the line pitch, words repaired by RepairOcrWord, an @CTES id cut by a
+// lost underscore joined again. A register's margin column (counts,
+// convocation date, "Objet") read into the body's lines cuts its sentences. Lines that have a wide
+// gap between words in the left part of the page are split there; over the run of such lines, the
+// margin's words (left of the gap) are given after the body's, as a block of their own. The page's
+// text is built from the words (each repaired by RepairOcrWord), each word's bytes and box kept in
+// `out->words`.
+void BuildPageText(const OcrPage& page, Page* out) {
   // Words with text only: Tesseract also gives blank "words" over rules
   // and pictures.
   std::vector<const OcrWord*> words;
@@ -199,44 +243,7 @@ void SeparateMargin(const OcrPage& page, Page* out) {
   int height = 0;
   for (const OcrWord* o : words) height += o->bottom - o->top;
   height /= static_cast<int>(words.size());
-  // Short blocks side by side ("Le Maire" and "La Secrétaire de séance" over
-  // their names) come from Tesseract one after the other: a short line is
-  // joined to an earlier short line of the same row that it does not touch.
-  {
-    struct Extent {
-      int top, bottom, left, right;
-    };
-    auto extent = [](const std::vector<const OcrWord*>& l) {
-      Extent e{l[0]->top, l[0]->bottom, l[0]->left, l[0]->right};
-      for (const OcrWord* o : l) {
-        e.top = std::min(e.top, o->top);
-        e.bottom = std::max(e.bottom, o->bottom);
-        e.left = std::min(e.left, o->left);
-        e.right = std::max(e.right, o->right);
-      }
-      return e;
-    };
-    constexpr size_t kShort = 6;  // words
-    for (size_t k = 0; k < lines.size(); ++k) {
-      if (lines[k].empty() || lines[k].size() > kShort) continue;
-      for (size_t j = k + 1; j < lines.size() && j <= k + 12; ++j) {
-        if (lines[j].empty() || lines[j].size() > kShort) continue;
-        Extent a = extent(lines[k]), b = extent(lines[j]);
-        int overlap = std::min(a.bottom, b.bottom) - std::max(a.top, b.top);
-        int shorter = std::min(a.bottom - a.top, b.bottom - b.top);
-        bool same_row = shorter > 0 && overlap * 10 >= shorter * 6;
-        bool apart = b.left - a.right > 2 * height || a.left - b.right > 2 * height;
-        if (same_row && apart && lines[k].size() + lines[j].size() <= 2 * kShort) {
-          lines[k].insert(lines[k].end(), lines[j].begin(), lines[j].end());
-          lines[j].clear();
-          break;
-        }
-      }
-    }
-    lines.erase(std::remove_if(lines.begin(), lines.end(),
-                               [](const std::vector<const OcrWord*>& l) { return l.empty(); }),
-                lines.end());
-  }
+  JoinSideBySideBlocks(height, &lines);
   for (auto& l : lines) {
     std::sort(l.begin(), l.end(),
               [](const OcrWord* a, const OcrWord* b) { return a->left < b->left; });
@@ -433,7 +440,7 @@ Result<Document> IngestPdf(std::string_view bytes, const ScanOptions& options) {
       // A stamp's text layer over a scan is exact: keep it after the OCR.
       std::string layer =
           pdf.quality[i].verdict == PageVerdict::kStampOnly ? doc.pages[i].text : "";
-      SeparateMargin(page, &doc.pages[i]);
+      BuildPageText(page, &doc.pages[i]);
       if (!layer.empty()) doc.pages[i].text += "\n\n" + layer;
       doc.pages[i].ocr_confidence = page.mean_confidence;
       AddConfidenceWarning(&doc, i, page.mean_confidence);
@@ -478,7 +485,7 @@ Result<Document> IngestImages(std::string_view bytes, const ScanOptions& options
           Warning{results[i].error().code,
                   "page " + std::to_string(i + 1) + ": " + results[i].error().message});
     } else {
-      SeparateMargin(results[i].value(), &page);
+      BuildPageText(results[i].value(), &page);
       page.ocr_confidence = results[i].value().mean_confidence;
       AddConfidenceWarning(&doc, i, page.ocr_confidence);
     }
