@@ -280,6 +280,54 @@ TEST_F(CliTest, BatchCarriesOnPastBadFiles) {
   EXPECT_EQ(rec[4]["attendance"]["present"][1]["name"], "Zoé PUJOLLE");
 }
 
+// A failure inside one input's pipeline (here a pattern that backtracks past
+// PCRE2's match limit on one file's line) is that input's error record: the
+// files before and after it keep theirs.
+TEST_F(CliTest, BarrierMakesAFailingInputItsErrorRecord) {
+  fs::path patterns = dir_ / "patterns";
+  fs::create_directories(patterns);
+  for (const auto& e : fs::directory_iterator(fs::path(DELIBEX_SOURCE_DIR) / "patterns")) {
+    std::string text = ReadFile(e.path());
+    if (e.path().filename() == "web_chrome.pcre") {
+      const std::string head = "[web_chrome_line]\n  ^ (?:";
+      size_t at = text.find(head);
+      ASSERT_NE(at, std::string::npos);
+      text.insert(at + head.size(), " (?:x+x+)+y |");
+    }
+    std::ofstream(patterns / e.path().filename(), std::ios::binary) << text;
+  }
+  Write("a.txt", kGood);
+  Write("b.txt", std::string(kOther) + std::string(40, 'x') + "\n");
+  Write("c.txt", kOther);
+  Outcome r = Delibex("extract --patterns patterns a.txt b.txt c.txt -o out.jsonl");
+  EXPECT_EQ(r.status, 1);
+  std::vector<std::string> lines = Lines(ReadFile(dir_ / "out.jsonl"));
+  ASSERT_EQ(lines.size(), 3u);
+  Json a = Json::parse(lines[0]), b = Json::parse(lines[1]), c = Json::parse(lines[2]);
+  EXPECT_EQ(a["session"]["date"], "2024-05-14");
+  EXPECT_EQ(c["session"]["date"], "2024-04-09");
+  EXPECT_EQ(b["source"]["file"], "b.txt");
+  EXPECT_EQ(b["error"]["code"], "pattern-limit");
+  EXPECT_EQ(b["error"]["stage"], "normalize");
+  EXPECT_NE(b["error"]["message"].get<std::string>().find("web_chrome_line"), std::string::npos);
+  EXPECT_NE(r.err.find("b.txt"), std::string::npos);
+  EXPECT_NE(r.err.find("pattern-limit"), std::string::npos);
+}
+
+// The shape that once threw std::out_of_range in FindActs (a number alone on
+// its line, its title line also a point heading) gives its act.
+TEST_F(CliTest, BareNumberOverAPointHeadingIsOneAct) {
+  Write("pv.txt",
+        ReadFile(fs::path(DELIBEX_SOURCE_DIR) / "tests/data/crash/bare-number-then-point.txt"));
+  Outcome r = Delibex("extract pv.txt");
+  ASSERT_EQ(r.status, 0) << r.err;
+  Json j = Json::parse(r.out);
+  ASSERT_EQ(j["deliberations"].size(), 1u);
+  EXPECT_EQ(j["deliberations"][0]["number"], "2019-06-014");
+  EXPECT_EQ(j["deliberations"][0]["title"], "Tarifs de la cantine scolaire");
+  EXPECT_EQ(j["deliberations"][0]["vote"]["result"], "adopted");
+}
+
 // ------------------------------------------------------------------ a directory
 
 TEST_F(CliTest, DirectoryIsWalkedRecursively) {

@@ -120,6 +120,13 @@ std::optional<std::vector<PatternSource>> ReadPatternDir(const std::string& dir)
   return sources;
 }
 
+// One outcome as its output line: pretty JSON for a single file, else one line.
+std::string Serialize(const FileOutcome& r, bool pretty) {
+  nlohmann::ordered_json j =
+      r.error ? delibex::ErrorToJson(r.source, *r.error) : delibex::RecordToJson(*r.record);
+  return j.dump(pretty ? 1 : -1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 // Tesseract's OpenMP is much slower than one thread a page here, and libgomp
 // reads OMP_THREAD_LIMIT when it loads, before main: set it and start again.
 void EnsureSingleThreadedOpenMp(char** argv) {
@@ -236,7 +243,15 @@ int Extract(int argc, char** argv) {
     for (;;) {
       size_t i = next.fetch_add(1);
       if (i >= inputs.size()) return;
-      FileOutcome r = delibex::ExtractFile(inputs[i].path, inputs[i].display, *patterns, options);
+      FileOutcome r;
+      try {  // ExtractFile has its own barrier; this one is for memory at its edges
+        r = delibex::ExtractFile(inputs[i].path, inputs[i].display, *patterns, options);
+      } catch (const std::exception& e) {
+        r = FileOutcome{};
+        r.source.file = inputs[i].display;
+        r.error = delibex::Error{"internal-error", std::string("delibex failed: ") + e.what(),
+                                 "pipeline"};
+      }
       std::lock_guard<std::mutex> lock(mu);
       results[i] = std::move(r);
       done.notify_all();
@@ -256,21 +271,26 @@ int Extract(int argc, char** argv) {
       r = std::move(*results[i]);
       results[i].reset();
     }
-    nlohmann::ordered_json j;
+    std::string line;
+    try {
+      line = Serialize(r, single);
+    } catch (const std::exception& e) {
+      r.record.reset();
+      r.error =
+          delibex::Error{"internal-error",
+                         std::string("delibex failed writing the record: ") + e.what(), "output"};
+      line = Serialize(r, single);
+    }
     if (r.error) {
       status = 1;
       ++errors;
       // Ingest's messages start with the path already.
       const std::string& msg = r.error->message;
       bool named = msg.rfind(inputs[i].path, 0) == 0;
-      std::fprintf(stderr, "delibex: %s%s%s (%s)\n", named ? "" : inputs[i].display.c_str(),
-                   named ? "" : ": ", msg.c_str(), r.error->code.c_str());
-      j = delibex::ErrorToJson(r.source, *r.error);
-    } else {
-      j = delibex::RecordToJson(*r.record);
+      std::fprintf(stderr, "delibex: %s%s%s (%s%s%s)\n", named ? "" : inputs[i].display.c_str(),
+                   named ? "" : ": ", msg.c_str(), r.error->code.c_str(),
+                   r.error->stage.empty() ? "" : ", stage ", r.error->stage.c_str());
     }
-    std::string line = single ? j.dump(1, ' ', false, nlohmann::json::error_handler_t::replace)
-                              : j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     *out << line << '\n';
     out->flush();
     if (!quiet && inputs.size() > 1 && isatty(STDERR_FILENO)) {

@@ -175,6 +175,7 @@ Json ErrorToJson(const Source& source, const Error& error) {
   if (!source.media.empty()) src["media"] = source.media;
   j["source"] = src;
   j["error"] = Json{{"code", error.code}, {"message", error.message}};
+  if (!error.stage.empty()) j["error"]["stage"] = error.stage;
   return j;
 }
 

@@ -219,7 +219,11 @@ bool Pattern::Run(std::string_view subject, size_t start, uint32_t options, Matc
       st.checked_from = start;
     }
   }
-  if (rc < 0) return false;  // no match, or a match-time limit: treated alike
+  if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT ||
+      rc == PCRE2_ERROR_JIT_STACKLIMIT || rc == PCRE2_ERROR_NOMEMORY) {
+    throw PatternLimitError{name_, rc};  // not "no match": the input's barrier reports it
+  }
+  if (rc < 0) return false;  // no match (or a start past the end)
   PCRE2_SIZE* ov = pcre2_get_ovector_pointer(st.data);
   uint32_t pairs = pcre2_get_ovector_count(st.data);
   uint32_t groups = 0;

@@ -100,7 +100,11 @@ void ResolveProvenance(const Document& doc, const NormalizedText& norm, Record* 
 
 }  // namespace
 
-Record ExtractDocument(const Document& doc, const PatternSet& patterns, const std::string& today) {
+namespace {
+
+// The stages after ingest; `stage` names the one running, for the barrier.
+Record RunStages(const Document& doc, const PatternSet& patterns, const std::string& today,
+                 const char** stage) {
   Record r;
   r.source.media = doc.media;
   r.source.method = doc.method;
@@ -117,14 +121,34 @@ Record ExtractDocument(const Document& doc, const PatternSet& patterns, const st
   if (ocred > 0) r.source.ocr_confidence = sum / ocred;
   if (!doc.encoding.empty()) r.source.encoding = doc.encoding;
   r.warnings = doc.warnings;
+  *stage = "normalize";
   NormalizedText norm = Normalize(doc, patterns);
+  *stage = "segment";
   Sections sections = Segment(norm.text, patterns);
+  *stage = "extract";
   ExtractSession(sections, patterns, &r);
   ExtractActs(sections, patterns, &r);
+  *stage = "provenance";
   LocateFields(sections, &r);
   ResolveProvenance(doc, norm, &r);
+  *stage = "validate";
   Validate(today.empty() ? Today() : today, &r);
   return r;
+}
+
+// What escaped a stage, as the input's error record.
+Error Caught(const char* stage, std::string code, std::string what) {
+  return Error{std::move(code),
+               std::string("delibex failed in its ") + stage + " stage (" + what +
+                   "): this is a bug in delibex, not in the file; please report it",
+               stage};
+}
+
+}  // namespace
+
+Record ExtractDocument(const Document& doc, const PatternSet& patterns, const std::string& today) {
+  const char* stage = "normalize";
+  return RunStages(doc, patterns, today, &stage);
 }
 
 Result<std::string> NormalizedTextOfFile(const std::string& path, const PatternSet& patterns,
@@ -134,27 +158,63 @@ Result<std::string> NormalizedTextOfFile(const std::string& path, const PatternS
   return Normalize(doc.value(), patterns).text;
 }
 
-FileOutcome ExtractFile(const std::string& path, const std::string& display_name,
-                        const PatternSet& patterns, const PipelineOptions& options) {
-  FileOutcome out;
-  out.source.file = display_name;
+namespace {
+
+// ExtractFile's work, inside its barrier.
+void ExtractFileStages(const std::string& path, const std::string& display_name,
+                       const PatternSet& patterns, const PipelineOptions& options,
+                       FileOutcome* outcome, const char** stage) {
+  FileOutcome& out = *outcome;
   // The file is read once: hashed, then ingested.
   Result<std::string> bytes = ReadInputFile(path, options.ingest.max_bytes);
   if (!bytes.ok()) {
     out.error = bytes.error();
-    return out;
+    return;
   }
   out.source.sha256 = Sha256(bytes.value());
+  *stage = "ingest";
   Result<Document> doc = IngestBytes(path, bytes.value(), options.ingest);
   if (!doc.ok()) {
     out.error = doc.error();
-    return out;
+    return;
   }
-  Record r = ExtractDocument(doc.value(), patterns, options.today);
+  out.source.media = doc.value().media;
+  *stage = "normalize";
+  Record r = RunStages(doc.value(), patterns, options.today, stage);
   r.source.file = display_name;
   r.source.sha256 = out.source.sha256;
   out.source = r.source;
   out.record = std::move(r);
+}
+
+}  // namespace
+
+// The barrier: whatever escapes a stage becomes this input's error record
+// (the record is dropped whole: a half-extracted record would invent gaps).
+FileOutcome ExtractFile(const std::string& path, const std::string& display_name,
+                        const PatternSet& patterns, const PipelineOptions& options) {
+  FileOutcome out;
+  out.source.file = display_name;
+  const char* stage = "read";
+  try {
+    ExtractFileStages(path, display_name, patterns, options, &out, &stage);
+  } catch (const PatternLimitError& e) {
+    out.record.reset();
+    out.error =
+        Error{"pattern-limit",
+              "the pattern '" + e.pattern + "' hit a PCRE2 limit (code " + std::to_string(e.code) +
+                  ") in the " + stage + " stage: the text is too unusual to read safely",
+              stage};
+  } catch (const std::bad_alloc&) {
+    out.record.reset();
+    out.error = Caught(stage, "internal-error", "out of memory");
+  } catch (const std::exception& e) {
+    out.record.reset();
+    out.error = Caught(stage, "internal-error", e.what());
+  } catch (...) {
+    out.record.reset();
+    out.error = Caught(stage, "internal-error", "an unknown exception");
+  }
   return out;
 }
 

@@ -253,6 +253,13 @@ std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
 
   std::vector<Heading> heads;
   if (!numbered.empty()) {
+    // A number alone on its line whose title line is a point ("2019-06-014"
+    // over "II – Tarifs …"): the title is the point's.
+    for (Heading& n : numbered) {
+      for (const Heading& p : points) {
+        if (p.begin > n.begin && p.begin < n.end && !p.title.empty()) n.title = p.title;
+      }
+    }
     heads = numbered;
     // A point that is also a numbered heading is the same line. Points
     // printed line after line ("1. GAUDIN Sylvain", "2. NOEL Andrée": a list
@@ -263,8 +270,10 @@ std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
     };
     for (size_t k = 0; k < points.size(); ++k) {
       const Heading& p = points[k];
-      bool same = std::any_of(numbered.begin(), numbered.end(),
-                              [&](const Heading& n) { return n.begin == p.begin; });
+      // The same line, or the line a bare number's heading took as its title.
+      bool same = std::any_of(numbered.begin(), numbered.end(), [&](const Heading& n) {
+        return n.begin <= p.begin && p.begin < std::max(n.end, n.begin + 1);
+      });
       bool listed = (k > 0 && lines_between(points[k - 1].begin, p.begin) <= 2) ||
                     (k + 1 < points.size() && lines_between(p.begin, points[k + 1].begin) <= 2);
       if (!same && !listed) {
@@ -296,11 +305,12 @@ std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
     if (h.boundary) continue;
     any_heading = true;
     size_t end = i + 1 < heads.size() ? heads[i + 1].begin : text.size();
-    std::string_view span = text.substr(h.begin, end - h.begin);
+    // A heading whose title runs into the next heading ends where it starts.
+    size_t body = std::min(h.end, end);
     Match m;
     bool procedural = patterns["procedural_item"].Find(h.title, &m);
     bool real_number = h.number && !IsBareRank(*h.number);
-    bool decides = patterns["decision_formula"].Find(span.substr(h.end - h.begin), &m);
+    bool decides = patterns["decision_formula"].Find(text.substr(body, end - body), &m);
     if (procedural && !real_number) continue;
     // The last item of a file cut short (an excerpt that ends mid-sentence)
     // may have lost its decision with the rest of the text.
@@ -309,7 +319,7 @@ std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
     ActSpan a;
     a.begin = h.begin;
     a.end = end;
-    a.body = h.end;
+    a.body = body;
     if (h.number) a.number = h.number;
     if (!h.title.empty()) a.title = h.title;
     acts.push_back(a);
