@@ -6,6 +6,7 @@
 // two-column page, first names only. Every zone is written for the test and
 // every name invented; each test asserts the four lists exactly.
 #include "extract/attendance.h"
+#include "people/persons.h"
 
 #include <gtest/gtest.h>
 
@@ -394,6 +395,121 @@ TEST(ExtractAttendance, FlattenedColumnsKeepCivilities) {
                         "votants : 5 | DELMAS, Mme Rose ESTÈVE.\n",
                         P()),
       {.present = {"M.|Luc ARNAUD", "Mme|Nadia CORBIN", "M.|Yves DELMAS", "Mme|Rose ESTÈVE"}});
+}
+
+}  // namespace
+}  // namespace delibex
+
+namespace delibex {
+namespace {
+
+// ------------------------------------------------- the grammar of people lists
+// One reader for every layout: a heading, then (past empty lines and
+// sub-headings) items cut at separators, civilities, parentheses, status
+// words and NOM/Prénom boundaries; group and place labels are dropped.
+
+TEST(AttendanceGrammar, EmptyLineBetweenHeadingAndList) {
+  ExpectLists(
+      "Etaient présents :\n\nM. Hugo LEMARCHAND, Maire, Mme Claire VASSEUR, Adjointe\n\n"
+      "Le quorum étant atteint, la séance est ouverte.\n",
+      {.present = {"M.|Hugo LEMARCHAND|Maire", "Mme|Claire VASSEUR|Adjointe"}});
+}
+
+TEST(AttendanceGrammar, SubHeadingBeforeTheNames) {
+  ExpectLists("Etaient présents :\nDélégués titulaires :\nM. Paul ROCHE, Mme Anne BRUNEL\n",
+              {.present = {"M.|Paul ROCHE", "Mme|Anne BRUNEL"}});
+}
+
+TEST(AttendanceGrammar, ListGoesOnAfterEmptyLinesWhileParagraphsOpenWithPeople) {
+  ExpectLists(
+      "Étaient présents : Monsieur TALBERT Yves, Maire ;\n\n"
+      "Mesdames ROCHAS Aline et PELTIER Maud, et Messieurs GIRON Marc et VIAL Léo, Adjoints, "
+      "Mesdames COSTE Inès, DUPRÉ Lise, Conseillers municipaux\n\n"
+      "Absente excusée : Nina BERGER donne procuration à Lise DUPRÉ\n\n"
+      "Monsieur Marc GIRON a été désigné secrétaire.\n",
+      {.present = {"M.|TALBERT Yves|Maire", "-|ROCHAS Aline", "-|PELTIER Maud", "-|GIRON Marc",
+                   "-|VIAL Léo", "-|COSTE Inès", "-|DUPRÉ Lise"},
+       .represented = {"-|Nina BERGER -> -|Lise DUPRÉ"}});
+}
+
+TEST(AttendanceGrammar, GroupLabelsClosingLinesAreNoPeople) {
+  ExpectLists(
+      "Présents : M. Jean ORSAT, Président, Mme Zoé LERAY, M. Marc TESSON, Vice-présidents,\n"
+      "Mme Anaïs GILLOT, M. Eric MASSIN, membres du bureau\n",
+      {.present = {"M.|Jean ORSAT|Président", "Mme|Zoé LERAY", "M.|Marc TESSON", "Mme|Anaïs GILLOT",
+                   "M.|Eric MASSIN"}});
+}
+
+TEST(AttendanceGrammar, CivilityAsTheOnlySeparator) {
+  ExpectLists("Présents : Mme Léa MARTEL Mme Anne ROUSSET M. Luc BLANCARD\n",
+              {.present = {"Mme|Léa MARTEL", "Mme|Anne ROUSSET", "M.|Luc BLANCARD"}});
+}
+
+TEST(AttendanceGrammar, NomPrenomPairsRunTogether) {
+  ExpectLists(
+      "Conseillers communautaires présents\n\n"
+      "DURANTON Paul MOREL Anne LECLERT Hugo DE CASTRIES Marta\n\n"
+      "VANIER Jean-Roger HABERT-DULAC Sylvie\n",
+      {.present = {"-|DURANTON Paul", "-|MOREL Anne", "-|LECLERT Hugo", "-|DE CASTRIES Marta",
+                   "-|VANIER Jean-Roger", "-|HABERT-DULAC Sylvie"}});
+}
+
+TEST(AttendanceGrammar, PrenomNomPairsAfterAGroupLabel) {
+  ExpectLists(
+      "Etaient présents : Alain PATOUX, Franck SORREL, délégué(e)s titulaires Lory LACLOS "
+      "Jean- Pierre RIVOLLET délégué(e)s suppléant(e)s.\n",
+      {.present = {"-|Alain PATOUX", "-|Franck SORREL", "-|Lory LACLOS", "-|Jean-Pierre RIVOLLET"}});
+}
+
+TEST(AttendanceGrammar, ProxiesCutAfterEachParenthesis) {
+  ExpectLists(
+      "Procurations : Marine BIZET (pouvoir à MC MUSSET) André ISARD (pouvoir à A FERRAND) "
+      "TRONCIN Nadia (pouvoir à G. ROBLOT)\n",
+      {.represented = {"-|Marine BIZET -> -|MC MUSSET", "-|André ISARD -> -|A FERRAND",
+                       "-|TRONCIN Nadia -> -|G. ROBLOT"}});
+}
+
+TEST(AttendanceGrammar, PlaceLabelsInsideTheList) {
+  ExpectLists(
+      "Etaient présents :\n\nCommune de Baix : Messieurs Leynard, Chabaud Commune de Rochefort : "
+      "Monsieur Boyard Commune de Meyras : Madame Pollet\n\n"
+      "Le quorum étant atteint, la séance est ouverte.\n",
+      {.present = {"-|Leynard", "-|Chabaud", "M.|Boyard", "Mme|Pollet"}});
+}
+
+TEST(AttendanceGrammar, StatusWordsAfterNames) {
+  ExpectLists("Absents et procurations : Luc SIMONET excusé Rémi BLOTTE Pouvoir à Julie MARCHANT\n",
+              {.represented = {"-|Rémi BLOTTE -> -|Julie MARCHANT"}, .excused = {"-|Luc SIMONET"}});
+}
+
+TEST(AttendanceGrammar, ASentenceAfterAnEmptyLineEndsTheList) {
+  ExpectLists(
+      "Présents : M. Paul ROCHE, Mme Anne BRUNEL.\n\nMonsieur Paul ROCHE est désigné secrétaire "
+      "de séance.\n",
+      {.present = {"M.|Paul ROCHE", "Mme|Anne BRUNEL"}});
+}
+
+TEST(PeopleRun, NameShapes) {
+  EXPECT_EQ(SplitNameShapes("DURAND Paul MOREAU Anne"),
+            (std::vector<std::string>{"DURAND Paul", "MOREAU Anne"}));
+  EXPECT_EQ(SplitNameShapes("Paul DURAND Anne MOREAU"),
+            (std::vector<std::string>{"Paul DURAND", "Anne MOREAU"}));
+  // One name, however long: no split.
+  EXPECT_TRUE(SplitNameShapes("Jean-Pierre DE LA TOUR").empty());
+  EXPECT_TRUE(SplitNameShapes("FLEURY DE LA RUELLE Philippe").empty());
+  // A piece with no first name: no split.
+  EXPECT_TRUE(SplitNameShapes("DURAND Paul MOREAU").empty());
+}
+
+TEST(PeopleRun, GroupLabels) {
+  EXPECT_TRUE(IsGroupLabel("Adjoints"));
+  EXPECT_TRUE(IsGroupLabel("Vice-présidents"));
+  EXPECT_TRUE(IsGroupLabel("Adjoints et Conseillers municipaux délégués"));
+  EXPECT_TRUE(IsGroupLabel("délégué(e)s suppléant(e)s"));
+  EXPECT_TRUE(IsGroupLabel("membres du bureau"));
+  EXPECT_FALSE(IsGroupLabel("Adjoint"));  // a title: it goes to the person before it
+  EXPECT_FALSE(IsGroupLabel("titulaires Lory LACLOS"));
+  EXPECT_FALSE(IsGroupLabel("Conseillers : Jean"));
 }
 
 }  // namespace

@@ -7,7 +7,7 @@
 
 #include "core/text.h"
 #include "extract/dates.h"
-#include "extract/persons.h"
+#include "people/persons.h"
 #include "extract/stamp.h"
 #include "extract/vote.h"
 

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "core/text.h"
-#include "extract/persons.h"
+#include "people/persons.h"
 
 namespace delibex {
 
@@ -91,6 +91,10 @@ std::vector<Heading> FindHeadings(std::string_view zone, const PatternSet& patte
   return out;
 }
 
+// Whether a paragraph after a blank line goes on with the list: it opens with
+// people (see below, after the item reader).
+bool OpensWithPeople(std::string_view para, ListKind kind, const PatternSet& patterns);
+
 // Where the list that starts at `start` ends: a blank line (unless the list
 // goes on after it), a closing parenthesis that the list did not open, a
 // sentence end, or `limit`.
@@ -127,6 +131,13 @@ size_t ListEnd(std::string_view zone, size_t start, size_t limit, ListKind kind,
           if (patterns["proxy_short"].Find(CollapseSpace(para.substr(0, 200)), &m) &&
               ReadPerson(para) && !patterns["attendance_heading"].Find(para.substr(0, 40), &m))
             continue;
+        }
+        // Web and Word exports put a blank line between all paragraphs: the
+        // list goes on when the next paragraph opens with people.
+        {
+          size_t para_end = zone.find("\n\n", j);
+          if (para_end == std::string_view::npos) para_end = zone.size();
+          if (OpensWithPeople(zone.substr(j, para_end - j), kind, patterns)) continue;
         }
         return i;
       }
@@ -611,6 +622,66 @@ std::vector<std::string> SplitRunTogether(const std::string& item) {
   return {item};
 }
 
+// An item read as a run of several people (see SplitPeopleRun and
+// SplitNameShapes in people/), when that reads every piece and says more
+// than the item read whole: several people, a status word, a group or
+// place label dropped. Otherwise nothing, and the item is read as it is.
+std::optional<std::vector<RunPiece>> ReadRun(std::string_view item, ListKind kind,
+                                             const PatternSet& patterns) {
+  std::string whole = CleanItem(item);
+  if (whole.empty()) return std::nullopt;
+  std::vector<RunPiece> pieces = SplitPeopleRun(whole);
+  std::vector<RunPiece> out;
+  bool more = pieces.size() != 1 || !pieces[0].status.empty() || pieces[0].text != whole;
+  for (RunPiece& piece : pieces) {
+    ItemReading r = ReadItem(piece.text, kind, patterns);
+    if (r.kind == ItemReading::kNone || r.kind == ItemReading::kPerson) {
+      // "DURAND Paul MOREAU Anne": names run together, with no civility.
+      std::string bare = CleanItem(piece.text);
+      CivilityRead civ = ReadCivility(bare);
+      std::vector<std::string> names =
+          civ.length == 0 ? SplitNameShapes(bare) : std::vector<std::string>{};
+      if (names.size() >= 2) {
+        for (std::string& n : names) {
+          if (ReadItem(n, kind, patterns).kind != ItemReading::kPerson) return std::nullopt;
+          out.push_back({std::move(n), piece.status});
+        }
+        more = true;
+        continue;
+      }
+    }
+    if (r.kind == ItemReading::kNone) return std::nullopt;
+    out.push_back(std::move(piece));
+  }
+  if (!more) return std::nullopt;
+  return out;
+}
+
+bool OpensWithPeople(std::string_view para, ListKind kind, const PatternSet& patterns) {
+  Match m;
+  if (patterns["attendance_heading"].MatchAt(para, &m)) return false;
+  // The first item: up to a separator outside parentheses or the line's end.
+  size_t end = 0;
+  int depth = 0;
+  for (; end < para.size(); ++end) {
+    char c = para[end];
+    if (c == '(') ++depth;
+    if (c == ')' && depth > 0) --depth;
+    if (depth == 0 && (c == ',' || c == ';' || c == '\n')) break;
+    if (depth == 0 && c == ' ' && para.compare(end, 4, " et ") == 0) break;
+  }
+  std::string first = CleanItem(para.substr(0, end));
+  if (first.empty()) return false;
+  CivilityRead civ = ReadCivility(first);
+  if (civ.plural) first = first.substr(civ.length);
+  if (IsGroupLabel(first)) return true;
+  ItemReading r = ReadItem(first, kind, patterns);
+  if (r.kind == ItemReading::kPerson || r.kind == ItemReading::kProxy ||
+      r.kind == ItemReading::kSubstitute)
+    return true;
+  return ReadRun(first, kind, patterns).has_value();
+}
+
 // The items of one list; stops at the first item that is no person.
 void ReadList(std::string_view list, ListKind kind, bool flattened, const PatternSet& patterns,
               Lists* lists) {
@@ -633,11 +704,22 @@ void ReadList(std::string_view list, ListKind kind, bool flattened, const Patter
     }
     split = std::move(merged);
   }
+  std::vector<std::string> statuses;  // per item: "excused", "absent" or empty
   for (const std::string& raw : split) {
+    if (auto run = ReadRun(raw, kind, patterns)) {
+      for (RunPiece& piece : *run) {
+        items.push_back(std::move(piece.text));
+        statuses.push_back(std::move(piece.status));
+      }
+      continue;
+    }
     std::vector<std::string> parts =
         kind == ListKind::kRepresented ? SplitAtCivilities(raw) : std::vector<std::string>{raw};
     for (const std::string& part : parts) {
-      for (std::string& one : SplitRunTogether(part)) items.push_back(std::move(one));
+      for (std::string& one : SplitRunTogether(part)) {
+        items.push_back(std::move(one));
+        statuses.emplace_back();
+      }
     }
   }
   bool plural = false;
@@ -663,6 +745,13 @@ void ReadList(std::string_view list, ListKind kind, bool flattened, const Patter
       }
     }
     ItemReading r = ReadItem(item, kind, patterns);
+    // "Luc SIMON excusé" in a run: the status word says which list.
+    if (r.kind == ItemReading::kPerson && !statuses[k].empty()) {
+      AddPerson(lists, statuses[k] == "excused" ? ListKind::kExcused : ListKind::kAbsent,
+                r.person);
+      last = nullptr;
+      continue;
+    }
     if (r.kind == ItemReading::kNone) {
       // "Crégols : M. Yves FABRE": a label before the name.
       std::string_view rest = DropLineLabel(item);
@@ -709,6 +798,7 @@ void ReadList(std::string_view list, ListKind kind, bool flattened, const Patter
       }
       if (r.kind != ItemReading::kNone) {
         items.resize(k + 1);  // nothing after it belongs to the list
+        statuses.resize(k + 1);
       }
     }
     // "Raymond (excusé)" under an Absents heading.
@@ -762,6 +852,27 @@ void ReadList(std::string_view list, ListKind kind, bool flattened, const Patter
            : kind == ListKind::kAbsent  ? &lists->absent.back()
                                         : nullptr;
   }
+}
+
+// A heading's list may begin lines below it: past empty lines and
+// sub-headings ("Délégués titulaires :", "Membres élus :").
+size_t SkipToItems(std::string_view zone, size_t at) {
+  size_t i = at;
+  for (int guard = 0; guard < 8; ++guard) {
+    size_t j = i;
+    while (j < zone.size() && IsBlank(zone[j])) ++j;
+    if (j >= zone.size() || zone[j] != '\n') return i;
+    while (j < zone.size() && (IsBlank(zone[j]) || zone[j] == '\n')) ++j;
+    size_t eol = zone.find('\n', j);
+    if (eol == std::string_view::npos) eol = zone.size();
+    std::string_view line = Trim(zone.substr(j, eol - j));
+    if (line.size() > 1 && line.back() == ':' && IsGroupLabel(line.substr(0, line.size() - 1))) {
+      i = eol;
+      continue;
+    }
+    return j;
+  }
+  return i;
 }
 
 // Where a list begins after its heading: right away, or after the colon of
@@ -852,6 +963,8 @@ Attendance ExtractAttendance(std::string_view zone, const PatternSet& patterns) 
     size_t start = ListStart(zone, h);
     auto next = std::upper_bound(stops.begin(), stops.end(), start);
     size_t limit = next == stops.end() ? zone.size() : *next;
+    // Past empty lines and sub-headings, never past the next heading.
+    start = std::min(SkipToItems(zone, start), limit);
     limit = std::min(limit, start + 4000);
     size_t end = ListEnd(zone, start, limit, h.kind, patterns);
     std::string_view list = zone.substr(start, end - start);

@@ -9,7 +9,7 @@
 #include "core/text.h"
 #include "extract/attendance.h"
 #include "extract/dates.h"
-#include "extract/persons.h"
+#include "people/persons.h"
 
 namespace delibex {
 

@@ -35,7 +35,7 @@
 
 #include "core/text.h"
 #include "extract/dates.h"
-#include "extract/persons.h"
+#include "people/persons.h"
 
 namespace delibex {
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "core/text.h"
-#include "extract/persons.h"
+#include "people/persons.h"
 
 namespace delibex {
 

@@ -1,6 +1,6 @@
 #include "validate/validate.h"
 
-#include "extract/persons.h"
+#include "people/persons.h"
 
 namespace delibex {
 

@@ -1,4 +1,4 @@
-#include "extract/persons.h"
+#include "people/persons.h"
 
 #include <algorithm>
 #include <set>
@@ -453,6 +453,285 @@ std::optional<PersonRead> ReadPerson(std::string_view s) {
   r.length = at;
   r.rest = Trim(rest);
   return r;
+}
+
+bool IsGroupLabel(std::string_view s) {
+  // "délégué(e)s", "suppléant(e)s", "élu(s)": the inclusive endings as plain
+  // plurals.
+  std::string plain;
+  for (size_t i = 0; i < s.size();) {
+    std::string_view rest = s.substr(i);
+    if (rest.rfind("(e)", 0) == 0 || rest.rfind("(E)", 0) == 0) {
+      i += 3;
+    } else if (rest.rfind("(es)", 0) == 0 || rest.rfind("(ES)", 0) == 0) {
+      i += 4;
+    } else if (rest.rfind("(s)", 0) == 0 || rest.rfind("(S)", 0) == 0) {
+      plain += 's';
+      i += 3;
+    } else {
+      plain += s[i++];
+    }
+  }
+  std::string f = Fold(plain);
+  while (!f.empty() && (f.back() == '.' || f.back() == ':' || f.back() == ' ')) f.pop_back();
+  if (f.empty() || f.size() > 90 || std::count(f.begin(), f.end(), ' ') > 8) return false;
+  static const char* const kPlurals[] = {
+      "adjoints",  "adjointes",   "conseillers", "conseilleres", "vice presidents",
+      "vice presidentes", "membres", "delegues",    "deleguees", "titulaires",
+      "suppleants", "suppleantes", "elus",
+      "elues",     "maires adjoints", "maires delegues", "maires deleguees", "representants",
+      "administrateurs", "administratrices"};
+  for (const char* h : kPlurals) {
+    std::string head(h);
+    if (f == head || f.rfind(head + " ", 0) == 0) {
+      // Only role words may follow, in lower case or from the role lexicon:
+      // no name ("Conseillers : Jean", "titulaires Lory LACLEF").
+      for (size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == ':' || s[i] == ',' || s[i] == ';' || s[i] == '(') {
+          if (s.compare(i, 3, "(e)") == 0 || s.compare(i, 3, "(s)") == 0 ||
+              s.compare(i, 4, "(es)") == 0)
+            continue;
+          return false;
+        }
+      }
+      static const char* const kRoleWords[] = {
+          "adjoints",  "adjointes", "conseillers", "conseilleres", "municipaux", "municipales",
+          "communautaires", "delegues", "deleguees", "titulaires", "suppleants", "suppleantes",
+          "bureau", "conseil", "syndical", "vice", "presidents", "presidentes", "et",
+          "membres", "elus", "elues", "maires", "comite", "communautaire", "municipal",
+          "delegue", "deleguee", "departementaux", "regionaux", "de", "du", "des", "la", "le"};
+      size_t i = 0;
+      bool first = true;
+      while (i < plain.size()) {
+        while (i < plain.size() && (plain[i] == ' ' || plain[i] == '\n' || plain[i] == '\t')) ++i;
+        size_t b = i;
+        while (i < plain.size() && plain[i] != ' ' && plain[i] != '\n' && plain[i] != '\t') ++i;
+        if (i == b) break;
+        std::string_view word(plain.data() + b, i - b);
+        if (!first && StartsUpper(word)) {
+          std::string fw = Fold(word);
+          // "Vice-présidents" folds to two words.
+          bool known = false;
+          for (const char* r : kRoleWords) {
+            if (fw == r || fw.rfind(std::string(r) + " ", 0) == 0) known = true;
+          }
+          if (!known) return false;
+        }
+        first = false;
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
+namespace {
+
+// A word's shape in a name: upper case (two letters or more, "DURAND",
+// "MINART-GIVERNE"), capitalised ("Paul", "Jean-Roger"), a particle
+// ("de", "van", "d'"), or anything else.
+enum class Shape { kUpper, kCapital, kParticle, kOther };
+
+Shape ShapeOf(std::string_view w) {
+  while (!w.empty() && (w.back() == ',' || w.back() == '.' || w.back() == ';')) w.remove_suffix(1);
+  if (w.empty()) return Shape::kOther;
+  std::string f = Fold(w);
+  if (f == "de" || f == "du" || f == "des" || f == "van" || f == "von" || f == "le" || f == "la" ||
+      f == "d" || f == "der" || f == "di" || f == "da") {
+    if (!StartsUpper(w)) return Shape::kParticle;
+  }
+  int upper = 0, lower = 0;
+  for (size_t i = 0; i < w.size();) {
+    int len = 1;
+    int32_t cp = DecodeAt(w, i, &len);
+    if (IsUpperLetter(cp)) ++upper;
+    if (IsLowerLetter(cp)) ++lower;
+    if (!IsLetter(cp) && cp != '-' && cp != '\'' && cp != 0x2019) return Shape::kOther;
+    i += len;
+  }
+  if (upper >= 2 && lower == 0) return Shape::kUpper;
+  if (upper >= 1 && lower >= 1 && StartsUpper(w)) return Shape::kCapital;
+  return Shape::kOther;
+}
+
+std::vector<std::string_view> SplitWords(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && IsSpace(s[i])) ++i;
+    size_t b = i;
+    while (i < s.size() && !IsSpace(s[i])) ++i;
+    if (i > b) out.push_back(s.substr(b, i - b));
+  }
+  return out;
+}
+
+bool IsStatusWord(std::string_view w, std::string* status) {
+  std::string f = Fold(w);
+  if (f == "excuse" || f == "excusee" || f == "excuses" || f == "excusees") {
+    *status = "excused";
+    return true;
+  }
+  if (f == "absent" || f == "absente" || f == "absents" || f == "absentes") {
+    *status = "absent";
+    return true;
+  }
+  return false;
+}
+
+// Words after which a civility belongs to the same item.
+bool IsConnector(std::string_view w) {
+  std::string f = Fold(w);
+  static const char* const kWords[] = {
+      "a",         "au",          "aux",        "par",         "de",         "pouvoir",
+      "pouvoirs",  "procuration", "mandataire", "suppleant",   "suppleante", "remplace",
+      "donne",     "et",          "dr",         "docteur",     "mandat",     "delegation",
+      "vote",      "en",          "faveur",     "represente",  "representee", "remplacee",
+      "remplacant", "remplacante", "donnee",    "procurations", "par"};
+  for (const char* k : kWords) {
+    if (f == k) return true;
+  }
+  return ReadCivility(w).length > 0;  // "Madame le Docteur", "M. et Mme"
+}
+
+// Words that begin a place label ("Commune de Baix :").
+bool StartsPlaceLabel(std::string_view w) {
+  std::string f = Fold(w);
+  return f == "commune" || f == "communes" || f == "ville" || f == "mairie" || f == "canton" ||
+         f == "secteur" || f == "college" || f == "syndicat" || f == "communaute";
+}
+
+}  // namespace
+
+std::vector<RunPiece> SplitPeopleRun(std::string_view run) {
+  // Words, a parenthesis (with its spaces) kept as one word.
+  std::vector<std::string> words;
+  {
+    size_t i = 0;
+    while (i < run.size()) {
+      while (i < run.size() && IsSpace(run[i])) ++i;
+      if (i >= run.size()) break;
+      size_t b = i;
+      int depth = 0;
+      while (i < run.size() && (depth > 0 || !IsSpace(run[i]))) {
+        if (run[i] == '(') ++depth;
+        if (run[i] == ')' && depth > 0) --depth;
+        ++i;
+      }
+      words.push_back(CollapseSpace(run.substr(b, i - b)));
+    }
+  }
+  std::vector<RunPiece> pieces;
+  std::vector<std::string> cur;
+  auto cut = [&](std::string status = {}) {
+    if (cur.empty()) return;
+    RunPiece p;
+    for (const std::string& w : cur) p.text += (p.text.empty() ? "" : " ") + w;
+    p.status = std::move(status);
+    pieces.push_back(std::move(p));
+    cur.clear();
+  };
+  for (size_t k = 0; k < words.size(); ++k) {
+    const std::string& w = words[k];
+    // A group label: the longest run of words from here that is one.
+    if (k + 1 <= words.size()) {
+      size_t best = 0;
+      std::string phrase;
+      for (size_t j = k; j < words.size() && j < k + 7; ++j) {
+        phrase += (j == k ? "" : " ") + words[j];
+        if (IsGroupLabel(phrase)) best = j + 1;
+      }
+      if (best > 0) {
+        cut();
+        k = best - 1;
+        continue;
+      }
+    }
+    // A place label up to its colon: dropped, from its first word.
+    if (w == ":" || (w.size() > 1 && w.back() == ':' && w.find('(') == std::string::npos)) {
+      std::vector<std::string> label;
+      if (w != ":") label.push_back(w);
+      size_t from = cur.size();
+      for (size_t j = cur.size(); j-- > 0;) {
+        if (StartsPlaceLabel(cur[j])) {
+          from = j;
+          break;
+        }
+      }
+      if (from == cur.size()) from = 0;  // "Brinay : M. X": the whole lead is the label
+      cur.resize(from);
+      cut();
+      continue;
+    }
+    CivilityRead civ = ReadCivility(w);
+    if (civ.length > 0 && !cur.empty() && !IsConnector(cur.back())) cut();
+    std::string status;
+    if (!cur.empty() && IsStatusWord(w, &status)) {
+      cut(status);
+      continue;
+    }
+    cur.push_back(w);
+    bool paren = w.front() == '(' && w.back() == ')';
+    if (paren && k + 1 < words.size() &&
+        (StartsUpper(words[k + 1]) || ReadCivility(words[k + 1]).length > 0))
+      cut();
+  }
+  cut();
+  return pieces;
+}
+
+std::vector<std::string> SplitNameShapes(std::string_view run) {
+  std::vector<std::string_view> w = SplitWords(run);
+  // Words that end in a hyphen go with the next ("Jean- Pierre").
+  std::vector<std::string> words;
+  for (size_t k = 0; k < w.size(); ++k) {
+    if (!words.empty() && words.back().back() == '-') {
+      words.back() += std::string(w[k]);
+    } else {
+      words.emplace_back(w[k]);
+    }
+  }
+  if (words.size() < 4) return {};
+  Shape lead = Shape::kOther;
+  for (const std::string& x : words) {
+    Shape s = ShapeOf(x);
+    if (s == Shape::kOther) return {};
+    if (lead == Shape::kOther && s != Shape::kParticle) lead = s;
+  }
+  if (lead == Shape::kOther) return {};
+  Shape second = lead == Shape::kUpper ? Shape::kCapital : Shape::kUpper;
+  std::vector<std::string> pieces;
+  std::string cur;
+  bool has_lead = false, has_second = false;
+  auto flush = [&]() -> bool {
+    if (cur.empty()) return true;
+    if (!has_lead || !has_second) return false;
+    pieces.push_back(cur);
+    cur.clear();
+    has_lead = has_second = false;
+    return true;
+  };
+  Shape prev = Shape::kOther;
+  for (size_t k = 0; k < words.size(); ++k) {
+    Shape s = ShapeOf(words[k]);
+    Shape eff = s;
+    if (s == Shape::kParticle) {
+      // A particle goes with the upper-case surname it precedes.
+      eff = Shape::kUpper;
+    }
+    // A new piece starts where the lead shape comes back after the second.
+    if (eff == lead && prev == second) {
+      if (!flush()) return {};
+    }
+    if (s != Shape::kParticle) {
+      if (eff == lead) has_lead = true;
+      if (eff == second) has_second = true;
+    }
+    cur += (cur.empty() ? "" : " ") + words[k];
+    prev = eff;
+  }
+  if (!flush() || pieces.size() < 2) return {};
+  return pieces;
 }
 
 // Names are compared many times over while lists are merged: their folded

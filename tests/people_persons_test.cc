@@ -2,7 +2,7 @@
 // hyphens spaced out, letters split by PDF extraction, where a name stops),
 // a person with the role after the name, roles, and one person under two
 // spellings. All names are invented.
-#include "extract/persons.h"
+#include "people/persons.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-// extract/persons: people as printed in attendance lists, presidency
+// people/persons: people as printed in attendance lists, presidency
 // sentences, proxies and signature blocks.
 //
 // A name is a run of name words: capitalised or upper-case words
@@ -51,6 +51,36 @@ std::optional<PersonRead> ReadPerson(std::string_view s);
 // True when s is a role: "Maire", "1er Adjoint", "Président du Conseil
 // général", "doyen d'âge", "conseillère déléguée".
 bool IsRole(std::string_view s);
+
+// True when s is a group label closing or heading part of a list: a role in
+// the plural, alone or joined by "et" ("Adjoints", "Vice-présidents",
+// "Conseillers municipaux", "membres du bureau", "délégué(e)s titulaires",
+// "Adjoints et Conseillers municipaux délégués"). It names no one.
+bool IsGroupLabel(std::string_view s);
+
+// A run of several people that a list printed without its usual separators
+// is cut into pieces, one person (or "member + proxy") each:
+//   - before a civility that no connector precedes ("Mme Léa MARTIN Mme Anne
+//     ROUX", but not "pouvoir à M. X", "représentée par Mme Y");
+//   - after a parenthesis ("A (pouvoir à B) C (pouvoir à D)");
+//   - around a group label, which is dropped ("…, délégués titulaires Lory
+//     LACLEF");
+//   - after a place label ending in ':', which is dropped ("Chabal Commune
+//     de Baix : Monsieur Boyer");
+//   - after a status word, which marks the piece ("Luc SIMON excusé").
+// Pieces are not read here: the caller reads each and decides whether the
+// run was one.
+struct RunPiece {
+  std::string text;
+  std::string status;  // "excused", "absent" or empty
+};
+std::vector<RunPiece> SplitPeopleRun(std::string_view run);
+
+// "NOM Prénom" pairs run together from a flattened table ("DURAND Paul
+// MOREAU Anne"), or "Prénom NOM" pairs ("Lory LACLEF Jean-Pierre RIVALLAIN"):
+// the order is the first word's, and each piece must have both an
+// upper-case and a capitalised part. Fewer than two pieces: {}.
+std::vector<std::string> SplitNameShapes(std::string_view run);
 
 // The same person: the folded words of one name are all in the other
 // ("Xavier POLI" ~ "POLI Xavier" ~ "POLI").
