@@ -458,7 +458,8 @@ TEST(AttendanceGrammar, PrenomNomPairsAfterAGroupLabel) {
   ExpectLists(
       "Etaient présents : Alain PATOUX, Franck SORREL, délégué(e)s titulaires Lory LACLOS "
       "Jean- Pierre RIVOLLET délégué(e)s suppléant(e)s.\n",
-      {.present = {"-|Alain PATOUX", "-|Franck SORREL", "-|Lory LACLOS", "-|Jean-Pierre RIVOLLET"}});
+      {.present = {"-|Alain PATOUX", "-|Franck SORREL", "-|Lory LACLOS",
+                   "-|Jean-Pierre RIVOLLET"}});
 }
 
 TEST(AttendanceGrammar, ProxiesCutAfterEachParenthesis) {

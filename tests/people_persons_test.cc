@@ -49,8 +49,28 @@ TEST(ReadCivility, SingularPluralAndTitles) {
   }
 }
 
+// "M" without its period before a surname, and a civility glued to the name,
+// are read as civilities (registers print both).
+TEST(ReadCivility, UndottedAndGlued) {
+  struct Case {
+    const char* text;
+    const char* civility;
+    size_t length;
+  };
+  for (Case c :
+       {Case{"M DUPONT", "M.", 2}, Case{"M.DUPONT", "M.", 2}, Case{"Mme.ROUX", "Mme", 4}}) {
+    SCOPED_TRACE(c.text);
+    CivilityRead r = ReadCivility(c.text);
+    ASSERT_TRUE(r.civility);
+    EXPECT_EQ(*r.civility, c.civility);
+    EXPECT_EQ(r.length, c.length);
+  }
+  // "M J. DUPONT": an initial follows, not a surname.
+  EXPECT_FALSE(ReadCivility("M J. DUPONT").civility);
+}
+
 TEST(ReadCivility, NoCivility) {
-  for (const char* s : {"Maire", "M DUPONT", "M.DUPONT", "Paul ROUX", "", "Madeleine ROUX"}) {
+  for (const char* s : {"Maire", "M", "Paul ROUX", "", "Madeleine ROUX", "M.-J. ROUX"}) {
     SCOPED_TRACE(s);
     CivilityRead r = ReadCivility(s);
     EXPECT_FALSE(r.civility);

@@ -58,7 +58,19 @@ bool AtBoundary(std::string_view text, size_t pos) {
 std::vector<Heading> FindHeadings(std::string_view zone, const PatternSet& patterns) {
   std::vector<Heading> out;
   for (const Match& m : patterns["attendance_heading"].FindAll(zone)) {
-    if (!AtBoundary(zone, m.begin())) continue;
+    // Mid-line, a capitalised heading is one when a colon or a name list
+    // follows: a flattened page runs "… du 9 mars Présents : A, B" on.
+    if (!AtBoundary(zone, m.begin())) {
+      if (!StartsUpper(m.text())) continue;
+      std::string_view colon = m["colon"];
+      bool labelled = colon.find(':') != std::string_view::npos;
+      if (!labelled) {
+        std::string_view after = zone.substr(m.end(), std::min<size_t>(120, zone.size() - m.end()));
+        auto p = ReadPerson(after);
+        labelled = p && !p->rest.empty() && (p->rest[0] == ',' || p->rest[0] == ';');
+      }
+      if (!labelled) continue;
+    }
     Heading h;
     h.begin = m.begin();
     h.end = m.end();
@@ -634,7 +646,11 @@ std::optional<std::vector<RunPiece>> ReadRun(std::string_view item, ListKind kin
   std::vector<RunPiece> out;
   bool more = pieces.size() != 1 || !pieces[0].status.empty() || pieces[0].text != whole;
   for (RunPiece& piece : pieces) {
-    ItemReading r = ReadItem(piece.text, kind, patterns);
+    // "MM Herbel": a plural civility heads a part of the list (read below).
+    CivilityRead plural = ReadCivility(piece.text);
+    std::string_view text = piece.text;
+    if (plural.plural) text.remove_prefix(plural.length);
+    ItemReading r = ReadItem(text, kind, patterns);
     if (r.kind == ItemReading::kNone || r.kind == ItemReading::kPerson) {
       // "DURAND Paul MOREAU Anne": names run together, with no civility.
       std::string bare = CleanItem(piece.text);
@@ -725,7 +741,7 @@ void ReadList(std::string_view list, ListKind kind, bool flattened, const Patter
   bool plural = false;
   Person* last = nullptr;
   for (size_t k = 0; k < items.size(); ++k) {
-    std::string item = flattened ? ScrubFlattened(items[k]) : items[k];
+    std::string item = CleanItem(flattened ? ScrubFlattened(items[k]) : items[k]);
     // "MM." / "Mmes" heading the list, or a part of it.
     CivilityRead civ = ReadCivility(item);
     if (civ.plural) {
@@ -747,8 +763,7 @@ void ReadList(std::string_view list, ListKind kind, bool flattened, const Patter
     ItemReading r = ReadItem(item, kind, patterns);
     // "Luc SIMON excusé" in a run: the status word says which list.
     if (r.kind == ItemReading::kPerson && !statuses[k].empty()) {
-      AddPerson(lists, statuses[k] == "excused" ? ListKind::kExcused : ListKind::kAbsent,
-                r.person);
+      AddPerson(lists, statuses[k] == "excused" ? ListKind::kExcused : ListKind::kAbsent, r.person);
       last = nullptr;
       continue;
     }
@@ -944,7 +959,19 @@ void KeepBetterSpelling(Person* kept, const Person& other) {
 std::string BlankMarginFields(std::string_view zone, const PatternSet& patterns) {
   std::string out(zone);
   for (const Match& m : patterns["margin_field"].FindAll(zone)) {
-    for (size_t i = m.begin(); i < m.end(); ++i) {
+    // "Présents : 18 MM Herbel, Petitpas": a count heading its own list;
+    // only the figure goes, the heading stays.
+    size_t from = m.begin();
+    std::string_view after = zone.substr(m.end(), std::min<size_t>(200, zone.size() - m.end()));
+    std::string_view line = after.substr(0, after.find('\n'));
+    Match heading;
+    bool list_heading = AtBoundary(zone, m.begin()) &&
+                        patterns["attendance_heading"].MatchAt(zone, &heading, m.begin());
+    if (list_heading && (ReadCivility(line).length > 0 || ReadPerson(line))) {
+      size_t colon = zone.rfind(':', m.end());
+      if (colon != std::string_view::npos && colon >= m.begin()) from = colon + 1;
+    }
+    for (size_t i = from; i < m.end(); ++i) {
       if (out[i] != '\n') out[i] = ' ';
     }
   }

@@ -225,9 +225,33 @@ CivilityRead ReadCivility(std::string_view s) {
   size_t b = i;
   while (i < s.size() && !IsSpace(s[i]) && s[i] != ',' && s[i] != ':') ++i;
   std::string_view w = s.substr(b, i - b);
+  // "M.DURAND", "Mme.ROUX": a civility glued to the name.
+  for (std::string_view glued : {"M.", "Mme.", "MM."}) {
+    if (w.size() > glued.size() + 1 && w.substr(0, glued.size()) == glued &&
+        StartsUpper(w.substr(glued.size())) &&
+        w.find('.', glued.size()) == std::string_view::npos) {
+      CivilityRead g;
+      if (glued == "MM.") {
+        g.plural = true;
+      } else {
+        g.civility = glued == "M." ? "M." : "Mme";
+      }
+      g.length = b + glued.size();
+      return g;
+    }
+  }
   std::string f = Fold(w);
   bool dotted = !w.empty() && w.back() == '.';
-  if (f == "m" && dotted) {
+  // "M" without its period before a surname ("M Weslin"): Monsieur; an
+  // initial is followed by its own surname's capital too, but a list's "M"
+  // alone is the civility in practice.
+  size_t next = i;
+  while (next < s.size() && IsSpace(s[next]) && s[next] != '\n') ++next;
+  std::string_view ahead = next < s.size() ? s.substr(next) : std::string_view();
+  bool before_name = next > i && next + 1 < s.size() &&
+                     ((StartsUpper(ahead) && s[next + 1] != '.' && s[next + 1] != ' ') ||
+                      ahead.rfind("le ", 0) == 0 || ahead.rfind("la ", 0) == 0);
+  if (f == "m" && (dotted || (w == "M" && before_name))) {
     r.civility = "M.";
   } else if (f == "mr" || f == "monsieur") {
     r.civility = "M.";
@@ -475,12 +499,26 @@ bool IsGroupLabel(std::string_view s) {
   std::string f = Fold(plain);
   while (!f.empty() && (f.back() == '.' || f.back() == ':' || f.back() == ' ')) f.pop_back();
   if (f.empty() || f.size() > 90 || std::count(f.begin(), f.end(), ' ') > 8) return false;
-  static const char* const kPlurals[] = {
-      "adjoints",  "adjointes",   "conseillers", "conseilleres", "vice presidents",
-      "vice presidentes", "membres", "delegues",    "deleguees", "titulaires",
-      "suppleants", "suppleantes", "elus",
-      "elues",     "maires adjoints", "maires delegues", "maires deleguees", "representants",
-      "administrateurs", "administratrices"};
+  static const char* const kPlurals[] = {"adjoints",
+                                         "adjointes",
+                                         "conseillers",
+                                         "conseilleres",
+                                         "vice presidents",
+                                         "vice presidentes",
+                                         "membres",
+                                         "delegues",
+                                         "deleguees",
+                                         "titulaires",
+                                         "suppleants",
+                                         "suppleantes",
+                                         "elus",
+                                         "elues",
+                                         "maires adjoints",
+                                         "maires delegues",
+                                         "maires deleguees",
+                                         "representants",
+                                         "administrateurs",
+                                         "administratrices"};
   for (const char* h : kPlurals) {
     std::string head(h);
     if (f == head || f.rfind(head + " ", 0) == 0) {
@@ -494,12 +532,41 @@ bool IsGroupLabel(std::string_view s) {
           return false;
         }
       }
-      static const char* const kRoleWords[] = {
-          "adjoints",  "adjointes", "conseillers", "conseilleres", "municipaux", "municipales",
-          "communautaires", "delegues", "deleguees", "titulaires", "suppleants", "suppleantes",
-          "bureau", "conseil", "syndical", "vice", "presidents", "presidentes", "et",
-          "membres", "elus", "elues", "maires", "comite", "communautaire", "municipal",
-          "delegue", "deleguee", "departementaux", "regionaux", "de", "du", "des", "la", "le"};
+      static const char* const kRoleWords[] = {"adjoints",
+                                               "adjointes",
+                                               "conseillers",
+                                               "conseilleres",
+                                               "municipaux",
+                                               "municipales",
+                                               "communautaires",
+                                               "delegues",
+                                               "deleguees",
+                                               "titulaires",
+                                               "suppleants",
+                                               "suppleantes",
+                                               "bureau",
+                                               "conseil",
+                                               "syndical",
+                                               "vice",
+                                               "presidents",
+                                               "presidentes",
+                                               "et",
+                                               "membres",
+                                               "elus",
+                                               "elues",
+                                               "maires",
+                                               "comite",
+                                               "communautaire",
+                                               "municipal",
+                                               "delegue",
+                                               "deleguee",
+                                               "departementaux",
+                                               "regionaux",
+                                               "de",
+                                               "du",
+                                               "des",
+                                               "la",
+                                               "le"};
       size_t i = 0;
       bool first = true;
       while (i < plain.size()) {
@@ -583,11 +650,11 @@ bool IsStatusWord(std::string_view w, std::string* status) {
 bool IsConnector(std::string_view w) {
   std::string f = Fold(w);
   static const char* const kWords[] = {
-      "a",         "au",          "aux",        "par",         "de",         "pouvoir",
-      "pouvoirs",  "procuration", "mandataire", "suppleant",   "suppleante", "remplace",
-      "donne",     "et",          "dr",         "docteur",     "mandat",     "delegation",
-      "vote",      "en",          "faveur",     "represente",  "representee", "remplacee",
-      "remplacant", "remplacante", "donnee",    "procurations", "par"};
+      "a",          "au",          "aux",        "par",          "de",          "pouvoir",
+      "pouvoirs",   "procuration", "mandataire", "suppleant",    "suppleante",  "remplace",
+      "donne",      "et",          "dr",         "docteur",      "mandat",      "delegation",
+      "vote",       "en",          "faveur",     "represente",   "representee", "remplacee",
+      "remplacant", "remplacante", "donnee",     "procurations", "par"};
   for (const char* k : kWords) {
     if (f == k) return true;
   }
@@ -662,6 +729,21 @@ std::vector<RunPiece> SplitPeopleRun(std::string_view run) {
       cur.resize(from);
       cut();
       continue;
+    }
+    // A spaced dash between two people ("Maire - Catherine VESIN"), not
+    // inside one name ("BROCA - LANNAUD").
+    if (w == "-" || w == "–" || w == "—" || w == "−") {
+      std::string lead;
+      size_t name_words = 0;
+      for (const std::string& x : cur) {
+        lead += (lead.empty() ? "" : " ") + x;
+        if (ReadCivility(x).length == 0) ++name_words;
+      }
+      bool two_after = k + 2 < words.size() && words[k + 1].size() > 1 && words[k + 2].size() > 1;
+      if (!cur.empty() && two_after && (name_words >= 2 || IsRole(lead))) {
+        cut();
+        continue;
+      }
     }
     CivilityRead civ = ReadCivility(w);
     if (civ.length > 0 && !cur.empty() && !IsConnector(cur.back())) cut();
