@@ -227,6 +227,13 @@ const Case kCases[] = {
     {"excused_and_absent_surname_only",
      [](Record* r) { r->attendance.excused = {P("MOREAU")}; },
      {"person-in-two-lists"}},
+    {"husband_and_wife",
+     [](Record* r) {
+       r->attendance.absent[0].civility = "Mme";
+       r->attendance.present = {Person{"M.", "MOREAU", std::nullopt}};
+       r->attendance.present_count.reset();
+     },
+     {}},
     {"different_people_same_surname",
      [](Record* r) { r->attendance.excused = {P("Julien MOREAU")}; },
      {}},
@@ -250,6 +257,11 @@ const Case kCases[] = {
        r->attendance.represented.push_back({P("Marc LEROY"), P("Paul MARTIN")});
      },
      {"too-many-proxies"}},
+    {"one_member_listed_twice_one_proxy",
+     [](Record* r) {
+       r->attendance.represented.push_back({P("PETIT"), P("Anne ROBERT")});
+     },
+     {}},
     {"holders_unnamed",
      [](Record* r) {
        r->attendance.represented[0].holder.reset();

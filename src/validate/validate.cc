@@ -142,6 +142,15 @@ void CheckQuorum(Record* r) {
   }
 }
 
+// The same member, as far as names tell: SameName (a bare surname matches a
+// fuller name with it), unless both civilities are printed and differ (a
+// husband and wife on one council).
+bool SamePerson(const Person& a, const Person& b) {
+  if (a.name.size() <= 3 || b.name.size() <= 3) return false;  // too many people match
+  if (a.civility && b.civility && *a.civility != *b.civility) return false;
+  return SameName(a.name, b.name);
+}
+
 void CheckLists(Record* r) {
   const Attendance& a = r->attendance;
   std::vector<const Person*> represented;
@@ -161,10 +170,8 @@ void CheckLists(Record* r) {
   for (size_t i = 0; i < lists.size(); ++i) {
     for (size_t j = i + 1; j < lists.size(); ++j) {
       for (const Person* p : *lists[i].people) {
-        // A bare surname of 3 letters or fewer matches too many people.
-        if (p->name.size() <= 3) continue;
         for (const Person* q : *lists[j].people) {
-          if (q->name.size() > 3 && SameName(p->name, q->name)) {
+          if (SamePerson(*p, *q)) {
             Warn(r, "person-in-two-lists",
                  p->name + " is listed " + lists[i].name + " and " + lists[j].name);
             break;
@@ -174,18 +181,22 @@ void CheckLists(Record* r) {
     }
   }
 
-  // Proxies per holder, by name: pairwise, since SameName is not transitive.
+  // Proxies per holder, by name: pairwise, since SameName is not transitive;
+  // a member listed twice (an extraction slip) gives one proxy, not two.
   const int allowed = CovidWindow(r->session.date) ? 2 : 1;
   const std::vector<ProxyGrant>& g = a.represented;
   for (size_t i = 0; i < g.size(); ++i) {
-    if (!g[i].holder || g[i].holder->name.size() <= 3) continue;
+    if (!g[i].holder) continue;
     bool seen = false;
-    int held = 0;
+    std::vector<const Person*> givers;
     for (size_t j = 0; j < g.size(); ++j) {
-      if (!g[j].holder || !SameName(g[i].holder->name, g[j].holder->name)) continue;
+      if (!g[j].holder || !SamePerson(*g[i].holder, *g[j].holder)) continue;
       if (j < i) seen = true;
-      ++held;
+      bool again = false;
+      for (const Person* m : givers) again = again || SamePerson(*m, g[j].member);
+      if (!again) givers.push_back(&g[j].member);
     }
+    const int held = static_cast<int>(givers.size());
     if (!seen && held > allowed) {
       Warn(r, "too-many-proxies",
            g[i].holder->name + " holds " + Str(held) + " proxies; the law allows " + Str(allowed));

@@ -34,10 +34,14 @@
 //                            the quorum was not reached while the stated
 //                            counts meet the legal rule above.
 //   person-in-two-lists      a member in two of present, represented,
-//                            excused, absent.
+//                            excused, absent. Names match as extract/'s
+//                            SameName does (a bare surname matches a fuller
+//                            name with it) unless both civilities are printed
+//                            and differ; names of 3 bytes or fewer never match.
 //   too-many-proxies         a holder named for more proxies than the law
 //                            allows: one (CGCT L2121-20), two inside the
-//                            COVID-19 windows.
+//                            COVID-19 windows; holders matched as above, a
+//                            member listed twice counted once.
 //   future-date              the session date, or a prefecture date (sent,
 //                            received, published, executory; top-level or an
 //                            act's), after `today`.
