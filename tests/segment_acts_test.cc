@@ -487,3 +487,80 @@ TEST(ExtractActs, ExtractKnownOnlyByItsStamp) {
 
 }  // namespace
 }  // namespace delibex
+
+namespace delibex {
+namespace {
+
+// ------------------------------------------- act schemes chosen by their evidence
+// Every family of headings is found (numbers, "Objet :" blocks, points); the
+// file's scheme is the one whose headings open items the assembly decides on.
+
+const char kPreamble[] =
+    "COMMUNE DE VALBOURG\n"
+    "Séance du 3 juin 2019\n"
+    "Présents : M. Hugo LEMARCHAND, Mme Claire VASSEUR, M. Noé PERRIN.\n\n";
+
+TEST(ActSchemes, OneObjetBlockPerAct) {
+  Processed p = Process(std::string(kPreamble) +
+                        "Objet : Subvention à l'association des Amis du Lavoir\n"
+                        "Projet de délibération : 2019 DAC 12\n"
+                        "Le conseil approuve la subvention de 500 euros.\n"
+                        "La délibération est adoptée à l'unanimité.\n\n"
+                        "14/20\n\n"
+                        "Objet : Tarifs du marché forain\n"
+                        "Projet de délibération : 2019 DAC 13\n"
+                        "Le conseil fixe les tarifs.\n"
+                        "La délibération est adoptée à l'unanimité.\n\n"
+                        "15/20\n\n"
+                        "Objet : Dénomination d'une rue\n"
+                        "La délibération est adoptée à l'unanimité.\n");
+  EXPECT_EQ(Heads(p.record),
+            (std::vector<std::string>{"2019 DAC 12 | Subvention à l'association des Amis du Lavoir",
+                                      "2019 DAC 13 | Tarifs du marché forain",
+                                      "null | Dénomination d'une rue"}));
+}
+
+TEST(ActSchemes, AStrayNumberDoesNotHideNumberedPoints) {
+  std::string text = kPreamble;
+  for (int k = 1; k <= 4; ++k) {
+    text += std::to_string(k) + " – Vente de la parcelle AB " + std::to_string(k) +
+            "\n\nLe conseil décide de vendre la parcelle.\n\n";
+    if (k == 2) text += "230-231-250\nAC 473 à 481\n\n";  // a table cell of parcels
+  }
+  Processed p = Process(text);
+  ASSERT_EQ(p.record.deliberations.size(), 4u);
+  EXPECT_EQ(Opt(p.record.deliberations[3].title), "Vente de la parcelle AB 4");
+}
+
+TEST(ActSchemes, DatePrefixedNumbersAreDistinctActs) {
+  Processed p =
+      Process(std::string(kPreamble) +
+              "2019.06.03 - 1  TARIFS DE LA CANTINE\n\nLe conseil fixe les tarifs.\n\n"
+              "2019.06.03 - 2  VENTE D'UN TRACTEUR\n\nLe conseil décide la vente.\n\n"
+              "2019.06.03 - 3  ADHÉSION AU SYNDICAT\n\nLe conseil approuve l'adhésion.\n");
+  EXPECT_EQ(Heads(p.record), (std::vector<std::string>{"2019.06.03 - 1 | TARIFS DE LA CANTINE",
+                                                       "2019.06.03 - 2 | VENTE D'UN TRACTEUR",
+                                                       "2019.06.03 - 3 | ADHÉSION AU SYNDICAT"}));
+}
+
+TEST(ActSchemes, PageFoliosAndARecapOpenNoActs) {
+  Processed p = Process(std::string(kPreamble) +
+                        "N° 2019/25 – Crédits supplémentaires\n\nLe conseil décide d'ouvrir les "
+                        "crédits.\n\n3/9\n\nN° 2019/26 – Achat d'un terrain\n\nLe conseil "
+                        "approuve l'achat.\n\n4/9\n\nDélibérations :\nN° 2019/25 – Crédits "
+                        "supplémentaires\nN° 2019/26 – Achat d'un terrain\n");
+  EXPECT_EQ(Heads(p.record), (std::vector<std::string>{"2019/25 | Crédits supplémentaires",
+                                                       "2019/26 | Achat d'un terrain"}));
+}
+
+TEST(ActSchemes, MinutesOfTheLastSittingAreNoAct) {
+  Processed p = Process(std::string(kPreamble) +
+                        "1/ Procès-verbal du conseil du 6 mai 2019 : après lecture, il est "
+                        "approuvé à l'unanimité.\n\n"
+                        "2/ Adoption du compte rendu de la séance du 20 mai\n\nApprouvé.\n\n"
+                        "3/ Tarifs de la cantine\n\nLe conseil fixe les tarifs à l'unanimité.\n");
+  EXPECT_EQ(Heads(p.record), (std::vector<std::string>{"null | Tarifs de la cantine"}));
+}
+
+}  // namespace
+}  // namespace delibex

@@ -692,6 +692,10 @@ bool OpensWithPeople(std::string_view para, ListKind kind, const PatternSet& pat
   if (civ.plural) first = first.substr(civ.length);
   if (IsGroupLabel(first)) return true;
   ItemReading r = ReadItem(first, kind, patterns);
+  // A proxy list goes on with proxies only: a name alone after it belongs to
+  // another list whose heading was lost.
+  if (kind == ListKind::kRepresented)
+    return r.kind == ItemReading::kProxy || r.kind == ItemReading::kSubstitute;
   if (r.kind == ItemReading::kPerson || r.kind == ItemReading::kProxy ||
       r.kind == ItemReading::kSubstitute)
     return true;

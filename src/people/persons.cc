@@ -725,7 +725,21 @@ std::vector<RunPiece> SplitPeopleRun(std::string_view run) {
           break;
         }
       }
-      if (from == cur.size()) from = 0;  // "Brinay : M. X": the whole lead is the label
+      if (from == cur.size()) {
+        // "Brinay : M. X": a short lead with no civility is the label; after
+        // a longer one, only its last word is ("… ROUX Pouvoirs : …").
+        bool civility = std::any_of(cur.begin(), cur.end(), [](const std::string& x) {
+          return ReadCivility(x).length > 0 || x.front() == '(';
+        });
+        from = cur.size() <= 3 && !civility ? 0 : (cur.empty() ? 0 : cur.size() - 1);
+        if (from > 0) {
+          std::vector<std::string> lead(cur.begin(),
+                                        cur.begin() + static_cast<std::ptrdiff_t>(from));
+          cur = std::move(lead);
+          cut();
+          continue;
+        }
+      }
       cur.resize(from);
       cut();
       continue;

@@ -1,5 +1,6 @@
 // Act spans: see segment.h.
 #include <algorithm>
+#include <map>
 
 #include "core/text.h"
 #include "segment/segment.h"
@@ -15,6 +16,7 @@ struct Heading {
   std::string title;
   bool numbered = false;
   bool boundary = false;  // ends the act before it, opens none
+  bool alone = false;     // the number alone on its line (a title, if any, below)
 };
 
 std::string CleanTitle(std::string_view t) {
@@ -92,7 +94,10 @@ std::vector<Heading> Headings(std::string_view text, size_t from, const PatternS
     Heading h;
     h.begin = m.begin();
     h.numbered = numbered;
-    std::string_view num = m.has("num1") ? m["num1"] : m.has("num2") ? m["num2"] : m["num3"];
+    std::string_view num = m.has("num1")   ? m["num1"]
+                           : m.has("num2") ? m["num2"]
+                           : m.has("num4") ? m["num4"]
+                                           : m["num3"];
     if (numbered && !num.empty()) h.number = std::string(num);
     size_t tb = m.group_begin("title");
     size_t te = m.group_end("title");
@@ -106,6 +111,7 @@ std::vector<Heading> Headings(std::string_view text, size_t from, const PatternS
     Match label;
     if (!h.title.empty() && patterns["header_label"].MatchAt(h.title, &label)) h.title.clear();
     if (h.title.empty() && numbered) {
+      h.alone = true;
       // "Délibération n° 24-32" alone: the title is the next line, unless
       // that line is a label of the act's header.
       size_t nb = text.find('\n', h.end);
@@ -227,6 +233,64 @@ void RecoverGluedRanks(std::string_view text, size_t from, const PatternSet& pat
             [](const Heading& x, const Heading& y) { return x.begin < y.begin; });
 }
 
+// The number of a numbered heading that is no act's: page numbers ("10/44",
+// the same total on every page) and running headers (a number printed three
+// times or more, apart). A number printed twice apart (a closing recap of
+// the acts) opens no second act: its later printing only ends the act before.
+void DropFolios(std::vector<Heading>* numbered) {
+  std::map<std::string, int> seen;
+  std::map<std::string, int> totals;  // "10/44" -> 44 counted
+  for (const Heading& h : *numbered) {
+    if (!h.number) continue;
+    ++seen[*h.number];
+    const std::string& n = *h.number;
+    size_t slash = n.find('/');
+    if (h.alone && slash != std::string::npos && slash > 0 && slash + 1 < n.size() &&
+        n.size() <= 7 && n.find_first_not_of("0123456789/") == std::string::npos &&
+        n.size() - slash - 1 <= 3)  // a total of pages, not a year
+      ++totals[n.substr(slash + 1)];
+  }
+  std::vector<Heading> kept;
+  std::map<std::string, bool> opened;
+  for (Heading& h : *numbered) {
+    if (h.number) {
+      const std::string& n = *h.number;
+      size_t slash = n.find('/');
+      bool folio = h.alone && slash != std::string::npos && n.size() <= 7 &&
+                   n.find_first_not_of("0123456789/") == std::string::npos &&
+                   totals[n.substr(slash + 1)] >= 2;
+      if (folio || seen[n] >= 3) continue;
+      if (opened[n]) h.boundary = true;
+      opened[n] = true;
+    }
+    kept.push_back(std::move(h));
+  }
+  *numbered = std::move(kept);
+}
+
+// "Objet : …" lines after the session part: each opens an act in a file of
+// several (a council's minutes with one "Objet" per deliberation). The
+// number is a label nearby ("Projet de délibération : 2016 DAC 254").
+std::vector<Heading> ObjectHeadings(std::string_view text, size_t from,
+                                    const PatternSet& patterns) {
+  std::vector<Heading> out;
+  for (const Match& m : patterns["act_object"].FindAll(text, from)) {
+    Heading h;
+    h.begin = m.begin();
+    h.end = m.end();
+    h.title = CleanTitle(m["title"]);
+    if (h.title.empty()) continue;
+    std::string_view near = text.substr(h.end, std::min<size_t>(300, text.size() - h.end));
+    Match label;
+    if (patterns["act_number_label"].Find(near, &label)) {
+      h.number = CleanTitle(label["num"]);
+      h.numbered = true;
+    }
+    out.push_back(std::move(h));
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
@@ -241,6 +305,7 @@ std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
     kept.push_back(std::move(h));
   }
   numbered = std::move(kept);
+  DropFolios(&numbered);
   RecoverGluedRanks(text, session_end, patterns, "act_number_heading", true, &numbered);
   std::vector<Heading> points = Headings(text, session_end, patterns, "point_heading", false);
   RecoverGluedRanks(text, session_end, patterns, "point_heading", false, &points);
@@ -250,9 +315,45 @@ std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
                                 return patterns["point_is_article"].MatchAt(p.title, &m);
                               }),
                points.end());
+  std::vector<Heading> objects = ObjectHeadings(text, session_end, patterns);
+
+  // How many of a family's headings open an item the assembly decides on:
+  // the evidence that the family is the file's scheme of acts.
+  auto support = [&](const std::vector<Heading>& family) {
+    int n = 0;
+    for (size_t i = 0; i < family.size(); ++i) {
+      const Heading& h = family[i];
+      if (h.boundary) continue;
+      size_t end = i + 1 < family.size() ? family[i + 1].begin : text.size();
+      size_t body = std::min(h.end, end);
+      Match m;
+      if (patterns["procedural_item"].Find(h.title, &m)) continue;
+      if (patterns["decision_formula"].Find(text.substr(body, end - body), &m)) ++n;
+    }
+    return n;
+  };
+  // Numbers first, then "Objet :" blocks, then points; a later family is
+  // the scheme only when it explains clearly more acts (a stray number, a
+  // table cell read as one, does not hide thirty numbered points).
+  enum class Scheme { kNumbered, kObjects, kPoints, kNone };
+  Scheme scheme = !numbered.empty()  ? Scheme::kNumbered
+                  : !objects.empty() ? Scheme::kObjects
+                  : !points.empty()  ? Scheme::kPoints
+                                     : Scheme::kNone;
+  int best = scheme == Scheme::kNumbered  ? support(numbered)
+             : scheme == Scheme::kObjects ? support(objects)
+             : scheme == Scheme::kPoints  ? support(points)
+                                          : 0;
+  auto clearly_more = [&](int n) { return n >= 2 * best + 2; };
+  if (scheme == Scheme::kNumbered && objects.size() >= 2 && clearly_more(support(objects))) {
+    scheme = Scheme::kObjects;
+    best = support(objects);
+  }
+  if ((scheme == Scheme::kNumbered || scheme == Scheme::kObjects) && clearly_more(support(points)))
+    scheme = Scheme::kPoints;
 
   std::vector<Heading> heads;
-  if (!numbered.empty()) {
+  if (scheme == Scheme::kNumbered) {
     // A number alone on its line whose title line is a point ("2019-06-014"
     // over "II – Tarifs …"): the title is the point's.
     for (Heading& n : numbered) {
@@ -284,7 +385,17 @@ std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
         heads.push_back(stop);
       }
     }
-  } else {
+  } else if (scheme == Scheme::kObjects) {
+    heads = objects;
+  } else if (scheme == Scheme::kPoints) {
+    // "3 – N° 2018-024 - Exercice 2017 …": the act's number in the point.
+    for (Heading& p : points) {
+      Match m;
+      if (patterns["number_in_title"].MatchAt(p.title, &m)) {
+        p.number = std::string(m["num"]);
+        p.title = CleanTitle(m["title"]);
+      }
+    }
     heads = points;
   }
   if (heads.empty()) {
