@@ -62,6 +62,22 @@ size_t TitleEnd(std::string_view text, size_t title_begin, size_t line_end, size
     size_t next_end = text.find('\n', next_begin);
     if (next_end == std::string_view::npos) next_end = text.size();
     std::string_view next = Trim(text.substr(next_begin, next_end - next_begin));
+    // A line that ends on a preposition or an article has its end below,
+    // past one empty line ("… – DEMANDE DE" / "" / "SUBVENTION").
+    std::string_view tail0 = last.substr(
+        last.find_last_of(' ') == std::string_view::npos ? 0 : last.find_last_of(' ') + 1);
+    if (next.empty() && next_end < text.size() &&
+        (tail0 == "DE" || tail0 == "DU" || tail0 == "DES" || tail0 == "de" || tail0 == "du" ||
+         tail0 == "des" || tail0 == "LA" || tail0 == "LE" || tail0 == "AU" || tail0 == "ET" ||
+         tail0 == "À" || tail0 == "A")) {
+      next_begin = next_end + 1;
+      next_end = text.find('\n', next_begin);
+      if (next_end == std::string_view::npos) next_end = text.size();
+      next = Trim(text.substr(next_begin, next_end - next_begin));
+      if (next.empty() || !IsAllUpper(next) || !IsAllUpper(last)) break;
+      end = next_end;
+      continue;
+    }
     if (next.empty()) break;
     // The whole line, heading and all, measured against a full line.
     size_t line_start = text.rfind('\n', end - 1);
@@ -99,6 +115,7 @@ std::vector<Heading> Headings(std::string_view text, size_t from, const PatternS
                            : m.has("num4") ? m["num4"]
                                            : m["num3"];
     if (numbered && !num.empty()) h.number = std::string(num);
+    if (m.has("ref")) h.number = std::string(m["ref"]);  // "Réf. 2011/05/44" under a title
     size_t tb = m.group_begin("title");
     size_t te = m.group_end("title");
     if (tb != Match::npos) {
@@ -447,7 +464,19 @@ std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
     begin = m.begin();
   }
   std::string_view body = text.substr(begin);
-  if (!patterns["decision_formula"].Find(body, &m)) return acts;
+  // A decision, other than approving earlier minutes ("Le compte-rendu de
+  // la réunion du … est approuvé à l'unanimité"), which makes no act.
+  bool decides = false;
+  for (const Match& d : patterns["decision_formula"].FindAll(body)) {
+    size_t para = body.rfind("\n\n", d.begin());
+    para = para == std::string_view::npos ? 0 : para + 2;
+    Match minutes;
+    if (!patterns["minutes_approval"].Find(body.substr(para, d.end() - para), &minutes)) {
+      decides = true;
+      break;
+    }
+  }
+  if (!decides) return acts;
   ActSpan a;
   a.begin = begin;
   a.end = text.size();

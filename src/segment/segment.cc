@@ -151,6 +151,18 @@ Sections Segment(std::string_view text, const PatternSet& patterns) {
       }
     }
   }
+  size_t last_attendance = first_attendance;
+  if (first_attendance != std::string_view::npos) {
+    for (const Match& h : patterns["attendance_heading"].FindAll(text, first_attendance))
+      last_attendance = h.begin();
+  }
+  if (s.session_end == text.size() && last_attendance != std::string_view::npos &&
+      patterns["secretary_line"].Find(text, &m, last_attendance)) {
+    // No heading at all: the preamble ends with its secretary's line, and
+    // the one act of the file (if it decides anything) follows.
+    size_t eol = text.find('\n', m.end());
+    if (eol != std::string_view::npos) s.session_end = eol + 1;
+  }
   s.acts = FindActs(text, s.session_end, patterns);
   // A numbered act before the first agenda heading ends the session part.
   if (!s.acts.empty() && s.acts.front().begin < s.session_end) s.session_end = s.acts.front().begin;
