@@ -58,7 +58,7 @@ TEST(ReadCivility, UndottedAndGlued) {
     size_t length;
   };
   for (Case c :
-       {Case{"M DUPONT", "M.", 2}, Case{"M.DUPONT", "M.", 2}, Case{"Mme.ROUX", "Mme", 4}}) {
+       {Case{"M DUPONT", "M.", 2}, Case{"M.DUPONT Paul", "M.", 2}, Case{"Mme.ROUX", "Mme", 4}}) {
     SCOPED_TRACE(c.text);
     CivilityRead r = ReadCivility(c.text);
     ASSERT_TRUE(r.civility);
@@ -67,6 +67,8 @@ TEST(ReadCivility, UndottedAndGlued) {
   }
   // "M J. DUPONT": an initial follows, not a surname.
   EXPECT_FALSE(ReadCivility("M J. DUPONT").civility);
+  // "M.DENISE" alone: an initial glued to a surname as much as a civility.
+  EXPECT_FALSE(ReadCivility("M.DENISE").civility);
 }
 
 TEST(ReadCivility, NoCivility) {

@@ -393,7 +393,8 @@ std::string CleanItem(std::string_view item) {
     if (v.rfind("- ", 0) == 0 || v.rfind("* ", 0) == 0 || v.rfind("+ ", 0) == 0)
       cut = 2;
     else if (v.rfind("• ", 0) == 0 || v.rfind(" ", 0) == 0 || v.rfind("✓ ", 0) == 0 ||
-             v.rfind("– ", 0) == 0)
+             v.rfind("– ", 0) == 0 || v.rfind("— ", 0) == 0 || v.rfind("−", 0) == 0 ||
+             v.rfind("-— ", 0) == 0 || v.rfind("‒ ", 0) == 0)
       cut = v.find(' ') + 1;
     else if (!v.empty() && (v[0] >= '0' && v[0] <= '9')) {
       size_t sp = v.find(' ');

@@ -225,8 +225,14 @@ CivilityRead ReadCivility(std::string_view s) {
   size_t b = i;
   while (i < s.size() && !IsSpace(s[i]) && s[i] != ',' && s[i] != ':') ++i;
   std::string_view w = s.substr(b, i - b);
-  // "M.DURAND", "Mme.ROUX": a civility glued to the name.
+  // "M.DURAND Paul", "Mme.ROUX": a civility glued to the name. "M.DENISE"
+  // alone may be an initial glued to a surname, as in a register that prints
+  // every member so ("C.FOROT - M.DENISE"): only "Mme." is sure alone.
+  size_t after_word = i;
+  while (after_word < s.size() && (s[after_word] == ' ' || s[after_word] == '\t')) ++after_word;
+  bool word_follows = after_word > i && after_word < s.size() && StartsUpper(s.substr(after_word));
   for (std::string_view glued : {"M.", "Mme.", "MM."}) {
+    if (glued == "M." && !word_follows) continue;
     if (w.size() > glued.size() + 1 && w.substr(0, glued.size()) == glued &&
         StartsUpper(w.substr(glued.size())) &&
         w.find('.', glued.size()) == std::string_view::npos) {
@@ -716,6 +722,20 @@ std::vector<RunPiece> SplitPeopleRun(std::string_view run) {
     }
     // A place label up to its colon: dropped, from its first word.
     if (w == ":" || (w.size() > 1 && w.back() == ':' && w.find('(') == std::string::npos)) {
+      // "W.AUGUSTE : adjoints": a group label after the colon, not a place
+      // label before it; the label is dropped at the next word.
+      if (k + 1 < words.size()) {
+        std::string phrase;
+        bool label_after = false;
+        for (size_t j = k + 1; j < words.size() && j < k + 7; ++j) {
+          phrase += (j == k + 1 ? "" : " ") + words[j];
+          if (IsGroupLabel(phrase)) label_after = true;
+        }
+        if (label_after) {
+          if (w != ":") cur.push_back(w.substr(0, w.size() - 1));
+          continue;
+        }
+      }
       std::vector<std::string> label;
       if (w != ":") label.push_back(w);
       size_t from = cur.size();

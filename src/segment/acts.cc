@@ -285,6 +285,36 @@ void DropFolios(std::vector<Heading>* numbered) {
   *numbered = std::move(kept);
 }
 
+// Short lines that title the paragraph of report below them: a capital, at
+// most a dozen words and no closing punctuation, after a sentence's end or
+// an empty line, and not a sentence's opening ("Monsieur le Maire …", "Vu
+// …"), a vote or a person. See bare_title_line in patterns/acts.pcre.
+std::vector<Heading> TitleLines(std::string_view text, size_t from, const PatternSet& patterns) {
+  std::vector<Heading> out;
+  size_t full = FullLine(text);
+  for (const Match& m : patterns["bare_title_line"].FindAll(text, from)) {
+    std::string_view title = Trim(m["title"]);
+    size_t words = 1 + static_cast<size_t>(std::count(title.begin(), title.end(), ' '));
+    if (words > 14 || title.size() >= full) continue;
+    Match other;
+    if (patterns["decision_formula"].Find(title, &other) ||
+        patterns["attendance_heading"].MatchAt(title, &other))
+      continue;
+    // The paragraph under it is a report: a line or more of running text.
+    size_t next = m.end();
+    size_t eol = text.find('\n', next);
+    if (eol == std::string_view::npos) eol = text.size();
+    std::string_view first = Trim(text.substr(next, eol - next));
+    if (first.size() < full * 2 / 3) continue;
+    Heading h;
+    h.begin = m.begin();
+    h.end = m.group_end("title");
+    h.title = CleanTitle(title);
+    out.push_back(std::move(h));
+  }
+  return out;
+}
+
 // "Objet : …" lines after the session part: each opens an act in a file of
 // several (a council's minutes with one "Objet" per deliberation). The
 // number is a label nearby ("Projet de délibération : 2016 DAC 254").
@@ -422,6 +452,14 @@ std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
     if (heads.empty() && text.size() / (std::count(text.begin(), text.end(), '\n') + 1) > 400)
       heads = Headings(text, session_end < text.size() ? session_end : 0, patterns,
                        "inline_point_heading", false);
+    // Last, a short line over a paragraph of report: the title of an
+    // unnumbered act in minutes that print no heading words at all. Only
+    // titles whose item decides become acts (below).
+    if (heads.size() < 2) {
+      std::vector<Heading> lines =
+          TitleLines(text, session_end < text.size() ? session_end : 0, patterns);
+      if (lines.size() >= 2) heads = std::move(lines);
+    }
   }
   std::sort(heads.begin(), heads.end(),
             [](const Heading& a, const Heading& b) { return a.begin < b.begin; });
