@@ -102,6 +102,21 @@ size_t TitleEnd(std::string_view text, size_t title_begin, size_t line_end, size
   return end;
 }
 
+// A line under a number alone is its title when it reads as one: not the
+// letterhead repeated at a page's top ("COMMUNE DE CORTE"), not a table's
+// row with dot leaders, not a bullet.
+bool LooksLikeTitle(std::string_view line, const PatternSet& patterns) {
+  if (line.find("....") != std::string_view::npos || line.find("…") != std::string_view::npos)
+    return false;
+  if (!StartsUpper(line) && !isdigit(static_cast<unsigned char>(line[0])) && line[0] != '"' &&
+      line.rfind("«", 0) != 0)
+    return false;
+  if (line.size() > 1 && line[1] == ' ' && !isdigit(static_cast<unsigned char>(line[0])))
+    return false;  // "v Taxe foncière": a bullet read as a letter
+  Match m;
+  return !patterns["letterhead_line"].MatchAt(line, &m);
+}
+
 std::vector<Heading> Headings(std::string_view text, size_t from, const PatternSet& patterns,
                               const char* name, bool numbered) {
   std::vector<Heading> out;
@@ -141,7 +156,8 @@ std::vector<Heading> Headings(std::string_view text, size_t from, const PatternS
         if (patterns["act_object"].Find(ahead, &label)) {
           // "Objet : …" under the heading is the title.
           h.title = CleanTitle(label["title"]);
-        } else if (!patterns["header_label"].MatchAt(next, &label) && !Trim(next).empty()) {
+        } else if (!patterns["header_label"].MatchAt(next, &label) && !Trim(next).empty() &&
+                   LooksLikeTitle(Trim(next), patterns)) {
           ne = TitleEnd(text, nb + 1, ne, full);
           h.title = CleanTitle(text.substr(nb + 1, ne - nb - 1));
           h.end = ne;
@@ -353,6 +369,18 @@ std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
   }
   numbered = std::move(kept);
   DropFolios(&numbered);
+  // "Title : 2019-93": the number closing the title's line.
+  for (const Match& m : patterns["act_number_after_title"].FindAll(text, session_end)) {
+    Heading h;
+    h.begin = m.begin();
+    h.end = m.end();
+    h.number = std::string(m["num"]);
+    h.title = CleanTitle(m["title"]);
+    h.numbered = true;
+    numbered.push_back(std::move(h));
+  }
+  std::sort(numbered.begin(), numbered.end(),
+            [](const Heading& a, const Heading& b) { return a.begin < b.begin; });
   RecoverGluedRanks(text, session_end, patterns, "act_number_heading", true, &numbered);
   std::vector<Heading> points = Headings(text, session_end, patterns, "point_heading", false);
   RecoverGluedRanks(text, session_end, patterns, "point_heading", false, &points);
@@ -496,10 +524,20 @@ std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
   // One act for the whole file: a register extract or a single deliberation.
   Match m;
   size_t begin = session_end;
+  bool spans_header = false;
   if (begin >= text.size()) {
-    // A flattened page: the act begins with its report or first visa.
-    if (!patterns["act_body_start_inline"].Find(text, &m)) return acts;
-    begin = m.begin();
+    // A flattened page: the act begins with its report or first visa. Or an
+    // extract whose heading, decision and vote all sit above its lists
+    // ("DÉLIBÉRATION : DEL 20-86 …", "DÉLIBÉRATION APPROUVÉE : Pour 86", then
+    // the members present): the act is the file from its heading on.
+    if (patterns["act_body_start_inline"].Find(text, &m)) {
+      begin = m.begin();
+    } else {
+      std::vector<Heading> header = Headings(text, 0, patterns, "act_number_heading", true);
+      if (header.empty() || !header[0].number || IsBareRank(*header[0].number)) return acts;
+      begin = header[0].begin;
+      spans_header = true;
+    }
   }
   std::string_view body = text.substr(begin);
   // A decision, other than approving earlier minutes ("Le compte-rendu de
@@ -519,10 +557,13 @@ std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
   a.begin = begin;
   a.end = text.size();
   a.body = begin;
+  a.spans_header = spans_header;
   // Its number, printed in the header ("Délibération n° 2024-38", "N° 36/2023").
+  std::string header_title;
   for (const Heading& h : Headings(text, 0, patterns, "act_number_heading", true)) {
     if (h.number && !IsBareRank(*h.number)) {
       a.number = h.number;
+      header_title = h.title;
       break;
     }
   }
@@ -544,6 +585,7 @@ std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
     std::string title = CleanTitle(t);
     if (!title.empty() && title.size() < 300) a.title = title;
   }
+  if (!a.title && !header_title.empty()) a.title = header_title;
   acts.push_back(a);
   return acts;
 }

@@ -144,8 +144,8 @@ Sections Segment(std::string_view text, const PatternSet& patterns) {
   if (first_attendance != std::string_view::npos) {
     // The first act heading after the attendance ends the session part; in
     // a file of one act, its report, object or first visa.
-    for (const char* name :
-         {"act_start", "act_number_heading", "point_heading", "act_body_start"}) {
+    for (const char* name : {"act_start", "act_number_heading", "act_number_after_title",
+                             "point_heading", "act_body_start"}) {
       if (patterns[name].Find(text, &m, first_attendance)) {
         s.session_end = std::min(s.session_end, m.begin());
       }
@@ -153,8 +153,41 @@ Sections Segment(std::string_view text, const PatternSet& patterns) {
   }
   size_t last_attendance = first_attendance;
   if (first_attendance != std::string_view::npos) {
-    for (const Match& h : patterns["attendance_heading"].FindAll(text, first_attendance))
+    // Headings that open a line and end it or take a colon: not "présente"
+    // in a sentence.
+    for (const Match& h : patterns["attendance_heading"].FindAll(text, first_attendance)) {
+      // At most a few words before it on its line ("Conseillers
+      // communautaires présents"), no sentence.
+      size_t line = text.rfind('\n', h.begin() == 0 ? 0 : h.begin() - 1);
+      line = line == std::string_view::npos ? 0 : line + 1;
+      std::string_view lead = text.substr(line, h.begin() - line);
+      if (std::count(lead.begin(), lead.end(), ' ') > 3 ||
+          lead.find_first_of(".,;") != std::string_view::npos)
+        continue;
+      size_t e = h.end();
+      while (e < text.size() && (text[e] == ' ' || text[e] == '\t')) ++e;
+      if (!h.has("colon") && e < text.size() && text[e] != '\n') continue;
       last_attendance = h.begin();
+    }
+  }
+  // An extract's own heading printed in its header, above the attendance
+  // ("DÉLIBÉRATION : DEL 20-86 …" then "Présents …"): the session part goes
+  // on to the lists, and the acts are looked for after them.
+  if (last_attendance != std::string_view::npos && s.session_end < last_attendance &&
+      last_attendance - s.session_end < 2000) {
+    size_t next_act = text.size();
+    for (const char* name : {"act_start", "act_number_heading", "point_heading"}) {
+      if (patterns[name].Find(text, &m, s.session_end + 1))
+        next_act = std::min(next_act, m.begin());
+    }
+    if (next_act > last_attendance) {
+      s.session_end = text.size();
+      for (const char* name :
+           {"act_start", "act_number_heading", "point_heading", "act_body_start"}) {
+        if (patterns[name].Find(text, &m, last_attendance))
+          s.session_end = std::min(s.session_end, m.begin());
+      }
+    }
   }
   if (s.session_end == text.size() && last_attendance != std::string_view::npos &&
       patterns["secretary_line"].Find(text, &m, last_attendance)) {
@@ -165,7 +198,8 @@ Sections Segment(std::string_view text, const PatternSet& patterns) {
   }
   s.acts = FindActs(text, s.session_end, patterns);
   // A numbered act before the first agenda heading ends the session part.
-  if (!s.acts.empty() && s.acts.front().begin < s.session_end) s.session_end = s.acts.front().begin;
+  if (!s.acts.empty() && s.acts.front().begin < s.session_end && !s.acts.front().spans_header)
+    s.session_end = s.acts.front().begin;
   s.signatures = FindSignatures(text);
   return s;
 }

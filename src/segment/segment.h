@@ -38,6 +38,7 @@ struct ActSpan {
   size_t body = 0;                    // after the heading and its title
   std::optional<std::string> number;  // as printed, without "n°"
   std::optional<std::string> title;   // without "Objet :" and the number
+  bool spans_header = false;          // the file's one act, read from its header on
 };
 
 struct Sections {
