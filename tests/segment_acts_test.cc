@@ -562,5 +562,57 @@ TEST(ActSchemes, MinutesOfTheLastSittingAreNoAct) {
   EXPECT_EQ(Heads(p.record), (std::vector<std::string>{"null | Tarifs de la cantine"}));
 }
 
+TEST(ActSchemes, NumberClosingTheTitleLine) {
+  Processed p = Process(std::string(kPreamble) +
+                        "Secrétaire de séance : Mme Claire VASSEUR\n\n"
+                        "Réfection du chemin des Aulnes - fonds de concours : 2019-41\n\n"
+                        "Vu le code général des collectivités territoriales,\n"
+                        "Le conseil approuve le versement du fonds de concours.\n");
+  EXPECT_EQ(
+      Heads(p.record),
+      (std::vector<std::string>{"2019-41 | Réfection du chemin des Aulnes - fonds de concours"}));
+}
+
+TEST(ActSchemes, TitleLinesOverReportsInMinutesWithoutHeadingWords) {
+  Processed p = Process(
+      "CONSEIL COMMUNAUTAIRE DU 4 MARS 2019\n"
+      "Zone d'activités des Landes : approbation du projet\n"
+      "Sur proposition du vice-président chargé de l'économie, le bureau d'études présente le "
+      "projet\nd'aménagement de la zone d'activités et son coût estimé à 600 000 euros hors taxes "
+      "pour\nla viabilisation des lots.\n"
+      "Appelé à se prononcer, le Conseil donne son accord au projet.\n"
+      "Fibre optique : point d'étape\n"
+      "Le vice-président rend compte de l'avancement du déploiement de la fibre sur les communes "
+      "du\nterritoire et des difficultés rencontrées avec l'opérateur pour les hameaux isolés.\n");
+  // The information point bounds the act before it but is no act.
+  EXPECT_EQ(
+      Heads(p.record),
+      (std::vector<std::string>{"null | Zone d'activités des Landes : approbation du projet"}));
+}
+
+TEST(ActSchemes, OneActAfterTheSecretaryLineWhenNothingHeadsIt) {
+  Processed p = Process(std::string(kPreamble) +
+                        "Secrétaire de séance : Mme Claire VASSEUR\n"
+                        "Une convention lie la commune au syndicat d'énergie depuis 1990. Elle "
+                        "arrive à son terme.\nLe Conseil municipal approuve la nouvelle "
+                        "convention.\nDélibération adoptée à l'unanimité.\n");
+  ASSERT_EQ(p.record.deliberations.size(), 1u);
+  EXPECT_EQ(p.record.attendance.present.size(), 3u);
+}
+
+TEST(ActSchemes, ExtractHeadingAboveItsLists) {
+  Processed p = Process(
+      "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL COMMUNAUTAIRE\n\n"
+      "L'an deux mil vingt, le 9 juillet, le Conseil Communautaire s'est réuni sous la présidence "
+      "de Monsieur Paul ORSINI.\n\n"
+      "DÉLIBÉRATION : DEL 20-41 APPROBATION DES STATUTS DU SYNDICAT DES EAUX\n\n"
+      "DÉLIBÉRATION APPROUVÉE : Pour 12 Contre 0 Abstentions 1\n\n"
+      "Conseillers communautaires présents\n\n"
+      "DURANTON Paul MOREL Anne LECLERT Hugo\n");
+  EXPECT_EQ(Heads(p.record),
+            (std::vector<std::string>{"DEL 20-41 | APPROBATION DES STATUTS DU SYNDICAT DES EAUX"}));
+  EXPECT_EQ(p.record.attendance.present.size(), 3u);
+}
+
 }  // namespace
 }  // namespace delibex

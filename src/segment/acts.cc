@@ -178,8 +178,14 @@ bool IsTruncated(std::string_view text) {
          !isdigit(static_cast<unsigned char>(c)) && (static_cast<unsigned char>(c) < 0x80);
 }
 
+// A rank, not an act's own number: "3", or the sitting's date and a rank
+// ("2024.12.02 - 1").
 bool IsBareRank(const std::string& n) {
-  return n.size() <= 3 && std::all_of(n.begin(), n.end(), [](char c) { return isdigit(c); });
+  if (n.size() <= 3 && std::all_of(n.begin(), n.end(), [](char c) { return isdigit(c); }))
+    return true;
+  size_t dash = n.find_last_of("-–");
+  return n.size() >= 12 && n.size() <= 20 && dash != std::string::npos && dash >= 10 &&
+         (n[4] == '.' || n[4] == '-' || n[4] == '/') && n.find(' ') != std::string::npos;
 }
 
 // The first two words of the line that starts at `at`.
