@@ -490,6 +490,19 @@ TEST(AttendanceGrammar, ASentenceAfterAnEmptyLineEndsTheList) {
       {.present = {"M.|Paul ROCHE", "Mme|Anne BRUNEL"}});
 }
 
+// A register that prints initials glued to surnames, dashes of every glyph
+// (one glued to its name), a group label after a colon, a lost line break,
+// and proxies as "X : procuration à Y".
+TEST(AttendanceGrammar, GluedInitialsAndDashes) {
+  ExpectLists(
+      "Etaient présents : A.FORAT -T.BUSSON - W.AUGIER : adjoints.\n"
+      "F.THIOLAS — S.MEARD -— P.SOLIS - M.DENIS\nB.DUBOST\nC.BOURRET\n\n"
+      "Etaient absents excusés :\nN.VERDIN : procuration à W.AUGIER\n",
+      {.present = {"-|A.FORAT", "-|T.BUSSON", "-|W.AUGIER", "-|F.THIOLAS", "-|S.MEARD", "-|P.SOLIS",
+                   "-|M.DENIS", "-|B.DUBOST", "-|C.BOURRET"},
+       .represented = {"-|N.VERDIN -> -|W.AUGIER"}});
+}
+
 TEST(PeopleRun, NameShapes) {
   EXPECT_EQ(SplitNameShapes("DURAND Paul MOREAU Anne"),
             (std::vector<std::string>{"DURAND Paul", "MOREAU Anne"}));

@@ -46,6 +46,8 @@ bool AtBoundary(std::string_view text, size_t pos) {
   if (word == "conseillers" || word == "membres" || word == "elus" || word == "delegues" ||
       word == "municipaux" || word == "communautaires")
     return true;
+  // OCR debris glued to a heading at a line's start ("EÉtaient présents").
+  if (i - w <= 2 && (w == 0 || text[w - 1] == '\n') && spaces == 0) return true;
   // A bullet character (UTF-8 multi-byte) before the heading.
   return static_cast<unsigned char>(c) >= 0x80 && spaces >= 1 && !IsLetter([&] {
            size_t b = i - 1;
@@ -165,7 +167,8 @@ size_t ListEnd(std::string_view zone, size_t start, size_t limit, ListKind kind,
         if (IsLetter(DecodeAt(word, k, &len))) ++letters;
         k += len;
       }
-      bool initial = letters <= 2 || word.find('.') != std::string_view::npos;
+      bool initial = letters <= 2 || word.find('.') != std::string_view::npos ||
+                     IsGroupLabel(word);  // "W.AUGUSTE : adjoints." then more names
       std::string f = Fold(word);
       bool civility = f == "mme" || f == "mmes" || f == "mm" || f == "mlle";
       if (!initial && !civility) {
@@ -192,6 +195,11 @@ std::string_view DropLineLabel(std::string_view line) {
   if (colon == std::string_view::npos || colon > 45) return line;
   std::string_view label = line.substr(0, colon);
   if (label.find_first_of(",()") != std::string_view::npos) return line;
+  // Not a list of names ("C.FOROT - T.BUSIN : adjoints"), nor a name whose
+  // group label follows the colon.
+  if (label.find(" - ") != std::string_view::npos || label.find("—") != std::string_view::npos ||
+      label.find(" – ") != std::string_view::npos || IsGroupLabel(line.substr(colon + 3)))
+    return line;
   return line.substr(colon + 3);
 }
 

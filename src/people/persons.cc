@@ -639,6 +639,15 @@ std::vector<std::string_view> SplitWords(std::string_view s) {
   return out;
 }
 
+// "C.FOROT", "J.-P.MARTIN": an initial glued to an upper-case surname.
+bool GluedInitial(std::string_view w) {
+  size_t dot = w.rfind('.');
+  if (dot == std::string_view::npos || dot == 0 || dot + 3 > w.size()) return false;
+  if (!isupper(static_cast<unsigned char>(w[0]))) return false;
+  std::string_view surname = w.substr(dot + 1);
+  return IsAllUpper(surname) && ShapeOf(surname) == Shape::kUpper && dot <= 4;
+}
+
 bool IsStatusWord(std::string_view w, std::string* status) {
   std::string f = Fold(w);
   if (f == "excuse" || f == "excusee" || f == "excuses" || f == "excusees") {
@@ -771,13 +780,27 @@ std::vector<RunPiece> SplitPeopleRun(std::string_view run) {
       size_t name_words = 0;
       for (const std::string& x : cur) {
         lead += (lead.empty() ? "" : " ") + x;
-        if (ReadCivility(x).length == 0) ++name_words;
+        if (ReadCivility(x).length == 0) name_words += GluedInitial(x) ? 2 : 1;
       }
       bool two_after = k + 2 < words.size() && words[k + 1].size() > 1 && words[k + 2].size() > 1;
       if (!cur.empty() && two_after && (name_words >= 2 || IsRole(lead))) {
         cut();
         continue;
       }
+    }
+    // An initial glued to its surname ("C.FOROT") starts a person of its
+    // own after another whole name: a line break lost between two.
+    if (GluedInitial(w) && !cur.empty() && !IsConnector(cur.back()) &&
+        std::any_of(cur.begin(), cur.end(), [](const std::string& x) { return GluedInitial(x); })) {
+      cut();
+      cur.push_back(w);
+      continue;
+    }
+    // A dash glued to the next name ("C.FOROT -T.BUSIN"): a separator too.
+    if (w.size() > 1 && w[0] == '-' && !cur.empty() && StartsUpper(w.substr(1))) {
+      cut();
+      cur.push_back(w.substr(1));
+      continue;
     }
     CivilityRead civ = ReadCivility(w);
     if (civ.length > 0 && !cur.empty() && !IsConnector(cur.back())) cut();
