@@ -540,3 +540,25 @@ TEST(ExtractSession, AuthorityNameEndsAtItsLineAndQuorumBeforeAComma) {
 
 }  // namespace
 }  // namespace delibex
+
+namespace delibex {
+namespace {
+
+// The president presides, so is present: added to the present list only
+// when the stated count shows exactly them missing from it.
+TEST(ExtractSession, PresidentAddedWhenTheCountShowsThemMissing) {
+  const std::string head =
+      "Séance du 12 mars 2019\nPrésents : 4\nsous la présidence de Monsieur Yves ARDANT, Maire.\n\n"
+      "Etaient présents : C.FORAT - T.BUSSON - N.VERDIN\n\n";
+  Record r = SessionOf(head + "Secrétaire de séance : C.FORAT\n");
+  ASSERT_EQ(r.attendance.present.size(), 4u);
+  EXPECT_EQ(r.attendance.present[0].name, "Yves ARDANT");
+  // A count that says nothing of them: the list as printed.
+  Record other = SessionOf(
+      "Séance du 12 mars 2019\nPrésents : 6\nsous la présidence de Monsieur Yves "
+      "ARDANT, Maire.\n\nEtaient présents : C.FORAT - T.BUSSON - N.VERDIN\n");
+  EXPECT_EQ(other.attendance.present.size(), 3u);
+}
+
+}  // namespace
+}  // namespace delibex

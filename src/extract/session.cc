@@ -596,6 +596,22 @@ void ExtractSession(const Sections& sections, const PatternSet& patterns, Record
     r->president = ResolveRole(key, *r, sections.signatures);
   }
   r->secretary = FindSecretary(text, patterns);
+  // The president presides, so is present; a register may leave them out
+  // of its list. Added only when the stated count shows exactly them
+  // missing ("Présents : 12", eleven names, the mayor presiding), never on
+  // a guess.
+  if (r->president && !r->president->name.empty() && a.present_count &&
+      static_cast<int>(a.present.size()) + 1 == *a.present_count && !a.present.empty()) {
+    const std::string& name = r->president->name;
+    auto listed = [&](const std::vector<Person>& list) {
+      return std::any_of(list.begin(), list.end(),
+                         [&](const Person& p) { return SameName(p.name, name); });
+    };
+    bool proxied = std::any_of(a.represented.begin(), a.represented.end(),
+                               [&](const ProxyGrant& g) { return SameName(g.member.name, name); });
+    if (!listed(a.present) && !listed(a.excused) && !listed(a.absent) && !proxied)
+      a.present.insert(a.present.begin(), *r->president);
+  }
   // Proxies held by a role ("pouvoir à M. le Maire").
   for (ProxyGrant& g : a.represented) {
     if (g.holder && g.holder->name.empty()) {
