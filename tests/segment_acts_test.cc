@@ -614,5 +614,24 @@ TEST(ActSchemes, ExtractHeadingAboveItsLists) {
   EXPECT_EQ(p.record.attendance.present.size(), 3u);
 }
 
+// Articles from the grammar of operative clauses: past participles after
+// "les conseillers ont, à l'unanimité :", verbs in capitals in one sentence.
+TEST(ActSchemes, ParticiplesAndSentenceVerbsAreArticles) {
+  Processed p = Process(std::string(kPreamble) +
+                        "1/ Travaux de voirie\n\nMonsieur le Maire présente les devis reçus.\n"
+                        "Après en avoir délibéré, les conseillers ont, à l'unanimité :\n"
+                        "- Approuvé le devis de l'entreprise Roux pour 12 000 euros ;\n"
+                        "- Autorisé le Maire à signer le marché.\n\n"
+                        "2/ Syndicat des eaux\n\nLe conseil municipal, après en avoir délibéré, "
+                        "DÉFINIT les modalités de son adhésion.\n");
+  ASSERT_EQ(p.record.deliberations.size(), 2u);
+  EXPECT_EQ(
+      ArticleTexts(p.record.deliberations[0]),
+      (std::vector<std::string>{"-: Approuvé le devis de l'entreprise Roux pour 12 000 euros ;",
+                                "-: Autorisé le Maire à signer le marché."}));
+  EXPECT_EQ(ArticleTexts(p.record.deliberations[1]),
+            (std::vector<std::string>{"-: DÉFINIT les modalités de son adhésion."}));
+}
+
 }  // namespace
 }  // namespace delibex
