@@ -24,6 +24,7 @@
 
 #include <leptonica/allheaders.h>
 #include <tesseract/baseapi.h>
+#include <tesseract/ocrclass.h>
 #include <tesseract/resultiterator.h>
 
 #include <algorithm>
@@ -31,6 +32,7 @@
 #include <cctype>
 #include <cmath>
 #include <filesystem>
+#include <limits>
 #include <mutex>
 #include <optional>
 #include <string_view>
@@ -124,7 +126,7 @@ std::string Trimmed(const char* text) {
 
 }  // namespace
 
-Result<std::vector<PixPtr>> ReadImages(std::string_view bytes) {
+Result<std::vector<PixPtr>> ReadImages(std::string_view bytes, long long max_pixels) {
   SilenceLibraries();
   if (bytes.empty()) return Unreadable("no image data");
   const auto* data = reinterpret_cast<const l_uint8*>(bytes.data());
@@ -135,6 +137,26 @@ Result<std::vector<PixPtr>> ReadImages(std::string_view bytes) {
   }
   std::vector<PixPtr> pages;
   const bool tiff = format == IFF_TIFF || (format >= IFF_TIFF_PACKBITS && format <= IFF_TIFF_JPEG);
+  // A page's size from its header, before a decoder allocates it: a few
+  // bytes of PNG can declare 20000 x 20000 pixels.
+  if (max_pixels > 0) {
+    auto check = [&](int page, l_int32 w, l_int32 h) -> std::optional<Error> {
+      if (static_cast<long long>(w) * h <= max_pixels) return std::nullopt;
+      return Error{"too-large", (page > 0 ? "page " + std::to_string(page + 1) + ": " : "") +
+                                    "an image of " + std::to_string(w) + " x " + std::to_string(h) +
+                                    " pixels, more than the " + std::to_string(max_pixels) +
+                                    " allowed (--max-pixels)"};
+    };
+    l_int32 fmt = 0, w = 0, h = 0, bps = 0, spp = 0, cmap = 0, res = 0;
+    if (pixReadHeaderMem(data, bytes.size(), &fmt, &w, &h, &bps, &spp, &cmap) == 0) {
+      if (auto e = check(0, w, h)) return *e;
+    }
+    for (int n = 1; tiff && n < 10000; ++n) {
+      if (readHeaderMemTiff(data, bytes.size(), n, &w, &h, &bps, &spp, &res, &cmap, &fmt) != 0)
+        break;
+      if (auto e = check(n, w, h)) return *e;
+    }
+  }
   if (tiff) {
     Pixa* pixa = pixaReadMemMultipageTiff(data, bytes.size());
     if (pixa == nullptr) return Unreadable("damaged or truncated TIFF");
@@ -299,7 +321,21 @@ Result<OcrPage> OcrEngine::Read(Pix* page, int dpi) {
   pixSetResolution(page, dpi, dpi);
   api_->SetImage(page);
   api_->SetSourceResolution(dpi);
-  if (api_->Recognize(nullptr) != 0) {
+  tesseract::ETEXT_DESC monitor;
+  const bool timed = deadline_.time_since_epoch().count() != 0;
+  if (timed) {
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline_ - std::chrono::steady_clock::now());
+    // set_deadline_msecs ignores 0: an expired deadline is 1 ms away.
+    monitor.set_deadline_msecs(static_cast<int32_t>(
+        std::clamp<long long>(left.count(), 1, std::numeric_limits<int32_t>::max())));
+  }
+  const int failed = api_->Recognize(timed ? &monitor : nullptr);
+  if (timed && monitor.deadline_exceeded()) {
+    api_->Clear();
+    return Error{"ocr-timeout", "OCR was stopped after its time limit (--ocr-timeout)"};
+  }
+  if (failed != 0) {
     api_->Clear();
     return Error{"ocr-failed", "Tesseract could not read the page"};
   }
@@ -374,7 +410,10 @@ Result<OcrPage> OcrEngine::ReadTurned(Pix* grey, int quads, int dpi) {
   return result;
 }
 
-Result<OcrPage> OcrEngine::Recognize(Pix* image) {
+Result<OcrPage> OcrEngine::Recognize(Pix* image, int timeout_ms) {
+  deadline_ = timeout_ms > 0
+                  ? std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms)
+                  : std::chrono::steady_clock::time_point{};
   double scale = 1;
   int dpi = 0;
   Result<PixPtr> prepared = Prepare(image, &scale, &dpi);
