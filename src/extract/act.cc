@@ -443,7 +443,7 @@ void ExtractActs(const Sections& sections, const PatternSet& patterns, Record* r
         Act act;
         act.prefecture = f;
         for (size_t k = 0; k < spans.size() && !act.number; ++k) {
-          if (per_act[k] && r->deliberations[k].number)
+          if (per_act[k] && per_act[k]->act_id && r->deliberations[k].number)
             act.number = NumberLike(*r->deliberations[k].number, per_act[k]->act_id->number,
                                     f.act_id->number);
         }
