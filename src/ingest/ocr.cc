@@ -51,6 +51,8 @@ void PixDeleter::operator()(Pix* pix) const { pixDestroy(&pix); }
 namespace {
 
 constexpr int kMaxSide = 16000;
+// Pages of a TIFF past this many are not read (ocr.h: ReadImages).
+constexpr int kMaxTiffPages = 1000;
 // pixFindSkewSweepAndSearch's confidence below which its angle is noise
 // (a blank page gives 0, a text page 10 to 40).
 constexpr float kMinSkewConfidence = 3.0f;
@@ -139,33 +141,33 @@ Result<std::vector<PixPtr>> ReadImages(std::string_view bytes, long long max_pix
   const bool tiff = format == IFF_TIFF || (format >= IFF_TIFF_PACKBITS && format <= IFF_TIFF_JPEG);
   // A page's size from its header, before a decoder allocates it: a few
   // bytes of PNG can declare 20000 x 20000 pixels.
-  if (max_pixels > 0) {
-    auto check = [&](int page, l_int32 w, l_int32 h) -> std::optional<Error> {
-      if (static_cast<long long>(w) * h <= max_pixels) return std::nullopt;
-      return Error{"too-large", (page > 0 ? "page " + std::to_string(page + 1) + ": " : "") +
-                                    "an image of " + std::to_string(w) + " x " + std::to_string(h) +
-                                    " pixels, more than the " + std::to_string(max_pixels) +
-                                    " allowed (--max-pixels)"};
-    };
-    l_int32 fmt = 0, w = 0, h = 0, bps = 0, spp = 0, cmap = 0, res = 0;
-    if (pixReadHeaderMem(data, bytes.size(), &fmt, &w, &h, &bps, &spp, &cmap) == 0) {
-      if (auto e = check(0, w, h)) return *e;
-    }
-    for (int n = 1; tiff && n < 10000; ++n) {
-      if (readHeaderMemTiff(data, bytes.size(), n, &w, &h, &bps, &spp, &res, &cmap, &fmt) != 0)
-        break;
-      if (auto e = check(n, w, h)) return *e;
-    }
+  auto too_large = [&](int page, l_int32 w, l_int32 h) -> std::optional<Error> {
+    if (max_pixels <= 0 || static_cast<long long>(w) * h <= max_pixels) return std::nullopt;
+    return Error{"too-large", (page > 0 ? "page " + std::to_string(page + 1) + ": " : "") +
+                                  "an image of " + std::to_string(w) + " x " + std::to_string(h) +
+                                  " pixels, more than the " + std::to_string(max_pixels) +
+                                  " allowed (--max-pixels)"};
+  };
+  l_int32 fmt = 0, w = 0, h = 0, bps = 0, spp = 0, cmap = 0, res = 0;
+  if (!tiff && pixReadHeaderMem(data, bytes.size(), &fmt, &w, &h, &bps, &spp, &cmap) == 0) {
+    if (auto e = too_large(0, w, h)) return *e;
   }
   if (tiff) {
-    Pixa* pixa = pixaReadMemMultipageTiff(data, bytes.size());
-    if (pixa == nullptr) return Unreadable("damaged or truncated TIFF");
-    const int n = pixaGetCount(pixa);
-    for (int i = 0; i < n; ++i) pages.push_back(Own(pixaGetPix(pixa, i, L_CLONE)));
-    pixaDestroy(&pixa);
-    if (pages.empty()) return Unreadable("TIFF without a page");
-    for (const PixPtr& page : pages) {
+    // Leptonica's pixaReadMemMultipageTiff follows the chain of pages
+    // without looking for a loop: a TIFF whose last page points back to an
+    // earlier one never ends. libtiff, which counts the pages here, stops
+    // at a loop; the pages are then read one by one.
+    int count = 0;
+    for (; count < kMaxTiffPages; ++count) {
+      if (readHeaderMemTiff(data, bytes.size(), count, &w, &h, &bps, &spp, &res, &cmap, &fmt) != 0)
+        break;
+      if (auto e = too_large(count, w, h)) return *e;
+    }
+    if (count == 0) return Unreadable("damaged or truncated TIFF");
+    for (int i = 0; i < count; ++i) {
+      PixPtr page = Own(pixReadMemTiff(data, bytes.size(), i));
       if (!page) return Unreadable("damaged TIFF page");
+      pages.push_back(std::move(page));
     }
   } else {
     PixPtr pix = Own(pixReadMem(data, bytes.size()));

@@ -68,7 +68,9 @@ using PixPtr = std::unique_ptr<Pix, PixDeleter>;
 // Reads the page images held in `bytes`: PNG, JPEG, a TIFF (every page,
 // in order), and whatever else Leptonica reads from memory (GIF, WebP, BMP,
 // PNM, JPEG 2000). Each Pix keeps the resolution the file states (0 when it
-// states none).
+// states none). A TIFF's pages are counted by libtiff (a chain of pages that
+// loops back ends there) and read one by one; pages past the 1000th are not
+// read.
 // Errors:
 //   image-unreadable  not an image format Leptonica knows, or the data is
 //                     damaged or truncated, or a TIFF with no page
