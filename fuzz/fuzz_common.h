@@ -31,7 +31,8 @@ inline const PatternSet& Patterns() {
 inline void ExtractAndWrite(const Document& doc) {
   try {
     Record r = ExtractDocument(doc, Patterns(), "2024-06-30");
-    std::string json = RecordToJson(r).dump(-1, ' ', false, nlohmann::json::error_handler_t::strict);
+    std::string json =
+        RecordToJson(r).dump(-1, ' ', false, nlohmann::json::error_handler_t::strict);
     if (json.empty()) std::abort();
   } catch (const PatternLimitError&) {
   }
