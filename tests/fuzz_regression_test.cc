@@ -9,6 +9,9 @@
 //       identifier (an empty optional) -> UBSan, garbage memory.
 //   image-tiff-page-chain-loop.tif  a TIFF whose chain of pages loops:
 //       Leptonica's multipage reader never ended (and grew memory).
+//   image-png-chunk-longer-than-file.png  a 266-byte PNG whose text chunk
+//       declares 1.8 GB: libpng allocated it before reading (out of memory
+//       under libFuzzer's limit).
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -65,7 +68,7 @@ TEST(FuzzRegressionTest, FindingsRunCleanly) {
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     EXPECT_LT(seconds, 20);
   }
-  EXPECT_GE(seen, 2);
+  EXPECT_GE(seen, 3);
 }
 
 // The text finding through the CLI's pipeline gives a record, its two acts.

@@ -31,6 +31,7 @@
 #include <atomic>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <filesystem>
 #include <limits>
 #include <mutex>
@@ -126,6 +127,22 @@ std::string Trimmed(const char* text) {
   return s;
 }
 
+// libpng allocates a chunk's declared length before reading it: a PNG of a
+// few hundred bytes can declare a 2 GB text chunk. A chunk that claims more
+// bytes than the file holds is damage, refused before libpng sees it.
+bool PngChunksFit(std::string_view png) {
+  size_t at = 8;  // the signature
+  while (at + 8 <= png.size()) {
+    const auto* p = reinterpret_cast<const unsigned char*>(png.data() + at);
+    const uint32_t length =
+        (uint32_t{p[0]} << 24) | (uint32_t{p[1]} << 16) | (uint32_t{p[2]} << 8) | uint32_t{p[3]};
+    if (length > 0x7FFFFFFFu || size_t{length} + 12 > png.size() - at) return false;
+    if (png.substr(at + 4, 4) == "IEND") return true;
+    at += size_t{length} + 12;
+  }
+  return true;  // cut between chunks: libpng tells
+}
+
 }  // namespace
 
 Result<std::vector<PixPtr>> ReadImages(std::string_view bytes, long long max_pixels) {
@@ -148,6 +165,9 @@ Result<std::vector<PixPtr>> ReadImages(std::string_view bytes, long long max_pix
                                   " pixels, more than the " + std::to_string(max_pixels) +
                                   " allowed (--max-pixels)"};
   };
+  if (format == IFF_PNG && !PngChunksFit(bytes)) {
+    return Unreadable("damaged or truncated PNG: a chunk longer than the file");
+  }
   l_int32 fmt = 0, w = 0, h = 0, bps = 0, spp = 0, cmap = 0, res = 0;
   if (!tiff && pixReadHeaderMem(data, bytes.size(), &fmt, &w, &h, &bps, &spp, &cmap) == 0) {
     if (auto e = too_large(0, w, h)) return *e;
