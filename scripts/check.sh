@@ -10,14 +10,18 @@
 #                    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 and
 #                    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 #                    (skipped when the build/ build failed: same code, same errors)
-#   4. clang-format --dry-run --Werror over the C++ files in src/ tests/ bench/ include/
+#   4. clang-format --dry-run --Werror over the C++ files in src/ tests/ bench/ include/ fuzz/
+#   5. build-fuzz/ : scripts/fuzz.sh, each libFuzzer target (fuzz/) for FUZZ_SECONDS
+#                    (default 60); fails when a fuzzer finds a crash, leak or timeout
+#                    (kept in fuzz/findings/). Skipped when the build/ build failed.
 # Every step runs even when an earlier one failed (except as said above), then a
 # summary is printed. Exit status 0 only when every step passed.
 # The last line is `check: P passed, F failed, S skipped`: ctest's tests of both trees,
 # F also counting one for each failed step that is not a test failure (build, format,
 # ctest finding no test), so F is 0 exactly when the exit status is 0.
 #
-# Environment: DELIBEX_JOBS (parallel build jobs, default 2), CTEST_PARALLEL_LEVEL
+# Environment: DELIBEX_JOBS (parallel build jobs, default 2), FUZZ_SECONDS (per fuzz
+# target, default 60; 0 skips the fuzz step), CTEST_PARALLEL_LEVEL
 # (parallel tests, ctest's own variable, default 1), ASAN_OPTIONS / UBSAN_OPTIONS
 # (override the defaults above).
 set -uo pipefail
@@ -143,7 +147,7 @@ fi
 start=$SECONDS
 banner "format: clang-format --dry-run --Werror"
 dirs=()
-for d in src tests bench include; do
+for d in src tests bench include fuzz; do
   [[ -d $d ]] && dirs+=("$d")
 done
 files=()
@@ -170,6 +174,27 @@ else
   printf '  %s\n' "${bad[@]}"
   echo "fix with: clang-format -i ${bad[*]}"
   fail_step "format" "$start" "${#bad[@]} files not formatted"
+fi
+
+# 5. Fuzzing: each target a short while, in the fuzz tree (clang, ASan/UBSan).
+fuzz_seconds=${FUZZ_SECONDS:-60}
+if ((fuzz_seconds == 0)); then
+  record "fuzz" skip "$SECONDS" "(FUZZ_SECONDS=0)"
+elif ((release_ok)); then
+  start=$SECONDS
+  banner "fuzz: scripts/fuzz.sh $fuzz_seconds"
+  bash scripts/fuzz.sh "$fuzz_seconds" 2>&1 | tee "$logs/fuzz.log"
+  rc=${PIPESTATUS[0]}
+  note=$(grep -E '^fuzz: [0-9]+ targets' "$logs/fuzz.log" | tail -n 1)
+  if ((rc == 0)); then
+    record "fuzz" ok "$start" "${note#fuzz: }"
+  elif ((rc == 2)); then
+    fail_step "fuzz" "$start" "(the fuzz build failed: see above)"
+  else
+    fail_step "fuzz" "$start" "${note#fuzz: } (see fuzz/findings/)"
+  fi
+else
+  record "fuzz" skip "$SECONDS" "(build/ failed: same code)"
 fi
 
 # Summary.

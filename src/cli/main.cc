@@ -2,6 +2,7 @@
 // the input files, runs them over a pool of workers, writes records in input
 // order as they complete (nothing written is lost if a later file fails),
 // and reports errors on stderr. All the work is in the library.
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -14,6 +15,7 @@
 #include <iostream>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -48,9 +50,22 @@ Options:
   --today YYYY-MM-DD   the date that future-date warnings compare with
   -q, --quiet          no progress on stderr
 
+Limits (an input past one gets an error record or a warning; 0: no limit):
+  --max-bytes N        larger files are refused: too-large (default 268435456,
+                       256 MiB)
+  --max-pages N        PDF pages past N are not read: pdf-pages-skipped
+                       (default 1000)
+  --max-pixels N       an image page over N pixels is refused: too-large; a PDF
+                       page is rendered for OCR at a resolution that fits, or
+                       skipped: pdf-page-too-large (default 100000000)
+  --ocr-timeout S      seconds of OCR a page at most: ocr-timeout (default 120)
+
 Supported inputs: text (.txt .text .md .csv: UTF-8, Windows-1252, Latin-1,
 UTF-16), PDF (.pdf: the text layer, OCR for scanned pages), page images
-(.png .jpg .jpeg .tif .tiff: OCR in French).
+(.png .jpg .jpeg .tif .tiff: OCR in French). In a DIR, hidden entries are
+skipped; symbolic links to directories are followed, each directory walked
+once (a link loop or a second link to a walked directory is skipped, with a
+note on stderr).
 Exit status: 0 every input gave a record, 1 some input gave an error record,
 2 bad usage, 3 bad patterns.
 )";
@@ -71,23 +86,72 @@ bool Supported(const fs::path& p) {
   return false;
 }
 
+// A directory to walk, and how it is shown below the argument.
+struct Dir {
+  fs::path path;
+  fs::path rel;
+  int depth;
+};
+
+// Walks `dir`, entries sorted by name, without following links: symbolic
+// links to directories are queued in `links`, for after the real tree.
+// Directories are identified by device and inode, and each is walked once:
+// a link loop ends, a second link to a walked directory is skipped (noted on
+// stderr), and no file is listed twice through two paths.
+void Walk(const Dir& dir, std::set<std::pair<dev_t, ino_t>>* walked, std::vector<Dir>* links,
+          std::vector<Input>* found) {
+  constexpr int kMaxDepth = 64;
+  struct stat st {};
+  if (::stat(dir.path.c_str(), &st) != 0) return;
+  if (!walked->insert({st.st_dev, st.st_ino}).second) {
+    std::fprintf(stderr, "delibex: %s: skipped, a directory already walked (a link loop?)\n",
+                 dir.path.c_str());
+    return;
+  }
+  if (dir.depth > kMaxDepth) {
+    std::fprintf(stderr, "delibex: %s: skipped, more than %d directories deep\n", dir.path.c_str(),
+                 kMaxDepth);
+    return;
+  }
+  std::vector<fs::path> entries;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir.path, fs::directory_options::skip_permission_denied, ec), end;
+       !ec && it != end; it.increment(ec)) {
+    entries.push_back(it->path());
+  }
+  if (ec) std::fprintf(stderr, "delibex: %s: %s\n", dir.path.c_str(), ec.message().c_str());
+  std::sort(entries.begin(), entries.end());
+  for (const fs::path& p : entries) {
+    if (p.filename().string().rfind('.', 0) == 0) continue;  // hidden
+    std::error_code e1, e2;
+    fs::file_status self = fs::symlink_status(p, e1);
+    fs::file_status target = fs::status(p, e2);  // follows links
+    Dir sub{p, dir.rel / p.filename(), dir.depth + 1};
+    if (fs::is_directory(target)) {
+      if (fs::is_symlink(self)) {
+        links->push_back(sub);
+      } else {
+        Walk(sub, walked, links, found);
+      }
+    } else if (Supported(p) && (fs::is_regular_file(target) || fs::is_symlink(self))) {
+      // A dangling link with a supported name gets its error record (io).
+      found->push_back({p.string(), sub.rel.string()});
+    }
+  }
+}
+
 bool CollectInputs(const std::vector<std::string>& args, std::vector<Input>* out) {
   bool ok = true;
   for (const std::string& a : args) {
     std::error_code ec;
     if (fs::is_directory(a, ec)) {
       std::vector<Input> found;
-      for (auto it = fs::recursive_directory_iterator(
-               a, fs::directory_options::skip_permission_denied, ec);
-           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        const fs::path& p = it->path();
-        if (p.filename().string().rfind('.', 0) == 0) {
-          if (it->is_directory()) it.disable_recursion_pending();
-          continue;
-        }
-        if (it->is_regular_file() && Supported(p))
-          found.push_back({p.string(), fs::relative(p, a).string()});
-      }
+      std::set<std::pair<dev_t, ino_t>> walked;
+      std::vector<Dir> links;
+      Walk(Dir{a, fs::path(), 0}, &walked, &links, &found);
+      // Linked directories after the real tree, so a directory reached both
+      // ways is listed under its real path.
+      for (size_t i = 0; i < links.size(); ++i) Walk(Dir(links[i]), &walked, &links, &found);
       std::sort(found.begin(), found.end(),
                 [](const Input& x, const Input& y) { return x.display < y.display; });
       out->insert(out->end(), found.begin(), found.end());
@@ -140,6 +204,7 @@ int Extract(int argc, char** argv) {
   std::vector<std::string> files;
   std::string output, patterns_dir, today;
   bool jsonl = false, quiet = false;
+  delibex::IngestOptions limits;
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   for (int i = 2; i < argc; ++i) {
     std::string a = argv[i];
@@ -171,6 +236,31 @@ int Extract(int argc, char** argv) {
       auto v = value("--today");
       if (!v) return 2;
       today = *v;
+    } else if (a == "--max-bytes" || a == "--max-pages" || a == "--max-pixels" ||
+               a == "--ocr-timeout") {
+      auto v = value(a.c_str());
+      if (!v) return 2;
+      char* end = nullptr;
+      errno = 0;
+      double n = std::strtod(v->c_str(), &end);
+      bool whole = a != "--ocr-timeout";
+      if (end == v->c_str() || *end != '\0' || errno != 0 || !(n >= 0) || n > 1e15 ||
+          (whole && n != static_cast<double>(static_cast<long long>(n)))) {
+        std::fprintf(stderr, "delibex: %s takes a %snumber >= 0\n", a.c_str(),
+                     whole ? "whole " : "");
+        return 2;
+      }
+      if (a == "--max-bytes") {
+        limits.max_bytes = n == 0 ? SIZE_MAX : static_cast<size_t>(n);
+      } else if (a == "--max-pages") {
+        limits.scan.max_pages = static_cast<size_t>(n);
+      } else if (a == "--max-pixels") {
+        limits.scan.max_pixels = static_cast<long long>(n);
+      } else {
+        // At least 1 ms: 0 is "no limit".
+        limits.scan.ocr_timeout_ms =
+            n == 0 ? 0 : static_cast<int>(std::clamp(n * 1000, 1.0, 2147483647.0));
+      }
     } else if (a == "--jsonl") {
       jsonl = true;
     } else if (a == "-q" || a == "--quiet") {
@@ -232,6 +322,7 @@ int Extract(int argc, char** argv) {
   }
 
   delibex::PipelineOptions options;
+  options.ingest = limits;
   options.today = today;
   // Pages of a scan are read over as many OCR engines as files are.
   options.ingest.scan.jobs = static_cast<int>(jobs);

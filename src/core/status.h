@@ -4,8 +4,8 @@
 // (the SPEC's error record `{"code", "message"}`) and a sentence for people.
 // Codes in use: io, empty, too-large, binary, encoding, unsupported-format,
 // pdf-encrypted, pdf-damaged, image-unreadable, ocr-unavailable, ocr-failed,
-// no-text, pattern, internal-error (a bug inside delibex, caught at the
-// input's barrier: `stage` names the stage), pattern-limit (a pattern ran
+// ocr-timeout (past ScanOptions::ocr_timeout_ms), no-text, pattern, internal-error (a bug inside
+// delibex, caught at the input's barrier: `stage` names the stage), pattern-limit (a pattern ran
 // past PCRE2's match, depth or JIT-stack limit on this input).
 #pragma once
 

@@ -138,7 +138,9 @@ std::vector<Article> Articles(std::string_view body, const PatternSet& patterns)
     for (size_t k = 0; k < heads.size(); ++k) {
       size_t b = heads[k].end();
       size_t e = k + 1 < heads.size() ? heads[k + 1].begin() : body.size();
-      e = std::min(e, OperativeEnd(body, b, patterns));
+      // Searched up to the next heading only: over the whole rest of the
+      // body, thousands of headings took quadratic time.
+      e = std::min(e, OperativeEnd(body.substr(0, e), b, patterns));
       std::string c = Clause(body.substr(b, e > b ? e - b : 0));
       if (c.empty()) continue;
       out.push_back({std::string(heads[k].has("n") ? heads[k]["n"] : heads[k]["n2"]), c});
@@ -441,7 +443,7 @@ void ExtractActs(const Sections& sections, const PatternSet& patterns, Record* r
         Act act;
         act.prefecture = f;
         for (size_t k = 0; k < spans.size() && !act.number; ++k) {
-          if (per_act[k] && r->deliberations[k].number)
+          if (per_act[k] && per_act[k]->act_id && r->deliberations[k].number)
             act.number = NumberLike(*r->deliberations[k].number, per_act[k]->act_id->number,
                                     f.act_id->number);
         }

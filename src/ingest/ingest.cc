@@ -30,6 +30,10 @@
 
 #include "ingest/scan.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdint>
@@ -510,12 +514,28 @@ Result<Document> DecodeText(std::string_view bytes) {
 
 namespace {
 
-enum class Kind { kText, kPdf, kImage };
+enum class Kind { kText, kPdf, kImage, kUnsupported };
+
+// A known format that is not text, PDF nor a page image: what it is, for the
+// message; nullptr otherwise.
+const char* UnsupportedFormat(std::string_view head) {
+  auto starts = [&](std::string_view sig) { return head.substr(0, sig.size()) == sig; };
+  if (starts("PK\x03\x04") || starts("PK\x05\x06")) {
+    return "a ZIP archive (a .docx, .odt or .xlsx document is one)";
+  }
+  if (starts("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) return "an OLE2 file (a .doc or .xls document)";
+  if (starts("{\\rtf")) return "an RTF document";
+  if (starts("\x1F\x8B")) return "a gzip archive";
+  if (starts("7z\xBC\xAF\x27\x1C")) return "a 7-Zip archive";
+  if (starts("Rar!\x1A\x07")) return "a RAR archive";
+  return nullptr;
+}
 
 // The PDF header may follow up to 1 KiB of junk (ISO 32000-1, annex H.3).
 Kind Sniff(std::string_view head) {
   auto starts = [&](std::string_view sig) { return head.substr(0, sig.size()) == sig; };
   if (head.substr(0, 1024).find("%PDF-") != std::string_view::npos) return Kind::kPdf;
+  if (UnsupportedFormat(head) != nullptr) return Kind::kUnsupported;
   if (starts("\x89PNG\r\n\x1A\n") || starts("\xFF\xD8\xFF") ||
       starts(std::string_view("II*\0", 4)) || starts(std::string_view("MM\0*", 4)) ||
       starts("GIF87a") || starts("GIF89a") ||
@@ -529,46 +549,65 @@ Kind Sniff(std::string_view head) {
 }  // namespace
 
 Result<std::string> ReadInputFile(const std::string& path, size_t max_bytes) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  fs::file_status st = fs::status(path, ec);  // a missing file is reported by fopen below
-  if (!ec && fs::is_directory(st)) return Error{"io", path + ": is a directory, not a file"};
-  uintmax_t size = 0;
-  if (!ec && fs::is_regular_file(st)) {
-    size = fs::file_size(path, ec);
-    if (ec) size = 0;
+  // O_NONBLOCK: opening a FIFO nobody writes to would wait forever; without
+  // a writer it reads as empty. Cleared once open, for pipes that have one.
+  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return Error{"io", path + ": " + std::strerror(errno)};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    int err = errno;
+    ::close(fd);
+    return Error{"io", path + ": " + std::strerror(err)};
+  }
+  if (S_ISDIR(st.st_mode)) {
+    ::close(fd);
+    return Error{"io", path + ": is a directory, not a file"};
+  }
+  if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode) && !S_ISCHR(st.st_mode)) {
+    ::close(fd);
+    return Error{"io", path + ": not a regular file, pipe or device"};
+  }
+  size_t size = 0;
+  if (S_ISREG(st.st_mode)) {
+    size = static_cast<size_t>(st.st_size);
     if (size > max_bytes) {
+      ::close(fd);
       return Error{"too-large", path + ": " + std::to_string(size) + " bytes, more than the " +
-                                    std::to_string(max_bytes) + " allowed"};
+                                    std::to_string(max_bytes) + " allowed (--max-bytes)"};
     }
   }
+  int flags = ::fcntl(fd, F_GETFL);
+  if (flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
 
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) return Error{"io", path + ": " + std::strerror(errno)};
   std::string bytes;
-  bytes.reserve(static_cast<size_t>(size));
+  bytes.reserve(size);
   // Read to the end rather than trusting the size: pipes and files that grow
   // are read too, and the limit still holds.
   char chunk[1 << 16];
-  bool too_large = false;
+  bool too_large = false, read_error = false;
+  int error = 0;
   while (true) {
-    size_t got = std::fread(chunk, 1, sizeof chunk, f);
-    if (got > 0) {
-      if (bytes.size() + got > max_bytes) {
-        too_large = true;
-        break;
-      }
-      bytes.append(chunk, got);
+    ssize_t got = ::read(fd, chunk, sizeof chunk);
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      if (errno == EAGAIN) break;  // a FIFO without a writer
+      read_error = true;
+      error = errno;
+      break;
     }
-    if (got < sizeof chunk) break;
+    if (got == 0) break;
+    if (bytes.size() + static_cast<size_t>(got) > max_bytes) {
+      too_large = true;
+      break;
+    }
+    bytes.append(chunk, static_cast<size_t>(got));
   }
-  bool read_error = std::ferror(f) != 0;
-  std::fclose(f);
+  ::close(fd);
   if (too_large) {
-    return Error{"too-large",
-                 path + ": more than the " + std::to_string(max_bytes) + " bytes allowed"};
+    return Error{"too-large", path + ": more than the " + std::to_string(max_bytes) +
+                                  " bytes allowed (--max-bytes)"};
   }
-  if (read_error) return Error{"io", path + ": read error"};
+  if (read_error) return Error{"io", path + ": read error: " + std::strerror(error)};
   return bytes;
 }
 
@@ -593,6 +632,10 @@ Result<Document> IngestBytes(const std::string& path, std::string_view bytes,
       if (!doc.ok()) return Error{doc.error().code, path + ": " + doc.error().message};
       return doc;
     }
+    case Kind::kUnsupported:
+      return Error{"unsupported-format", path + ": " + UnsupportedFormat(bytes) +
+                                             ", not a format delibex reads (text, PDF, page "
+                                             "images): save it as PDF or text first"};
     case Kind::kText:
       break;
   }

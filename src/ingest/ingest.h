@@ -11,6 +11,8 @@
 //   empty            zero bytes, or only white space once decoded
 //   too-large        more than IngestOptions::max_bytes
 //   binary           NUL bytes or mostly control characters: not text
+//   unsupported-format  a known format delibex does not read (a ZIP archive
+//                    such as .docx/.odt/.xlsx, an OLE2 .doc/.xls, RTF, ...)
 //   pdf-encrypted, pdf-damaged, image-unreadable, ocr-unavailable, no-text
 //                    (see ingest/pdf.h and ingest/scan.h)
 // Every error message starts with the path. Nothing here prints; the caller
@@ -28,7 +30,8 @@
 namespace delibex {
 
 struct IngestOptions {
-  size_t max_bytes = size_t{512} << 20;  // 512 MiB
+  // Larger inputs are refused (error `too-large`) before being read whole.
+  size_t max_bytes = size_t{256} << 20;  // 256 MiB
   ScanOptions scan;                      // PDFs and images: OCR
 };
 

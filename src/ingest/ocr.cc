@@ -24,13 +24,16 @@
 
 #include <leptonica/allheaders.h>
 #include <tesseract/baseapi.h>
+#include <tesseract/ocrclass.h>
 #include <tesseract/resultiterator.h>
 
 #include <algorithm>
 #include <atomic>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <filesystem>
+#include <limits>
 #include <mutex>
 #include <optional>
 #include <string_view>
@@ -49,6 +52,8 @@ void PixDeleter::operator()(Pix* pix) const { pixDestroy(&pix); }
 namespace {
 
 constexpr int kMaxSide = 16000;
+// Pages of a TIFF past this many are not read (ocr.h: ReadImages).
+constexpr int kMaxTiffPages = 1000;
 // pixFindSkewSweepAndSearch's confidence below which its angle is noise
 // (a blank page gives 0, a text page 10 to 40).
 constexpr float kMinSkewConfidence = 3.0f;
@@ -122,9 +127,25 @@ std::string Trimmed(const char* text) {
   return s;
 }
 
+// libpng allocates a chunk's declared length before reading it: a PNG of a
+// few hundred bytes can declare a 2 GB text chunk. A chunk that claims more
+// bytes than the file holds is damage, refused before libpng sees it.
+bool PngChunksFit(std::string_view png) {
+  size_t at = 8;  // the signature
+  while (at + 8 <= png.size()) {
+    const auto* p = reinterpret_cast<const unsigned char*>(png.data() + at);
+    const uint32_t length =
+        (uint32_t{p[0]} << 24) | (uint32_t{p[1]} << 16) | (uint32_t{p[2]} << 8) | uint32_t{p[3]};
+    if (length > 0x7FFFFFFFu || size_t{length} + 12 > png.size() - at) return false;
+    if (png.substr(at + 4, 4) == "IEND") return true;
+    at += size_t{length} + 12;
+  }
+  return true;  // cut between chunks: libpng tells
+}
+
 }  // namespace
 
-Result<std::vector<PixPtr>> ReadImages(std::string_view bytes) {
+Result<std::vector<PixPtr>> ReadImages(std::string_view bytes, long long max_pixels) {
   SilenceLibraries();
   if (bytes.empty()) return Unreadable("no image data");
   const auto* data = reinterpret_cast<const l_uint8*>(bytes.data());
@@ -135,15 +156,38 @@ Result<std::vector<PixPtr>> ReadImages(std::string_view bytes) {
   }
   std::vector<PixPtr> pages;
   const bool tiff = format == IFF_TIFF || (format >= IFF_TIFF_PACKBITS && format <= IFF_TIFF_JPEG);
+  // A page's size from its header, before a decoder allocates it: a few
+  // bytes of PNG can declare 20000 x 20000 pixels.
+  auto too_large = [&](int page, l_int32 w, l_int32 h) -> std::optional<Error> {
+    if (max_pixels <= 0 || static_cast<long long>(w) * h <= max_pixels) return std::nullopt;
+    return Error{"too-large", (page > 0 ? "page " + std::to_string(page + 1) + ": " : "") +
+                                  "an image of " + std::to_string(w) + " x " + std::to_string(h) +
+                                  " pixels, more than the " + std::to_string(max_pixels) +
+                                  " allowed (--max-pixels)"};
+  };
+  if (format == IFF_PNG && !PngChunksFit(bytes)) {
+    return Unreadable("damaged or truncated PNG: a chunk longer than the file");
+  }
+  l_int32 fmt = 0, w = 0, h = 0, bps = 0, spp = 0, cmap = 0, res = 0;
+  if (!tiff && pixReadHeaderMem(data, bytes.size(), &fmt, &w, &h, &bps, &spp, &cmap) == 0) {
+    if (auto e = too_large(0, w, h)) return *e;
+  }
   if (tiff) {
-    Pixa* pixa = pixaReadMemMultipageTiff(data, bytes.size());
-    if (pixa == nullptr) return Unreadable("damaged or truncated TIFF");
-    const int n = pixaGetCount(pixa);
-    for (int i = 0; i < n; ++i) pages.push_back(Own(pixaGetPix(pixa, i, L_CLONE)));
-    pixaDestroy(&pixa);
-    if (pages.empty()) return Unreadable("TIFF without a page");
-    for (const PixPtr& page : pages) {
+    // Leptonica's pixaReadMemMultipageTiff follows the chain of pages
+    // without looking for a loop: a TIFF whose last page points back to an
+    // earlier one never ends. libtiff, which counts the pages here, stops
+    // at a loop; the pages are then read one by one.
+    int count = 0;
+    for (; count < kMaxTiffPages; ++count) {
+      if (readHeaderMemTiff(data, bytes.size(), count, &w, &h, &bps, &spp, &res, &cmap, &fmt) != 0)
+        break;
+      if (auto e = too_large(count, w, h)) return *e;
+    }
+    if (count == 0) return Unreadable("damaged or truncated TIFF");
+    for (int i = 0; i < count; ++i) {
+      PixPtr page = Own(pixReadMemTiff(data, bytes.size(), i));
       if (!page) return Unreadable("damaged TIFF page");
+      pages.push_back(std::move(page));
     }
   } else {
     PixPtr pix = Own(pixReadMem(data, bytes.size()));
@@ -299,7 +343,21 @@ Result<OcrPage> OcrEngine::Read(Pix* page, int dpi) {
   pixSetResolution(page, dpi, dpi);
   api_->SetImage(page);
   api_->SetSourceResolution(dpi);
-  if (api_->Recognize(nullptr) != 0) {
+  tesseract::ETEXT_DESC monitor;
+  const bool timed = deadline_.time_since_epoch().count() != 0;
+  if (timed) {
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline_ - std::chrono::steady_clock::now());
+    // set_deadline_msecs ignores 0: an expired deadline is 1 ms away.
+    monitor.set_deadline_msecs(static_cast<int32_t>(
+        std::clamp<long long>(left.count(), 1, std::numeric_limits<int32_t>::max())));
+  }
+  const int failed = api_->Recognize(timed ? &monitor : nullptr);
+  if (timed && monitor.deadline_exceeded()) {
+    api_->Clear();
+    return Error{"ocr-timeout", "OCR was stopped after its time limit (--ocr-timeout)"};
+  }
+  if (failed != 0) {
     api_->Clear();
     return Error{"ocr-failed", "Tesseract could not read the page"};
   }
@@ -374,7 +432,10 @@ Result<OcrPage> OcrEngine::ReadTurned(Pix* grey, int quads, int dpi) {
   return result;
 }
 
-Result<OcrPage> OcrEngine::Recognize(Pix* image) {
+Result<OcrPage> OcrEngine::Recognize(Pix* image, int timeout_ms) {
+  deadline_ = timeout_ms > 0
+                  ? std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms)
+                  : std::chrono::steady_clock::time_point{};
   double scale = 1;
   int dpi = 0;
   Result<PixPtr> prepared = Prepare(image, &scale, &dpi);

@@ -42,6 +42,7 @@
 // when it is loaded).
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -67,13 +68,17 @@ using PixPtr = std::unique_ptr<Pix, PixDeleter>;
 // Reads the page images held in `bytes`: PNG, JPEG, a TIFF (every page,
 // in order), and whatever else Leptonica reads from memory (GIF, WebP, BMP,
 // PNM, JPEG 2000). Each Pix keeps the resolution the file states (0 when it
-// states none).
+// states none). A TIFF's pages are counted by libtiff (a chain of pages that
+// loops back ends there) and read one by one; pages past the 1000th are not
+// read.
 // Errors:
 //   image-unreadable  not an image format Leptonica knows, or the data is
 //                     damaged or truncated, or a TIFF with no page
+//   too-large         a page of more than `max_pixels` pixels (when > 0),
+//                     from the file's headers, before anything is decoded
 // Thread safety: safe to call concurrently. `bytes` is only read during the
 // call.
-Result<std::vector<PixPtr>> ReadImages(std::string_view bytes);
+Result<std::vector<PixPtr>> ReadImages(std::string_view bytes, long long max_pixels = 0);
 
 // One recognised word. The box is in pixels of the normalised page (after
 // orientation, scaling and deskew: see OcrPage), right and bottom exclusive.
@@ -172,7 +177,9 @@ class OcrEngine {
   //                     depth) or too large (over 12000 px a side at the
   //                     target resolution)
   //   ocr-failed        Tesseract failed on the page
-  Result<OcrPage> Recognize(Pix* image);
+  //   ocr-timeout       the page took longer than `timeout_ms` (when > 0):
+  //                     Tesseract was stopped (ETEXT_DESC's deadline)
+  Result<OcrPage> Recognize(Pix* image, int timeout_ms = 0);
 
   const OcrOptions& options() const { return options_; }
   // The directory Tesseract loaded the models from.
@@ -193,6 +200,9 @@ class OcrEngine {
   Result<OcrPage> ReadTurned(Pix* grey, int quads, int dpi);
   // Step 7 alone.
   Result<OcrPage> Read(Pix* page, int dpi);
+
+  // The current page's deadline (Recognize's timeout), or the epoch: none.
+  std::chrono::steady_clock::time_point deadline_{};
 
   const OcrOptions options_;
   std::unique_ptr<tesseract::TessBaseAPI> api_;

@@ -458,9 +458,9 @@ Result<PdfRead> ReadPdf(std::string_view bytes, const PdfOptions& options) {
       read.quality.push_back(quality);
     }
     if (to_read < static_cast<size_t>(count)) {
-      out.warnings.push_back(
-          Warning{"pdf-pages-skipped", "only the first " + std::to_string(to_read) + " pages" +
-                                           where + " were read (PdfOptions::max_pages)"});
+      out.warnings.push_back(Warning{"pdf-pages-skipped", "only the first " +
+                                                              std::to_string(to_read) + " pages" +
+                                                              where + " were read (--max-pages)"});
     }
     if (t_errors.count > 0) {
       out.warnings.push_back(Warning{

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <cmath>
 #include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
@@ -103,7 +104,8 @@ class EnginePool {
 };
 
 // Recognises the pages over up to `jobs` threads, engines from the pool.
-std::vector<Result<OcrPage>> RecognizePages(const std::vector<Pix*>& pages, int jobs) {
+std::vector<Result<OcrPage>> RecognizePages(const std::vector<Pix*>& pages, int jobs,
+                                            int timeout_ms) {
   std::vector<std::optional<Result<OcrPage>>> out(pages.size());
   std::atomic<size_t> next{0};
   int limit = Jobs(jobs);
@@ -117,7 +119,7 @@ std::vector<Result<OcrPage>> RecognizePages(const std::vector<Pix*>& pages, int 
         continue;
       }
       std::unique_ptr<OcrEngine> e = std::move(engine).value();
-      out[i] = e->Recognize(pages[i]);
+      out[i] = e->Recognize(pages[i], timeout_ms);
       EnginePool::Get().Return(std::move(e));
     }
   };
@@ -151,8 +153,12 @@ PixPtr ToPix(const poppler::image& img, int dpi) {
   return pix;
 }
 
-// Renders the given pages; a page that cannot be rendered is null.
-std::vector<PixPtr> RenderPages(std::string_view bytes, const std::vector<size_t>& which, int dpi) {
+// Renders the given pages; a page that cannot be rendered is null. A page
+// larger than `max_pixels` at `dpi` is rendered at the resolution that fits,
+// down to ScanOptions::kMinRenderDpi; below that it is not rendered and
+// `warnings` says so.
+std::vector<PixPtr> RenderPages(std::string_view bytes, const std::vector<size_t>& which, int dpi,
+                                long long max_pixels, std::vector<Warning>* warnings) {
   std::vector<PixPtr> out(which.size());
   std::unique_ptr<poppler::document> doc(
       poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
@@ -165,8 +171,28 @@ std::vector<PixPtr> RenderPages(std::string_view bytes, const std::vector<size_t
   for (size_t k = 0; k < which.size(); ++k) {
     std::unique_ptr<poppler::page> page(doc->create_page(static_cast<int>(which[k])));
     if (!page) continue;
-    poppler::image img = renderer.render_page(page.get(), dpi, dpi);
-    if (img.is_valid()) out[k] = ToPix(img, dpi);
+    int page_dpi = dpi;
+    if (max_pixels > 0) {
+      // The page's size in points (1/72 inch), as it will be rendered.
+      poppler::rectf box = page->page_rect(poppler::media_box);
+      double w = std::fabs(box.width()) / 72.0, h = std::fabs(box.height()) / 72.0;
+      double pixels = w * h * dpi * dpi;
+      if (!(pixels <= static_cast<double>(max_pixels))) {  // NaN too
+        double fit = w * h > 0 ? std::sqrt(static_cast<double>(max_pixels) / (w * h)) : 0;
+        if (!(fit >= ScanOptions::kMinRenderDpi)) {
+          char buf[240];
+          std::snprintf(buf, sizeof buf,
+                        "page %zu: %.0f x %.0f pt, too large to render for OCR (more than %lld "
+                        "pixels at %d dpi, --max-pixels); not read",
+                        which[k] + 1, w * 72, h * 72, max_pixels, ScanOptions::kMinRenderDpi);
+          warnings->push_back(Warning{"pdf-page-too-large", buf});
+          continue;
+        }
+        page_dpi = static_cast<int>(fit);
+      }
+    }
+    poppler::image img = renderer.render_page(page.get(), page_dpi, page_dpi);
+    if (img.is_valid()) out[k] = ToPix(img, page_dpi);
   }
   return out;
 }
@@ -405,10 +431,17 @@ bool HasText(const Document& doc) {
   });
 }
 
+bool TimedOut(const Document& doc) {
+  return std::any_of(doc.warnings.begin(), doc.warnings.end(),
+                     [](const Warning& w) { return w.code == "ocr-timeout"; });
+}
+
 }  // namespace
 
 Result<Document> IngestPdf(std::string_view bytes, const ScanOptions& options) {
-  auto read = ReadPdf(bytes);
+  PdfOptions pdf_options;
+  pdf_options.max_pages = options.max_pages;
+  auto read = ReadPdf(bytes, pdf_options);
   if (!read.ok()) return read.error();
   PdfRead pdf = std::move(read).value();
   Document& doc = pdf.document;
@@ -417,7 +450,8 @@ Result<Document> IngestPdf(std::string_view bytes, const ScanOptions& options) {
     if (pdf.quality[i].needs_ocr() && !pdf.quality[i].unreadable) need.push_back(i);
   }
   if (options.ocr && !need.empty()) {
-    std::vector<PixPtr> images = RenderPages(bytes, need, options.render_dpi);
+    std::vector<PixPtr> images =
+        RenderPages(bytes, need, options.render_dpi, options.max_pixels, &doc.warnings);
     std::vector<Pix*> pages;
     std::vector<size_t> index;
     for (size_t k = 0; k < need.size(); ++k) {
@@ -426,7 +460,8 @@ Result<Document> IngestPdf(std::string_view bytes, const ScanOptions& options) {
         index.push_back(need[k]);
       }
     }
-    std::vector<Result<OcrPage>> results = RecognizePages(pages, options.jobs);
+    std::vector<Result<OcrPage>> results =
+        RecognizePages(pages, options.jobs, options.ocr_timeout_ms);
     size_t ocred = 0;
     for (size_t k = 0; k < results.size(); ++k) {
       size_t i = index[k];
@@ -461,6 +496,7 @@ Result<Document> IngestPdf(std::string_view bytes, const ScanOptions& options) {
     if (ocred > 0) doc.method = ocred == doc.pages.size() ? "ocr" : "mixed";
   }
   if (!HasText(doc)) {
+    if (TimedOut(doc)) return Error{"ocr-timeout", "no page gave text in its OCR time limit"};
     return Error{"no-text", "no page of the PDF gives any text" +
                                 std::string(options.ocr ? ", even by OCR" : " (OCR is off)")};
   }
@@ -468,7 +504,7 @@ Result<Document> IngestPdf(std::string_view bytes, const ScanOptions& options) {
 }
 
 Result<Document> IngestImages(std::string_view bytes, const ScanOptions& options) {
-  auto images = ReadImages(bytes);
+  auto images = ReadImages(bytes, options.max_pixels);
   if (!images.ok()) return images.error();
   Document doc;
   doc.media = "image";
@@ -476,7 +512,8 @@ Result<Document> IngestImages(std::string_view bytes, const ScanOptions& options
   if (!options.ocr) return Error{"no-text", "a page image needs OCR, and OCR is off"};
   std::vector<Pix*> pages;
   for (const PixPtr& p : images.value()) pages.push_back(p.get());
-  std::vector<Result<OcrPage>> results = RecognizePages(pages, options.jobs);
+  std::vector<Result<OcrPage>> results =
+      RecognizePages(pages, options.jobs, options.ocr_timeout_ms);
   for (size_t i = 0; i < results.size(); ++i) {
     Page page;
     if (!results[i].ok()) {
@@ -491,7 +528,10 @@ Result<Document> IngestImages(std::string_view bytes, const ScanOptions& options
     }
     doc.pages.push_back(std::move(page));
   }
-  if (!HasText(doc)) return Error{"no-text", "OCR found no text in the image"};
+  if (!HasText(doc)) {
+    if (TimedOut(doc)) return Error{"ocr-timeout", "OCR ran past its time limit (--ocr-timeout)"};
+    return Error{"no-text", "OCR found no text in the image"};
+  }
   return doc;
 }
 

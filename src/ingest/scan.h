@@ -13,6 +13,7 @@
 // all read by OCR has method "ocr"; some of them, "mixed".
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 
 #include "core/document.h"
@@ -20,19 +21,40 @@
 
 namespace delibex {
 
+// Limits against hostile or broken inputs (0 means no limit). The defaults
+// are far above what a council's documents need (an A4 page at 300 dpi is
+// 8.7 million pixels; a long register, a few hundred pages) and keep one
+// input from taking the machine: past a limit, an input gets an error or a
+// warning, never a crash nor a hang.
 struct ScanOptions {
   int jobs = 0;          // OCR engines and page threads; <= 0: one per core
   int render_dpi = 300;  // PDF pages are rendered at this resolution for OCR
   bool ocr = true;       // false: pages that need OCR stay as they are
+  // PDF pages past this many are not read (warning `pdf-pages-skipped`).
+  size_t max_pages = 1000;
+  // A PDF page that would be rendered larger than this is rendered at a
+  // lower resolution that fits (never under kMinRenderDpi); a page that does
+  // not fit even then is not OCR'd (warning `pdf-page-too-large`). An image
+  // whose page (read from its header, before decoding) is larger than this
+  // is refused (error `too-large`).
+  long long max_pixels = 100'000'000;
+  // Tesseract stops reading a page after this long (warning `ocr-timeout`
+  // on that page, the other pages go on; error `ocr-timeout` when no page
+  // gave text and some ran out of time).
+  int ocr_timeout_ms = 120'000;
+
+  static constexpr int kMinRenderDpi = 100;
 };
 
 // A PDF: its text layer where it is good, OCR elsewhere.
 // Errors: those of ReadPdf (pdf-encrypted, pdf-damaged, too-large), and
-// no-text when no page gives any text.
+// no-text when no page gives any text (ocr-timeout when some page ran out
+// of time).
 Result<Document> IngestPdf(std::string_view bytes, const ScanOptions& options);
 
 // A page image file (PNG, JPEG, TIFF of one or more pages): OCR.
-// Errors: image-unreadable, ocr-unavailable, no-text.
+// Errors: image-unreadable, too-large (a page over options.max_pixels),
+// ocr-unavailable, no-text, ocr-timeout.
 Result<Document> IngestImages(std::string_view bytes, const ScanOptions& options);
 
 }  // namespace delibex
