@@ -7,9 +7,9 @@
 
 #include "core/text.h"
 #include "extract/dates.h"
-#include "people/persons.h"
 #include "extract/stamp.h"
 #include "extract/vote.h"
+#include "people/persons.h"
 
 namespace delibex {
 
