@@ -67,6 +67,8 @@ TEST(ReadCivility, UndottedAndGlued) {
   }
   // "M J. DUPONT": an initial follows, not a surname.
   EXPECT_FALSE(ReadCivility("M J. DUPONT").civility);
+  // "Mrs." heads a part of a list as "MM." does (Messieurs).
+  EXPECT_TRUE(ReadCivility("Mrs. AUBERT Roger").plural);
   // "M.DENISE" alone: an initial glued to a surname as much as a civility.
   EXPECT_FALSE(ReadCivility("M.DENISE").civility);
 }

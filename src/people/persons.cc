@@ -263,7 +263,7 @@ CivilityRead ReadCivility(std::string_view s) {
     r.civility = "M.";
   } else if (f == "mme" || f == "madame" || f == "mlle" || f == "melle" || f == "mademoiselle") {
     r.civility = "Mme";
-  } else if (f == "mm" || f == "mmes" || f == "messieurs" || f == "mesdames") {
+  } else if (f == "mm" || f == "mmes" || f == "mrs" || f == "messieurs" || f == "mesdames") {
     // "MM" alone after a name is a pair of initials, but at the head of an
     // item it is the plural civility.
     r.plural = true;
