@@ -560,5 +560,18 @@ TEST(ExtractSession, PresidentAddedWhenTheCountShowsThemMissing) {
   EXPECT_EQ(other.attendance.present.size(), 3u);
 }
 
+// The sitting's date after the council's name, or after a colon.
+TEST(ExtractSession, DateAfterTheCouncilsNameOrAColon) {
+  EXPECT_EQ(Opt(SessionOf("COMPTE RENDU DE LA SEANCE DU CONSEIL MUNICIPAL DE LANVALLAY DU 03 "
+                          "JUILLET 2019 Etaient présents : Mme Agnès AUDOIN, M. Pascal LESUR. "
+                          "Compte rendu du Conseil Municipal du 5 juin 2019 approuvé.\n")
+                    .session.date),
+            "2019-07-03");
+  EXPECT_EQ(Opt(SessionOf("PROCES-VERBAL SEANCE DU : 25 NOVEMBRE 2019 Membres présents : M. RUCH "
+                          "Jean, M. URBAIN René\n")
+                    .session.date),
+            "2019-11-25");
+}
+
 }  // namespace
 }  // namespace delibex
