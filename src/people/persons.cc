@@ -485,9 +485,11 @@ std::optional<PersonRead> ReadPerson(std::string_view s) {
   return r;
 }
 
-bool IsGroupLabel(std::string_view s) {
-  // "délégué(e)s", "suppléant(e)s", "élu(s)": the inclusive endings as plain
-  // plurals.
+namespace {
+
+// "délégué(e)s", "suppléant(e)s", "élu(s)": the inclusive endings as plain
+// plurals.
+std::string PlainPlurals(std::string_view s) {
   std::string plain;
   for (size_t i = 0; i < s.size();) {
     std::string_view rest = s.substr(i);
@@ -502,6 +504,13 @@ bool IsGroupLabel(std::string_view s) {
       plain += s[i++];
     }
   }
+  return plain;
+}
+
+}  // namespace
+
+bool IsGroupLabel(std::string_view s) {
+  std::string plain = PlainPlurals(s);
   std::string f = Fold(plain);
   while (!f.empty() && (f.back() == '.' || f.back() == ':' || f.back() == ' ')) f.pop_back();
   if (f.empty() || f.size() > 90 || std::count(f.begin(), f.end(), ' ') > 8) return false;
@@ -645,7 +654,42 @@ bool GluedInitial(std::string_view w) {
   if (dot == std::string_view::npos || dot == 0 || dot + 3 > w.size()) return false;
   if (!isupper(static_cast<unsigned char>(w[0]))) return false;
   std::string_view surname = w.substr(dot + 1);
-  return IsAllUpper(surname) && ShapeOf(surname) == Shape::kUpper && dot <= 4;
+  return dot <= 4 && ShapeOf(surname) == Shape::kUpper;
+}
+
+// The number of words of the longest group label that starts at words[k]
+// ("délégué(e)s titulaires Lory …" -> 2), 0 when none does. Its first word
+// is checked alone first: most words open no label.
+size_t GroupLabelAt(const std::vector<std::string>& words, size_t k) {
+  if (k >= words.size()) return 0;
+  std::string head = Fold(PlainPlurals(words[k]));
+  head = head.substr(0, head.find(' '));  // "Vice-présidents" folds to "vice presidents"
+  static const char* const kHeads[] = {"adjoints",
+                                       "adjointes",
+                                       "conseillers",
+                                       "conseilleres",
+                                       "vice",
+                                       "membres",
+                                       "delegues",
+                                       "deleguees",
+                                       "titulaires",
+                                       "suppleants",
+                                       "suppleantes",
+                                       "elus",
+                                       "elues",
+                                       "maires",
+                                       "representants",
+                                       "administrateurs",
+                                       "administratrices"};
+  if (std::none_of(std::begin(kHeads), std::end(kHeads), [&](const char* h) { return head == h; }))
+    return 0;
+  size_t best = 0;
+  std::string phrase;
+  for (size_t j = k; j < words.size() && j < k + 7; ++j) {
+    phrase += (j == k ? "" : " ") + words[j];
+    if (IsGroupLabel(phrase)) best = j + 1 - k;
+  }
+  return best;
 }
 
 bool IsStatusWord(std::string_view w, std::string* status) {
@@ -665,11 +709,11 @@ bool IsStatusWord(std::string_view w, std::string* status) {
 bool IsConnector(std::string_view w) {
   std::string f = Fold(w);
   static const char* const kWords[] = {
-      "a",          "au",          "aux",        "par",          "de",          "pouvoir",
-      "pouvoirs",   "procuration", "mandataire", "suppleant",    "suppleante",  "remplace",
-      "donne",      "et",          "dr",         "docteur",      "mandat",      "delegation",
-      "vote",       "en",          "faveur",     "represente",   "representee", "remplacee",
-      "remplacant", "remplacante", "donnee",     "procurations", "par"};
+      "a",          "au",          "aux",        "par",         "de",          "pouvoir",
+      "pouvoirs",   "procuration", "mandataire", "suppleant",   "suppleante",  "remplace",
+      "donne",      "et",          "dr",         "docteur",     "mandat",      "delegation",
+      "vote",       "en",          "faveur",     "represente",  "representee", "remplacee",
+      "remplacant", "remplacante", "donnee",     "procurations"};
   for (const char* k : kWords) {
     if (f == k) return true;
   }
@@ -716,34 +760,18 @@ std::vector<RunPiece> SplitPeopleRun(std::string_view run) {
   for (size_t k = 0; k < words.size(); ++k) {
     const std::string& w = words[k];
     // A group label: the longest run of words from here that is one.
-    if (k + 1 <= words.size()) {
-      size_t best = 0;
-      std::string phrase;
-      for (size_t j = k; j < words.size() && j < k + 7; ++j) {
-        phrase += (j == k ? "" : " ") + words[j];
-        if (IsGroupLabel(phrase)) best = j + 1;
-      }
-      if (best > 0) {
-        cut();
-        k = best - 1;
-        continue;
-      }
+    if (size_t label = GroupLabelAt(words, k)) {
+      cut();
+      k += label - 1;
+      continue;
     }
     // A place label up to its colon: dropped, from its first word.
     if (w == ":" || (w.size() > 1 && w.back() == ':' && w.find('(') == std::string::npos)) {
       // "W.AUGUSTE : adjoints": a group label after the colon, not a place
       // label before it; the label is dropped at the next word.
-      if (k + 1 < words.size()) {
-        std::string phrase;
-        bool label_after = false;
-        for (size_t j = k + 1; j < words.size() && j < k + 7; ++j) {
-          phrase += (j == k + 1 ? "" : " ") + words[j];
-          if (IsGroupLabel(phrase)) label_after = true;
-        }
-        if (label_after) {
-          if (w != ":") cur.push_back(w.substr(0, w.size() - 1));
-          continue;
-        }
+      if (GroupLabelAt(words, k + 1) > 0) {
+        if (w != ":") cur.push_back(w.substr(0, w.size() - 1));
+        continue;
       }
       std::vector<std::string> label;
       if (w != ":") label.push_back(w);
