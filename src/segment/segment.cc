@@ -153,21 +153,29 @@ Sections Segment(std::string_view text, const PatternSet& patterns) {
   }
   size_t last_attendance = first_attendance;
   if (first_attendance != std::string_view::npos) {
-    // Headings that open a line and end it or take a colon: not "présente"
-    // in a sentence.
-    for (const Match& h : patterns["attendance_heading"].FindAll(text, first_attendance)) {
-      // At most a few words before it on its line ("Conseillers
-      // communautaires présents"), no sentence.
-      size_t line = text.rfind('\n', h.begin() == 0 ? 0 : h.begin() - 1);
-      line = line == std::string_view::npos ? 0 : line + 1;
-      std::string_view lead = text.substr(line, h.begin() - line);
-      if (std::count(lead.begin(), lead.end(), ' ') > 3 ||
-          lead.find_first_of(".,;") != std::string_view::npos)
-        continue;
-      size_t e = h.end();
-      while (e < text.size() && (text[e] == ' ' || text[e] == '\t')) ++e;
-      if (!h.has("colon") && e < text.size() && text[e] != '\n') continue;
-      last_attendance = h.begin();
+    // Headings that open a line (at most a few words before them:
+    // "Conseillers communautaires présents") and end it or take a colon: not
+    // "présente" in a sentence. Only a line's head is searched.
+    const Pattern& heading = patterns["attendance_heading"];
+    size_t line = text.rfind('\n', first_attendance);
+    line = line == std::string_view::npos ? 0 : line + 1;
+    while (line < text.size()) {
+      size_t eol = text.find('\n', line);
+      if (eol == std::string_view::npos) eol = text.size();
+      size_t head_end = std::min(eol, line + 160);
+      while (head_end < eol && (static_cast<unsigned char>(text[head_end]) & 0xC0) == 0x80)
+        --head_end;  // a whole character
+      Match h;
+      std::string_view head = text.substr(line, head_end - line);
+      if (heading.Find(head, &h, std::max(line, first_attendance) - line)) {
+        std::string_view lead = head.substr(0, h.begin());
+        size_t e = line + h.end();
+        while (e < eol && (text[e] == ' ' || text[e] == '\t')) ++e;
+        if (std::count(lead.begin(), lead.end(), ' ') <= 3 &&
+            lead.find_first_of(".,;") == std::string_view::npos && (h.has("colon") || e == eol))
+          last_attendance = line + h.begin();
+      }
+      line = eol + 1;
     }
   }
   // An extract's own heading printed in its header, above the attendance
