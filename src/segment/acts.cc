@@ -63,13 +63,19 @@ size_t TitleEnd(std::string_view text, size_t title_begin, size_t line_end, size
     if (next_end == std::string_view::npos) next_end = text.size();
     std::string_view next = Trim(text.substr(next_begin, next_end - next_begin));
     // A line that ends on a preposition or an article has its end below,
-    // past one empty line ("… – DEMANDE DE" / "" / "SUBVENTION").
-    std::string_view tail0 = last.substr(
+    // past one empty line in a title in capitals ("… – DEMANDE DE" / "" /
+    // "SUBVENTION").
+    std::string_view tail = last.substr(
         last.find_last_of(' ') == std::string_view::npos ? 0 : last.find_last_of(' ') + 1);
-    if (next.empty() && next_end < text.size() &&
-        (tail0 == "DE" || tail0 == "DU" || tail0 == "DES" || tail0 == "de" || tail0 == "du" ||
-         tail0 == "des" || tail0 == "LA" || tail0 == "LE" || tail0 == "AU" || tail0 == "ET" ||
-         tail0 == "À" || tail0 == "A")) {
+    std::string lower_tail = tail == "À" ? std::string("à") : std::string(tail);
+    for (char& c : lower_tail) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    static const char* const kDangling[] = {"de", "des", "du",   "la",  "le", "les", "et", "à",
+                                            "au", "aux", "pour", "sur", "en", "par", "d'", "l'"};
+    auto dangles = [&](std::string_view w) {
+      return std::any_of(std::begin(kDangling), std::end(kDangling),
+                         [&](const char* d) { return w == d; });
+    };
+    if (next.empty() && next_end < text.size() && (dangles(lower_tail) || lower_tail == "a")) {
       next_begin = next_end + 1;
       next_end = text.find('\n', next_begin);
       if (next_end == std::string_view::npos) next_end = text.size();
@@ -87,14 +93,8 @@ size_t TitleEnd(std::string_view text, size_t title_begin, size_t line_end, size
     // a capitalised line after a full one starts the body.
     bool caps = IsAllUpper(last) && IsAllUpper(next);
     // A line that ends on a preposition or an article has its end below.
-    std::string_view tail = last.substr(
-        last.find_last_of(' ') == std::string_view::npos ? 0 : last.find_last_of(' ') + 1);
-    static const char* const kDangling[] = {"de", "des", "du",   "la",  "le", "les", "et", "à",
-                                            "au", "aux", "pour", "sur", "en", "par", "d'", "l'"};
-    bool dangling = std::any_of(std::begin(kDangling), std::end(kDangling),
-                                [&](const char* w) { return tail == w; });
     bool wrapped =
-        StartsLower(next) || caps || dangling ||
+        StartsLower(next) || caps || dangles(tail) ||
         (whole >= full && (next[0] == '(' || isdigit(static_cast<unsigned char>(next[0]))));
     if (!wrapped) break;
     end = next_end;
@@ -277,27 +277,31 @@ void RecoverGluedRanks(std::string_view text, size_t from, const PatternSet& pat
 // times or more, apart). A number printed twice apart (a closing recap of
 // the acts) opens no second act: its later printing only ends the act before.
 void DropFolios(std::vector<Heading>* numbered) {
+  // "10/44" alone on its line: the total of pages ("44"), else empty.
+  auto folio_total = [](const Heading& h) -> std::string {
+    const std::string& n = *h.number;
+    size_t slash = n.find('/');
+    if (!h.alone || slash == std::string::npos || slash == 0 || slash + 1 == n.size() ||
+        n.size() > 7 || n.size() - slash - 1 > 3 ||  // a total of pages, not a year
+        n.find_first_not_of("0123456789/") != std::string::npos)
+      return "";
+    return n.substr(slash + 1);
+  };
   std::map<std::string, int> seen;
   std::map<std::string, int> totals;  // "10/44" -> 44 counted
   for (const Heading& h : *numbered) {
     if (!h.number) continue;
     ++seen[*h.number];
-    const std::string& n = *h.number;
-    size_t slash = n.find('/');
-    if (h.alone && slash != std::string::npos && slash > 0 && slash + 1 < n.size() &&
-        n.size() <= 7 && n.find_first_not_of("0123456789/") == std::string::npos &&
-        n.size() - slash - 1 <= 3)  // a total of pages, not a year
-      ++totals[n.substr(slash + 1)];
+    std::string total = folio_total(h);
+    if (!total.empty()) ++totals[total];
   }
   std::vector<Heading> kept;
   std::map<std::string, bool> opened;
   for (Heading& h : *numbered) {
     if (h.number) {
       const std::string& n = *h.number;
-      size_t slash = n.find('/');
-      bool folio = h.alone && slash != std::string::npos && n.size() <= 7 &&
-                   n.find_first_not_of("0123456789/") == std::string::npos &&
-                   totals[n.substr(slash + 1)] >= 2;
+      std::string total = folio_total(h);
+      bool folio = !total.empty() && totals[total] >= 2;
       if (folio || seen[n] >= 3) continue;
       if (opened[n]) h.boundary = true;
       opened[n] = true;
@@ -421,16 +425,17 @@ std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
                   : !objects.empty() ? Scheme::kObjects
                   : !points.empty()  ? Scheme::kPoints
                                      : Scheme::kNone;
-  int best = scheme == Scheme::kNumbered  ? support(numbered)
-             : scheme == Scheme::kObjects ? support(objects)
-             : scheme == Scheme::kPoints  ? support(points)
+  const int by_number = support(numbered), by_object = support(objects), by_point = support(points);
+  int best = scheme == Scheme::kNumbered  ? by_number
+             : scheme == Scheme::kObjects ? by_object
+             : scheme == Scheme::kPoints  ? by_point
                                           : 0;
   auto clearly_more = [&](int n) { return n >= 2 * best + 2; };
-  if (scheme == Scheme::kNumbered && objects.size() >= 2 && clearly_more(support(objects))) {
+  if (scheme == Scheme::kNumbered && objects.size() >= 2 && clearly_more(by_object)) {
     scheme = Scheme::kObjects;
-    best = support(objects);
+    best = by_object;
   }
-  if ((scheme == Scheme::kNumbered || scheme == Scheme::kObjects) && clearly_more(support(points)))
+  if ((scheme == Scheme::kNumbered || scheme == Scheme::kObjects) && clearly_more(by_point))
     scheme = Scheme::kPoints;
 
   std::vector<Heading> heads;
@@ -531,6 +536,15 @@ std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
   Match m;
   size_t begin = session_end;
   bool spans_header = false;
+  // The header's numbered heading ("Délibération n° 2024-38", "N° 36/2023").
+  const Heading* header = nullptr;
+  std::vector<Heading> numbered_anywhere = Headings(text, 0, patterns, "act_number_heading", true);
+  for (const Heading& h : numbered_anywhere) {
+    if (h.number && !IsBareRank(*h.number)) {
+      header = &h;
+      break;
+    }
+  }
   if (begin >= text.size()) {
     // A flattened page: the act begins with its report or first visa. Or an
     // extract whose heading, decision and vote all sit above its lists
@@ -539,9 +553,9 @@ std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
     if (patterns["act_body_start_inline"].Find(text, &m)) {
       begin = m.begin();
     } else {
-      std::vector<Heading> header = Headings(text, 0, patterns, "act_number_heading", true);
-      if (header.empty() || !header[0].number || IsBareRank(*header[0].number)) return acts;
-      begin = header[0].begin;
+      const Heading* first = numbered_anywhere.empty() ? nullptr : &numbered_anywhere[0];
+      if (!first || !first->number || IsBareRank(*first->number)) return acts;
+      begin = first->begin;
       spans_header = true;
     }
   }
@@ -549,14 +563,13 @@ std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
   // A decision, other than approving earlier minutes ("Le compte-rendu de
   // la réunion du … est approuvé à l'unanimité"), which makes no act.
   bool decides = false;
-  for (const Match& d : patterns["decision_formula"].FindAll(body)) {
+  Match d;
+  for (size_t at = 0; !decides && patterns["decision_formula"].Find(body, &d, at);
+       at = std::max(d.end(), d.begin() + 1)) {
     size_t para = body.rfind("\n\n", d.begin());
     para = para == std::string_view::npos ? 0 : para + 2;
     Match minutes;
-    if (!patterns["minutes_approval"].Find(body.substr(para, d.end() - para), &minutes)) {
-      decides = true;
-      break;
-    }
+    decides = !patterns["minutes_approval"].Find(body.substr(para, d.end() - para), &minutes);
   }
   if (!decides) return acts;
   ActSpan a;
@@ -564,14 +577,11 @@ std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
   a.end = text.size();
   a.body = begin;
   a.spans_header = spans_header;
-  // Its number, printed in the header ("Délibération n° 2024-38", "N° 36/2023").
+  // Its number, printed in the header.
   std::string header_title;
-  for (const Heading& h : Headings(text, 0, patterns, "act_number_heading", true)) {
-    if (h.number && !IsBareRank(*h.number)) {
-      a.number = h.number;
-      header_title = h.title;
-      break;
-    }
+  if (header) {
+    a.number = header->number;
+    header_title = header->title;
   }
   if (!a.number && patterns["act_number_inline"].Find(text, &m)) a.number = std::string(m["num"]);
   if (patterns["act_object"].Find(text, &m)) {
