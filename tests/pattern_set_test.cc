@@ -4,6 +4,13 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "pipeline/pipeline.h"
+
 namespace delibex {
 namespace {
 
@@ -70,6 +77,104 @@ TEST(PatternSet, FindAllStepsOverUtf8AfterEmptyMatches) {
   auto all = (*set.value())["e"].FindAll("aéé");
   for (const Match& m : all) EXPECT_LE(m.end(), std::string("aéé").size());
   EXPECT_GE(all.size(), 2u);
+}
+
+TEST(PatternSet, ACueGatesItsPattern) {
+  // The cue says every match holds "vote"; here it is deliberately wrong for
+  // the second subject, to show that the pattern is not run without it.
+  auto set = PatternSet::Load({{"c.pcre",
+                                "[result]\n  (?i) (?:vote|scrutin) \\s* : \\s* (?<r>\\w+)\n"
+                                "[cue result]\n  (?i) vote\n"}});
+  ASSERT_TRUE(set.ok()) << set.error().message;
+  const Pattern& p = (*set.value())["result"];
+  ASSERT_NE(p.cue(), nullptr);
+  Match m;
+  EXPECT_TRUE(p.Find("Vote : adopté", &m));
+  EXPECT_EQ(m["r"], "adopté");
+  EXPECT_FALSE(p.Find("Scrutin : adopté", &m));
+  EXPECT_FALSE(p.MatchAt("Scrutin : adopté", &m));
+  // The cue is looked for from the start offset on.
+  EXPECT_FALSE(p.Find("Vote : oui. Scrutin : non", &m, 10));
+  EXPECT_EQ(p.FindAll("Vote : oui. Vote : non").size(), 2u);
+}
+
+TEST(PatternSet, ACueForNoPatternOrTwiceIsAnError) {
+  auto missing = PatternSet::Load({{"c.pcre", "[a]\n a\n[cue b]\n b\n"}});
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.error().message.find("c.pcre:3"), std::string::npos) << missing.error().message;
+  EXPECT_FALSE(PatternSet::Load({{"c.pcre", "[a]\n a\n[cue a]\n a\n[cue a]\n a\n"}}).ok());
+}
+
+// The built-in sources without their cues: the patterns as they match alone.
+std::vector<PatternSource> WithoutCues() {
+  std::vector<PatternSource> out;
+  for (PatternSource src : PatternSet::BuiltinSources()) {
+    std::istringstream in(src.text);
+    std::string line, kept;
+    bool in_cue = false;
+    while (std::getline(in, line)) {
+      if (line.rfind("[", 0) == 0) in_cue = line.rfind("[cue ", 0) == 0;
+      if (!in_cue) kept += line + "\n";
+    }
+    src.text = kept;
+    out.push_back(std::move(src));
+  }
+  return out;
+}
+
+// Every match of a cued pattern holds its cue, on every text of corpus/ and,
+// when it is there, of the shared corpus: whole texts, and each line alone
+// (patterns run on lines and list items too).
+TEST(PatternSet, EveryMatchOfACuedPatternHoldsItsCue) {
+  auto bare = PatternSet::Load(WithoutCues());
+  ASSERT_TRUE(bare.ok()) << bare.error().message;
+  const PatternSet& cued = PatternSet::Builtin();
+  std::vector<std::string> names;
+  for (const auto& src : PatternSet::BuiltinSources()) {
+    std::istringstream in(src.text);
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.rfind("[cue ", 0) == 0) names.push_back(line.substr(5, line.find(']') - 5));
+    }
+  }
+  ASSERT_FALSE(names.empty());
+  std::vector<std::string> dirs = {DELIBEX_SOURCE_DIR "/corpus"};
+  for (const char* d : {"/../shared/corpus/dev/text", "/../shared/corpus/wild/text",
+                        "/../shared/corpus/seed/input"}) {
+    if (std::filesystem::is_directory(std::string(DELIBEX_SOURCE_DIR) + d))
+      dirs.push_back(std::string(DELIBEX_SOURCE_DIR) + d);
+  }
+  size_t texts = 0, matches = 0;
+  for (const std::string& dir : dirs) {
+    for (const auto& e : std::filesystem::directory_iterator(dir)) {
+      if (e.path().extension() != ".txt") continue;
+      auto text = NormalizedTextOfFile(e.path().string(), cued, IngestOptions());
+      if (!text.ok()) continue;
+      ++texts;
+      std::vector<std::string_view> subjects = {text.value()};
+      std::string_view t = text.value();
+      for (size_t at = 0; at < t.size();) {
+        size_t eol = t.find('\n', at);
+        if (eol == std::string_view::npos) eol = t.size();
+        subjects.push_back(t.substr(at, eol - at));
+        at = eol + 1;
+      }
+      for (const std::string& name : names) {
+        const Pattern& alone = (*bare.value())[name];
+        const Pattern& cue = *cued[name].cue();
+        for (std::string_view subject : subjects) {
+          for (const Match& m : alone.FindAll(subject)) {
+            ++matches;
+            Match c;
+            ASSERT_TRUE(cue.Find(m.text(), &c))
+                << name << " matched '" << m.text() << "' without its cue, in " << e.path();
+          }
+        }
+      }
+    }
+  }
+  EXPECT_GT(texts, 20u);
+  EXPECT_GT(matches, 1000u);
 }
 
 }  // namespace

@@ -30,30 +30,82 @@ bool IsLetter(int32_t cp) {
   return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
 
-std::string Fold(std::string_view s) {
-  utf8proc_uint8_t* folded = nullptr;
-  utf8proc_ssize_t n =
-      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
-                   static_cast<utf8proc_ssize_t>(s.size()), &folded,
-                   static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
-                                                  UTF8PROC_CASEFOLD | UTF8PROC_COMPAT));
-  std::string in = n >= 0 ? std::string(reinterpret_cast<char*>(folded), n) : std::string(s);
-  std::free(folded);
-  std::string out;
-  out.reserve(in.size());
+namespace {
+
+constexpr auto kFoldOptions = static_cast<utf8proc_option_t>(
+    UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD | UTF8PROC_COMPAT);
+
+// Appends the letters and digits of `s` (already folded), a space between
+// runs of them.
+void KeepLettersAndDigits(std::string_view s, std::string* out) {
   bool space = false;
-  for (size_t i = 0; i < in.size();) {
+  for (size_t i = 0; i < s.size();) {
     int len = 1;
-    int32_t cp = DecodeAt(in, i, &len);
-    bool keep = IsLetter(cp) || (cp >= '0' && cp <= '9');
-    if (keep) {
-      if (space && !out.empty()) out += ' ';
+    int32_t cp = DecodeAt(s, i, &len);
+    if (IsLetter(cp) || (cp >= '0' && cp <= '9')) {
+      if (space && !out->empty()) *out += ' ';
       space = false;
-      out.append(in, i, len);
+      out->append(s, i, len);
     } else {
       space = true;
     }
     i += len;
+  }
+}
+
+// Fold of a text that is not valid UTF-8: the text as it is, letters kept.
+std::string FoldInvalid(std::string_view s) {
+  std::string out;
+  KeepLettersAndDigits(s, &out);
+  return out;
+}
+
+}  // namespace
+
+// One character at a time: ASCII by hand, the others through utf8proc's
+// per-character decomposition (what utf8proc_map does for each character,
+// without its two passes and allocation). Combining marks are stripped, so
+// the canonical reordering utf8proc_map would do changes nothing kept.
+std::string Fold(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  auto keep = [&](const char* bytes, size_t n) {
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out.append(bytes, n);
+  };
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        char ch = static_cast<char>(c);
+        keep(&ch, 1);
+      } else {
+        space = true;
+      }
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                                          static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+    if (n <= 0) return FoldInvalid(s);
+    utf8proc_int32_t parts[32];
+    int boundclass = 0;
+    utf8proc_ssize_t k = utf8proc_decompose_char(cp, parts, 32, kFoldOptions, &boundclass);
+    if (k < 0 || k > 32) return FoldInvalid(s);
+    for (utf8proc_ssize_t j = 0; j < k; ++j) {
+      if (IsLetter(parts[j]) || (parts[j] >= '0' && parts[j] <= '9')) {
+        utf8proc_uint8_t bytes[4];
+        utf8proc_ssize_t len = utf8proc_encode_char(parts[j], bytes);
+        keep(reinterpret_cast<const char*>(bytes), static_cast<size_t>(len));
+      } else {
+        space = true;
+      }
+    }
+    i += static_cast<size_t>(n);
   }
   return out;
 }

@@ -47,6 +47,7 @@ std::string Trim(std::string_view s) {
 struct Entry {
   std::string name;
   bool is_define = false;
+  bool is_cue = false;
   std::string body;
   int line = 0;
 };
@@ -98,6 +99,9 @@ Result<std::vector<Entry>> Parse(const PatternSource& src) {
       if (head.rfind("define ", 0) == 0) {
         e.is_define = true;
         head = Trim(std::string_view(head).substr(7));
+      } else if (head.rfind("cue ", 0) == 0) {
+        e.is_cue = true;
+        head = Trim(std::string_view(head).substr(4));
       }
       if (head.empty()) return PatternError(src.file, n, "entry without a name");
       for (char c : head) {
@@ -180,6 +184,8 @@ Pattern::~Pattern() {
 
 bool Pattern::Run(std::string_view subject, size_t start, uint32_t options, Match* m) const {
   subject = WholeCharacters(subject);
+  // No match can hold no cue: the pattern is not run where its cue is not.
+  if (cue_ && !cue_->Run(subject, start, 0, nullptr)) return false;
   while (start < subject.size() && (static_cast<unsigned char>(subject[start]) & 0xC0) == 0x80)
     ++start;
   if (start > subject.size()) return false;
@@ -224,6 +230,7 @@ bool Pattern::Run(std::string_view subject, size_t start, uint32_t options, Matc
     throw PatternLimitError{name_, rc};  // not "no match": the input's barrier reports it
   }
   if (rc < 0) return false;  // no match (or a start past the end)
+  if (m == nullptr) return true;
   PCRE2_SIZE* ov = pcre2_get_ovector_pointer(st.data);
   uint32_t pairs = pcre2_get_ovector_count(st.data);
   uint32_t groups = 0;
@@ -266,6 +273,7 @@ Result<std::shared_ptr<const PatternSet>> PatternSet::Load(
   auto set = std::shared_ptr<PatternSet>(new PatternSet());
   std::map<std::string, std::string> defs;
   std::map<std::string, std::string> where;  // name -> file:line, for duplicates
+  std::vector<std::pair<std::unique_ptr<Pattern>, std::string>> cues;  // and where
   for (const PatternSource& src : files) {
     auto parsed = Parse(src);
     if (!parsed.ok()) return parsed.error();
@@ -281,10 +289,10 @@ Result<std::shared_ptr<const PatternSet>> PatternSet::Load(
         defs[e.name] = expanded.value() + "\n";
         continue;
       }
-      if (where.count(e.name))
-        return PatternError(src.file, e.line,
-                            "'" + e.name + "' already defined at " + where[e.name]);
-      where[e.name] = here;
+      std::string key = e.is_cue ? "cue " + e.name : e.name;
+      if (where.count(key))
+        return PatternError(src.file, e.line, "'" + key + "' already defined at " + where[key]);
+      where[key] = here;
       int err = 0;
       PCRE2_SIZE off = 0;
       const std::string& body = expanded.value();
@@ -315,8 +323,18 @@ Result<std::shared_ptr<const PatternSet>> PatternSet::Load(
         int n = (row[0] << 8) | row[1];
         p->names_[reinterpret_cast<const char*>(row + 2)] = n;
       }
-      set->patterns_[e.name] = std::move(p);
+      if (e.is_cue) {
+        cues.push_back({std::move(p), here});
+      } else {
+        set->patterns_[e.name] = std::move(p);
+      }
     }
+  }
+  for (auto& [cue, here] : cues) {
+    auto it = set->patterns_.find(cue->name_);
+    if (it == set->patterns_.end())
+      return Error{"pattern", here + ": a cue for '" + cue->name_ + "', which is not defined"};
+    it->second->cue_ = std::move(cue);
   }
   return std::shared_ptr<const PatternSet>(set);
 }

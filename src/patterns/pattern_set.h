@@ -10,6 +10,16 @@
 //   [define MONTH]               a shared piece: {{MONTH}} in any later body
 //     janvier|février|...        (of this file or of a file loaded after it)
 //                                is replaced by (?:body)
+//   [cue name]                   a cheaper pattern that every match of the
+//     absent|excus|pouvoir       entry `name` contains: where the cue finds
+//                                nothing (from the start offset on), `name`
+//                                is not run and finds nothing. A prefilter
+//                                for entries run over many short subjects
+//                                (lines, list items). Keep a cue to words
+//                                with no assertion (\b, lookaround), so that
+//                                it matches inside a match as well as in its
+//                                subject; tests/pattern_set_test.cc checks
+//                                on the corpus that every match holds its cue.
 //
 // Files are loaded in a fixed order (common.pcre first); every pattern is
 // compiled with PCRE2_UTF | PCRE2_UCP | PCRE2_EXTENDED and JIT-compiled.
@@ -61,6 +71,9 @@ class Pattern {
 
   const std::string& name() const { return name_; }
 
+  // The cue of this pattern ([cue name] in its file), or null.
+  const Pattern* cue() const { return cue_.get(); }
+
   // The first match at or after `start`; false when there is none.
   bool Find(std::string_view subject, Match* m, size_t start = 0) const;
   // Every non-overlapping match from `start` on.
@@ -84,6 +97,7 @@ class Pattern {
   mutable void* anchored_ = nullptr;
   mutable std::once_flag anchored_once_;
   std::map<std::string, int, std::less<>> names_;
+  std::unique_ptr<Pattern> cue_;  // see [cue name] above; may be null
 };
 
 // A pattern file's text and the name used in error messages.

@@ -901,39 +901,67 @@ std::vector<std::string> SplitNameShapes(std::string_view run) {
   return pieces;
 }
 
+namespace {
+
 // Names are compared many times over while lists are merged: their folded
-// forms are kept (per thread, bounded).
-const std::string& FoldedName(std::string_view name) {
-  thread_local std::unordered_map<std::string, std::string> cache;
-  if (cache.size() > 4096) cache.clear();
-  auto it = cache.find(std::string(name));
-  if (it != cache.end()) return it->second;
-  return cache.emplace(std::string(name), Fold(name)).first->second;
+// forms are kept (per thread, bounded). References stay valid until the next
+// call that clears the cache, so a pair is looked up in one call.
+struct FoldedNameCache {
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> folded;
+  const std::string& Get(std::string_view name) {
+    auto it = folded.find(name);
+    if (it != folded.end()) return it->second;
+    return folded.emplace(std::string(name), Fold(name)).first->second;
+  }
+};
+
+std::pair<const std::string*, const std::string*> FoldedNames(std::string_view a,
+                                                              std::string_view b) {
+  thread_local FoldedNameCache cache;
+  if (cache.folded.size() > 4096) cache.folded.clear();
+  const std::string& fa = cache.Get(a);
+  const std::string& fb = cache.Get(b);
+  return {&fa, &fb};
 }
 
+// The words of a folded name (one space between words).
+void SplitWords(std::string_view s, std::vector<std::string_view>* words) {
+  words->clear();
+  size_t i = 0;
+  while (i <= s.size()) {
+    size_t j = s.find(' ', i);
+    if (j == std::string_view::npos) j = s.size();
+    if (j > i) words->push_back(s.substr(i, j - i));
+    i = j + 1;
+  }
+}
+
+}  // namespace
+
 bool SameName(std::string_view a, std::string_view b) {
-  std::string fa = FoldedName(a), fb = FoldedName(b);
+  auto [pa, pb] = FoldedNames(a, b);
+  std::string_view fa = *pa, fb = *pb;
   if (fa.empty() || fb.empty()) return false;
   // "MarieCécile MORICE" and "Marie-Cécile MORICE": the same once squashed.
-  auto squash = [](std::string s) {
-    s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
-    return s;
-  };
-  if (squash(fa) == squash(fb)) return true;
-  auto split = [](const std::string& s) {
-    std::vector<std::string> w;
-    size_t i = 0;
-    while (i <= s.size()) {
-      size_t j = s.find(' ', i);
-      if (j == std::string::npos) j = s.size();
-      if (j > i) w.push_back(s.substr(i, j - i));
-      i = j + 1;
-    }
-    return w;
-  };
-  std::vector<std::string> wa = split(fa), wb = split(fb);
+  size_t i = 0, j = 0;
+  while (true) {
+    while (i < fa.size() && fa[i] == ' ') ++i;
+    while (j < fb.size() && fb[j] == ' ') ++j;
+    if (i == fa.size() || j == fb.size() || fa[i] != fb[j]) break;
+    ++i;
+    ++j;
+  }
+  if (i == fa.size() && j == fb.size()) return true;
+  // Every word of the shorter name in the longer one (each word used once).
+  thread_local std::vector<std::string_view> wa, wb;
+  SplitWords(fa, &wa);
+  SplitWords(fb, &wb);
   if (wa.size() > wb.size()) std::swap(wa, wb);
-  for (const std::string& w : wa) {
+  for (std::string_view w : wa) {
     auto it = std::find(wb.begin(), wb.end(), w);
     if (it == wb.end()) return false;
     wb.erase(it);

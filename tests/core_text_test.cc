@@ -1,0 +1,88 @@
+// core/text: Fold against utf8proc_map, the whole-string folding it replaced
+// (decompose, strip marks, case-fold, compatibility), letters and digits kept
+// and runs of anything else made one space.
+#include <gtest/gtest.h>
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+
+#include "core/text.h"
+
+namespace delibex {
+namespace {
+
+std::string ReferenceFold(std::string_view s) {
+  utf8proc_uint8_t* folded = nullptr;
+  utf8proc_ssize_t n =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                   static_cast<utf8proc_ssize_t>(s.size()), &folded,
+                   static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
+                                                  UTF8PROC_CASEFOLD | UTF8PROC_COMPAT));
+  std::string in = n >= 0 ? std::string(reinterpret_cast<char*>(folded), n) : std::string(s);
+  std::free(folded);
+  std::string out;
+  bool space = false;
+  for (size_t i = 0; i < in.size();) {
+    int len = 1;
+    int32_t cp = DecodeAt(in, i, &len);
+    if (IsLetter(cp) || (cp >= '0' && cp <= '9')) {
+      if (space && !out.empty()) out += ' ';
+      space = false;
+      out.append(in, i, len);
+    } else {
+      space = true;
+    }
+    i += len;
+  }
+  return out;
+}
+
+TEST(Fold, FoldsAccentsCaseLigaturesAndSeparators) {
+  EXPECT_EQ(Fold("  Élodie  LE BŒUF-Müller, 3e "), "elodie le bœuf muller 3e");
+  EXPECT_EQ(Fold("ﬁnances ÉTÉ Straße"), "finances ete strasse");
+  EXPECT_EQ(Fold("Mme\u00a0Anne\u2019s"), "mme anne s");
+  EXPECT_EQ(Fold(""), "");
+  EXPECT_EQ(Fold("—…"), "");
+}
+
+TEST(Fold, InvalidUtf8KeepsTheTextUnfoldedAsBefore) {
+  std::string bad = "ABC\xff\xfe d\xc3";
+  EXPECT_EQ(Fold(bad), ReferenceFold(bad));
+}
+
+TEST(Fold, SameAsWholeStringFoldingOnEveryLineOfTheCorpus) {
+  size_t lines = 0;
+  for (const auto& e : std::filesystem::directory_iterator(DELIBEX_SOURCE_DIR "/corpus")) {
+    if (e.path().extension() != ".txt") continue;
+    std::ifstream in(e.path(), std::ios::binary);
+    std::string line;
+    while (std::getline(in, line)) {
+      ASSERT_EQ(Fold(line), ReferenceFold(line)) << e.path() << ": " << line;
+      ++lines;
+    }
+  }
+  EXPECT_GT(lines, 500u);
+}
+
+TEST(Fold, SameAsWholeStringFoldingOnRandomCharacters) {
+  // Latin letters with and without marks, combining marks, ligatures,
+  // fullwidth and other compatibility forms, punctuation, invalid bytes.
+  const char* pieces[] = {"a",      "Z",      "é",    "È",    "ç", "Œ", "ß", "ﬂ", "Ａ",     "①",
+                          "\u0301", "\u0327", "ǅ",    "ı",    "İ", "Ω", "ﬀ", " ", "-",      "'",
+                          "’",      "9",      "\xff", "\xc3", "€", "ŉ", "ǰ", "ᾳ", "\u00a0", "ª"};
+  std::mt19937 rng(7);
+  for (int i = 0; i < 20000; ++i) {
+    std::string s;
+    int n = static_cast<int>(rng() % 8);
+    for (int k = 0; k < n; ++k) s += pieces[rng() % (sizeof pieces / sizeof *pieces)];
+    ASSERT_EQ(Fold(s), ReferenceFold(s)) << s;
+  }
+}
+
+}  // namespace
+}  // namespace delibex
