@@ -4,6 +4,9 @@
 #include <gtest/gtest.h>
 #include <utf8proc.h>
 
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -82,6 +85,39 @@ TEST(Fold, SameAsWholeStringFoldingOnRandomCharacters) {
     for (int k = 0; k < n; ++k) s += pieces[rng() % (sizeof pieces / sizeof *pieces)];
     ASSERT_EQ(Fold(s), ReferenceFold(s)) << s;
   }
+}
+
+
+// IsValidUtf8 against PCRE2's own check (what it replaces before a match).
+TEST(IsValidUtf8, AgreesWithPcre2OnRandomBytes) {
+  int err = 0;
+  PCRE2_SIZE off = 0;
+  pcre2_code* code =
+      pcre2_compile(reinterpret_cast<PCRE2_SPTR>("x"), 1, PCRE2_UTF, &err, &off, nullptr);
+  ASSERT_NE(code, nullptr);
+  pcre2_match_data* data = pcre2_match_data_create(4, nullptr);
+  auto pcre2_valid = [&](const std::string& s) {
+    int rc = pcre2_match(code, reinterpret_cast<PCRE2_SPTR>(s.data()), s.size(), 0, 0, data,
+                         nullptr);
+    return !(rc <= PCRE2_ERROR_UTF8_ERR1 && rc >= PCRE2_ERROR_UTF8_ERR21);
+  };
+  const unsigned char interesting[] = {0x00, 0x41, 0x7F, 0x80, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF,
+                                       0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF, 0xA0, 0x9F,
+                                       0x90, 0x8F, 0xC3, 0xA9, 0xE2, 0x82, 0xAC};
+  std::mt19937 rng(11);
+  for (int i = 0; i < 200000; ++i) {
+    std::string s;
+    int n = static_cast<int>(rng() % 14);
+    for (int k = 0; k < n; ++k) {
+      s += rng() % 3 == 0 ? static_cast<char>(rng() % 256)
+                          : static_cast<char>(interesting[rng() % sizeof interesting]);
+    }
+    ASSERT_EQ(IsValidUtf8(s), pcre2_valid(s)) << testing::PrintToString(s);
+  }
+  EXPECT_TRUE(IsValidUtf8("Délibération n° 2024-03 : 1 500 € \U0001F600 ok, sans accent ici"));
+  EXPECT_FALSE(IsValidUtf8("ASCII text long enough for words \xe9 then more ASCII text"));
+  pcre2_match_data_free(data);
+  pcre2_code_free(code);
 }
 
 }  // namespace

@@ -14,6 +14,11 @@ namespace delibex {
 // reported as U+FFFD).
 int32_t DecodeAt(std::string_view s, size_t i, int* length);
 
+// True when s is well-formed UTF-8 as RFC 3629 and PCRE2 define it: no
+// overlong form, no surrogate, nothing past U+10FFFF. ASCII runs are checked
+// eight bytes at a time.
+bool IsValidUtf8(std::string_view s);
+
 bool IsUpperLetter(int32_t cp);
 bool IsLowerLetter(int32_t cp);
 bool IsLetter(int32_t cp);

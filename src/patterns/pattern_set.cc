@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <sstream>
 
+#include "core/text.h"
+
 namespace delibex {
 
 namespace {
@@ -198,6 +200,13 @@ bool Pattern::Run(std::string_view subject, size_t start, uint32_t options, Matc
   if (st.checked_data == subject.data() && st.checked_size == subject.size() &&
       start >= st.checked_from) {
     options |= PCRE2_NO_UTF_CHECK;
+  } else if (IsValidUtf8(subject)) {
+    // The same rules as PCRE2's check, faster over ASCII; an invalid subject
+    // is left to PCRE2, which reports it.
+    options |= PCRE2_NO_UTF_CHECK;
+    st.checked_data = subject.data();
+    st.checked_size = subject.size();
+    st.checked_from = 0;
   }
   if (options & PCRE2_ANCHORED) {
     std::call_once(anchored_once_, [this] {
