@@ -87,7 +87,6 @@ TEST(Fold, SameAsWholeStringFoldingOnRandomCharacters) {
   }
 }
 
-
 // IsValidUtf8 against PCRE2's own check (what it replaces before a match).
 TEST(IsValidUtf8, AgreesWithPcre2OnRandomBytes) {
   int err = 0;
@@ -97,8 +96,8 @@ TEST(IsValidUtf8, AgreesWithPcre2OnRandomBytes) {
   ASSERT_NE(code, nullptr);
   pcre2_match_data* data = pcre2_match_data_create(4, nullptr);
   auto pcre2_valid = [&](const std::string& s) {
-    int rc = pcre2_match(code, reinterpret_cast<PCRE2_SPTR>(s.data()), s.size(), 0, 0, data,
-                         nullptr);
+    int rc =
+        pcre2_match(code, reinterpret_cast<PCRE2_SPTR>(s.data()), s.size(), 0, 0, data, nullptr);
     return !(rc <= PCRE2_ERROR_UTF8_ERR1 && rc >= PCRE2_ERROR_UTF8_ERR21);
   };
   const unsigned char interesting[] = {0x00, 0x41, 0x7F, 0x80, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF,

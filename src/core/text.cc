@@ -155,6 +155,11 @@ std::string Fold(std::string_view s) {
   return out;
 }
 
+bool StartsWithWords(std::string_view f, std::string_view words) {
+  return f.size() >= words.size() && f.compare(0, words.size(), words) == 0 &&
+         (f.size() == words.size() || f[words.size()] == ' ');
+}
+
 std::string CollapseSpace(std::string_view s) {
   std::string out;
   out.reserve(s.size());

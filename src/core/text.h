@@ -28,6 +28,10 @@ bool IsLetter(int32_t cp);
 // and "elisabeth doineau" fold alike.
 std::string Fold(std::string_view s);
 
+// True when the folded text `f` is `words` or starts with them and a space:
+// "president du conseil" starts with the words "president".
+bool StartsWithWords(std::string_view f, std::string_view words);
+
 // Runs of white space (line breaks included) made one space, trimmed.
 std::string CollapseSpace(std::string_view s);
 

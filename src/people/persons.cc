@@ -441,9 +441,8 @@ bool IsRole(std::string_view s) {
                                        "maire adjoint",
                                        "maire delegue",
                                        "maire deleguee"};
-  for (const char* h : kHeads) {
-    std::string head(h);
-    if (f == head || f.rfind(head + " ", 0) == 0) {
+  for (const char* head : kHeads) {
+    if (StartsWithWords(f, head)) {
       // A role is a short phrase.
       return std::count(f.begin(), f.end(), ' ') <= 7;
     }
@@ -534,9 +533,8 @@ bool IsGroupLabel(std::string_view s) {
                                          "representants",
                                          "administrateurs",
                                          "administratrices"};
-  for (const char* h : kPlurals) {
-    std::string head(h);
-    if (f == head || f.rfind(head + " ", 0) == 0) {
+  for (const char* head : kPlurals) {
+    if (StartsWithWords(f, head)) {
       // Only role words may follow, in lower case or from the role lexicon:
       // no name ("Conseillers : Jean", "titulaires Lory LACLEF").
       for (size_t i = 0; i < s.size(); ++i) {
@@ -595,7 +593,7 @@ bool IsGroupLabel(std::string_view s) {
           // "Vice-présidents" folds to two words.
           bool known = false;
           for (const char* r : kRoleWords) {
-            if (fw == r || fw.rfind(std::string(r) + " ", 0) == 0) known = true;
+            if (StartsWithWords(fw, r)) known = true;
           }
           if (!known) return false;
         }

@@ -116,10 +116,7 @@ std::string RoleKey(std::string_view s) {
       break;
     }
   }
-  auto starts = [&](const char* w) {
-    std::string x(w);
-    return f == x || f.rfind(x + " ", 0) == 0;
-  };
+  auto starts = [&](const char* w) { return StartsWithWords(f, w); };
   if (starts("maire")) {
     // "Maire de Corte" is the mayor; "Maire adjoint" or "maire délégué" is not.
     if (f.find("adjoint") != std::string::npos || f.find("delegue") != std::string::npos) return "";
