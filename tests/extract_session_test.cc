@@ -391,6 +391,43 @@ TEST(ExtractSession, MayorOpeningTheSittingResolvedThroughTheList) {
   EXPECT_EQ(Who(r.secretary), "M.|Sylvain CROS|-");
 }
 
+// "sous la présidence de" a role whose holder is not named there: the role
+// is resolved like one that opens the sitting, through the list.
+TEST(ExtractSession, PresidedByTheMayorResolvedThroughTheList) {
+  Record r = SessionOf(
+      "COMMUNE DE SAINT-ALBAN\n"
+      "L'an deux mille vingt-quatre, le dix juin à vingt heures, le Conseil Municipal s'est\n"
+      "réuni au lieu ordinaire de ses séances sous la présidence de Monsieur le Maire et sur\n"
+      "la convocation faite par lui le trois juin.\n"
+      "PRESENTS : M. Hugo LEMARCHAND, Maire,\n"
+      "Mme Claire VASSEUR, M. Luc BLANC, Adjoints.\n");
+  EXPECT_EQ(Who(r.president), "M.|Hugo LEMARCHAND|Maire");
+}
+
+TEST(ExtractSession, PresidedByTheMayorNamedAfterTheRoleWithoutAComma) {
+  Record r = SessionOf(
+      "COMMUNE DE SAINT-ALBAN\n"
+      "Le Conseil Municipal s'est réuni le 10 juin 2024 sous la présidence de son maire\n"
+      "Madame Claire VASSEUR.\n"
+      "Présents : Mme Claire VASSEUR, M. Luc BLANC, Mme Anaïs GILLET.\n");
+  EXPECT_EQ(Who(r.president), "Mme|Claire VASSEUR|Maire");
+}
+
+// A deputy presiding is not the mayor, and a word after the role is no name.
+TEST(ExtractSession, PresidedByADeputyIsNotTheMayor) {
+  Record r = SessionOf(
+      "COMMUNE DE SAINT-ALBAN\n"
+      "Le Conseil Municipal s'est réuni le 10 juin 2024 sous la présidence du Maire adjoint,\n"
+      "le Maire étant empêché.\n"
+      "Présents : M. Hugo LEMARCHAND, Maire, Mme Claire VASSEUR, M. Luc BLANC.\n");
+  EXPECT_EQ(Who(r.president), "null");
+  Record s = SessionOf(
+      "COMMUNE DE SAINT-ALBAN\n"
+      "Séance du 10 juin 2024 sous la présidence de M. le Maire Assisté de Mme la Secrétaire.\n"
+      "Présents : Mme Claire VASSEUR, M. Luc BLANC.\n");
+  EXPECT_EQ(Who(s.president), "null");
+}
+
 TEST(ExtractSession, MayorNamedNowhereGivesNoPresident) {
   Record r = SessionOf(
       "COMMUNE DE BELCASTEL\n"

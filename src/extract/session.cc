@@ -425,6 +425,19 @@ std::optional<Person> ResolveRole(const std::string& key, const Record& r,
   return std::nullopt;
 }
 
+// A word of two letters or more, all capitals: "Anne ROUX".
+bool HasCapitalsWord(std::string_view name) {
+  size_t i = 0;
+  while (i < name.size()) {
+    size_t j = name.find(' ', i);
+    if (j == std::string_view::npos) j = name.size();
+    std::string_view w = name.substr(i, j - i);
+    if (w.size() >= 2 && IsAllUpper(w)) return true;
+    i = j + 1;
+  }
+  return false;
+}
+
 std::optional<Person> FindPresident(std::string_view text, const PatternSet& patterns) {
   Match m;
   if (!patterns["presidency_lead"].Find(text, &m)) return std::nullopt;
@@ -436,15 +449,23 @@ std::optional<Person> FindPresident(std::string_view text, const PatternSet& pat
   for (const char* role : {"Maire", "maire", "Président", "président", "Présidente"}) {
     for (const char* art : {"", "le ", "la ", "son ", "sa "}) {
       std::string head = std::string(art) + role;
-      if (rest.rfind(head, 0) == 0) {
+      bool whole_word = rest.size() == head.size() || rest[head.size()] == ' ' ||
+                        rest[head.size()] == ',';
+      if (rest.rfind(head, 0) == 0 && whole_word) {
+        // The holder after the role, after a comma or not ("de son maire
+        // Madame Anne ROUX"): without a comma, only a civility or a name in
+        // capitals is a person ("le Maire Assisté de ..." is not).
         std::string_view r2 = Trim(rest.substr(head.size()));
-        if (!r2.empty() && r2[0] == ',') {
-          if (auto p = ReadPerson(r2.substr(1))) {
-            Person person = p->person;
-            if (!person.title)
-              person.title = role[0] == 'M' || role[0] == 'm' ? "Maire" : "Président";
-            return person;
-          }
+        bool comma = !r2.empty() && r2[0] == ',';
+        if (comma) r2.remove_prefix(1);
+        auto p = ReadPerson(r2);
+        if (p && !comma && !p->person.civility && !HasCapitalsWord(p->person.name))
+          p.reset();
+        if (p) {
+          Person person = p->person;
+          if (!person.title)
+            person.title = role[0] == 'M' || role[0] == 'm' ? "Maire" : "Président";
+          return person;
         }
       }
     }
@@ -592,7 +613,7 @@ void ExtractSession(const Sections& sections, const PatternSet& patterns, Record
   // People.
   r->president = FindPresident(zone.empty() ? text : std::string_view(unmargined), patterns);
   if (!r->president && patterns["opened_by_role"].Find(zone, &m)) {
-    std::string key = RoleKey(m.has("role") ? m["role"] : m["role2"]);
+    std::string key = RoleKey(m.has("role") ? m["role"] : m.has("role2") ? m["role2"] : m["role3"]);
     r->president = ResolveRole(key, *r, sections.signatures);
   }
   r->secretary = FindSecretary(text, patterns);
