@@ -180,6 +180,27 @@ TEST(ExtractAttendance, FirstNamesOnly) {
        .absent = {"-|Yves"}});
 }
 
+// A flattened register: every list on one line, "MM" heading a part of the
+// present list, and the next heading's colon on the same line (not a
+// "Mesdames et Messieurs :" salutation to jump).
+TEST(ExtractAttendance, OneLineListsAfterAPluralCivility) {
+  ExpectLists(
+      "Présents : MM Roux, Blanc, Mme Vasseur, M. Tessier. Excusés : M. Masson. Votants : 5\n",
+      {.present = {"-|Roux", "-|Blanc", "Mme|Vasseur", "M.|Tessier"}, .excused = {"M.|Masson"}});
+}
+
+// Proxies in an excused list with "M" undotted as the only separator: each
+// "M" before a name starts the next member, after the holder's name.
+TEST(ExtractAttendance, ProxiesSeparatedByUndottedCivilities) {
+  ExpectLists(
+      "Présents : M. Paul ROUX, Mme Claire VASSEUR, M. Luc BLANC.\n"
+      "Absents excusés : M Gillet, pouvoir à M Blanc M Masson, pouvoir à Mme Vasseur M Leroy\n"
+      "Votants : 5\n",
+      {.present = {"M.|Paul ROUX", "Mme|Claire VASSEUR", "M.|Luc BLANC"},
+       .represented = {"M.|Gillet -> M.|Blanc", "M.|Masson -> Mme|Vasseur"},
+       .excused = {"M.|Leroy"}});
+}
+
 // ------------------------------------------------------------------ proxies
 
 TEST(ExtractAttendance, ProxyInParentheses) {

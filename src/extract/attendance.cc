@@ -918,10 +918,13 @@ size_t ListStart(std::string_view zone, const Heading& h) {
     while (j < zone.size() && IsBlank(zone[j])) ++j;
     CivilityRead civ = ReadCivility(zone.substr(j));
     if (civ.plural) {
+      // Only a salutation before that colon: "MM Roux, Blanc. Excusés :"
+      // is the list, and the colon another heading's.
       size_t colon = zone.find(':', j);
       size_t nl = zone.find('\n', j);
       if (colon != std::string_view::npos && colon - j < 80 &&
-          (nl == std::string_view::npos || colon < nl))
+          (nl == std::string_view::npos || colon < nl) &&
+          zone.substr(j, colon - j).find_first_of(",;") == std::string_view::npos)
         return colon + 1;
     }
     return start;

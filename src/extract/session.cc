@@ -449,8 +449,8 @@ std::optional<Person> FindPresident(std::string_view text, const PatternSet& pat
   for (const char* role : {"Maire", "maire", "Président", "président", "Présidente"}) {
     for (const char* art : {"", "le ", "la ", "son ", "sa "}) {
       std::string head = std::string(art) + role;
-      bool whole_word = rest.size() == head.size() || rest[head.size()] == ' ' ||
-                        rest[head.size()] == ',';
+      bool whole_word =
+          rest.size() == head.size() || rest[head.size()] == ' ' || rest[head.size()] == ',';
       if (rest.rfind(head, 0) == 0 && whole_word) {
         // The holder after the role, after a comma or not ("de son maire
         // Madame Anne ROUX"): without a comma, only a civility or a name in
@@ -459,8 +459,7 @@ std::optional<Person> FindPresident(std::string_view text, const PatternSet& pat
         bool comma = !r2.empty() && r2[0] == ',';
         if (comma) r2.remove_prefix(1);
         auto p = ReadPerson(r2);
-        if (p && !comma && !p->person.civility && !HasCapitalsWord(p->person.name))
-          p.reset();
+        if (p && !comma && !p->person.civility && !HasCapitalsWord(p->person.name)) p.reset();
         if (p) {
           Person person = p->person;
           if (!person.title)

@@ -829,6 +829,9 @@ std::vector<RunPiece> SplitPeopleRun(std::string_view run) {
       continue;
     }
     CivilityRead civ = ReadCivility(w);
+    // "M" without its period is a civility by the name after it.
+    if (civ.length == 0 && w == "M" && k + 1 < words.size())
+      civ = ReadCivility(w + " " + words[k + 1]);
     if (civ.length > 0 && !cur.empty() && !IsConnector(cur.back())) cut();
     std::string status;
     if (!cur.empty() && IsStatusWord(w, &status)) {
