@@ -352,6 +352,26 @@ TEST(ExtractSession, TimeIsNotWhenTheSittingClosed) {
   EXPECT_EQ(Opt(r.session.time), "19:00");
 }
 
+// Counts stated in a sentence: "le nombre de votants est de 27", a comma
+// after the figure; a numbered list's "1." is no count.
+TEST(ExtractSession, CountsStatedInASentence) {
+  Record r = SessionOf(
+      "COMMUNE DE SAINT-ALBAN\n"
+      "Séance du 13 novembre 2024\n"
+      "Étaient présents : M. Jean DUPONT, Mme Anne ROUX, M. Luc BLANC.\n"
+      "Le nombre de membres en exercice est de 27. Le nombre de présents est de 23, le nombre\n"
+      "de votants est de 27 dont 4 procurations.\n");
+  EXPECT_EQ(Opt(r.attendance.in_office), "27");
+  EXPECT_EQ(Opt(r.attendance.present_count), "23");
+  EXPECT_EQ(Opt(r.attendance.voters), "27");
+  EXPECT_EQ(Opt(r.attendance.represented_count), "4");
+  Record s = SessionOf(
+      "COMMUNE DE SAINT-ALBAN\n"
+      "Séance du 13 novembre 2024\n"
+      "Présents : 1. M. Jean DUPONT 2. Mme Anne ROUX\n");
+  EXPECT_EQ(Opt(s.attendance.present_count), "null");
+}
+
 // ------------------------------------------------------------------ president
 
 // "Le Maire ouvre la séance" names the president only through a person the
