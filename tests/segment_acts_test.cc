@@ -179,6 +179,16 @@ TEST(SegmentActs, AgendaPointsWithoutProceduralItems) {
        "3°) Location de la salle\n"
        "Le conseil municipal fixe le tarif à 150 €.\n",
        {"null | Adhésion au syndicat de voirie", "null | Location de la salle"}},
+      // Roman ranks without a separator; an agenda line listing them on one
+      // line is no heading.
+      {"Ordre du jour : I Tarifs de l'eau, II Personnel, III Divers\n"
+       "\n"
+       "I Tarifs de l'eau\n"
+       "Le comité syndical fixe le prix du mètre cube à 1,20 €.\n"
+       "\n"
+       "II Personnel\n"
+       "Le comité syndical décide de créer un poste d'agent technique.\n",
+       {"null | Tarifs de l'eau", "null | Personnel"}},
       {"➊ Vente du tracteur communal\n"
        "Le conseil municipal autorise le maire à vendre le tracteur.\n"
        "\n"
