@@ -121,8 +121,10 @@ delibex::FileOutcome Run(const ReviewInput& in, const delibex::PatternSet& patte
         delibex::Error{"internal-error", std::string("delibex failed: ") + e.what(), "pipeline"};
   }
   if (r.error) {
-    std::fprintf(stderr, "delibex: %s: %s (%s)\n", in.display.c_str(), r.error->message.c_str(),
-                 r.error->code.c_str());
+    // Ingest's messages start with the path already.
+    const bool named = r.error->message.rfind(in.path, 0) == 0;
+    std::fprintf(stderr, "delibex: %s%s%s (%s)\n", named ? "" : in.display.c_str(),
+                 named ? "" : ": ", r.error->message.c_str(), r.error->code.c_str());
   }
   return r;
 }
