@@ -23,6 +23,8 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev python3 python3-jsonschema clang-format
   # tools to make test documents (../shared/tools/make-scan, PDFs)
   poppler-utils imagemagick img2pdf fonts-dejavu-core
+  # tests/review_browser_check.py: the review page in headless Chromium
+  chromium
   # scripts/batch_check.sh (peak memory), and the libFuzzer targets of fuzz/
   time clang-14 libfuzzer-14-dev libclang-rt-14-dev
 )

@@ -17,7 +17,7 @@ namespace {
 
 Document Doc(const std::vector<std::string>& pages) {
   Document doc;
-  for (const std::string& p : pages) doc.pages.push_back(Page{p, -1, {}});
+  for (const std::string& p : pages) doc.pages.push_back(Page{p, -1, {}, {}});
   return doc;
 }
 

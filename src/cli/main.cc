@@ -20,6 +20,7 @@
 #include <thread>
 #include <vector>
 
+#include "cli/review_command.h"
 #include "output/json_writer.h"
 #include "patterns/pattern_set.h"
 #include "pipeline/pipeline.h"
@@ -39,6 +40,9 @@ Usage:
   delibex extract DIR -o OUT.jsonl     every supported file below DIR
   delibex text FILE                    the text extract reads (after OCR and
                                        normalisation), on stdout
+  delibex review FILE [-o review.html] the record beside the pages it was read
+                                       from, one offline HTML page
+  delibex review DIR -o SITE/          a page per input and a sortable index
   delibex --help | --version
 
 Options:
@@ -439,6 +443,10 @@ int main(int argc, char** argv) {
   if (std::strcmp(argv[1], "extract") == 0) {
     EnsureSingleThreadedOpenMp(argv);
     return Extract(argc, argv);
+  }
+  if (std::strcmp(argv[1], "review") == 0) {
+    EnsureSingleThreadedOpenMp(argv);
+    return Review(argc, argv);
   }
   if (std::strcmp(argv[1], "text") == 0) {
     EnsureSingleThreadedOpenMp(argv);

@@ -23,6 +23,19 @@ struct PageWord {
   float confidence = 0;
 };
 
+// A page as OCR read it, kept for people to look at (delibex review): the
+// grey page upright and deskewed, encoded as JPEG, possibly at a smaller
+// scale. `width` x `height` is the page's size in the pixels the OCR boxes
+// (PageWord::box, the record's provenance) are counted in; the image has the
+// same proportions, so a box scales to it by image_width / width.
+struct PageImage {
+  std::string jpeg;  // empty: no image kept
+  int width = 0;
+  int height = 0;
+  int image_width = 0;
+  int image_height = 0;
+};
+
 struct Page {
   std::string text;
   // OCR mean word confidence 0..100 for an OCR'd page; negative when the page
@@ -31,6 +44,8 @@ struct Page {
   // An OCR'd page's words, in text order (empty for a text layer). Text
   // after the last word (a stamp's text layer kept over a scan) has none.
   std::vector<PageWord> words;
+  // The page OCR read, when ScanOptions::keep_page_images asked for it.
+  PageImage image;
 };
 
 struct Document {

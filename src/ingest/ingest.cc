@@ -202,7 +202,7 @@ class PageBuilder {
         current_.push_back('\t');
         break;
       case '\f':
-        pages_.push_back(Page{std::move(current_), -1, {}});
+        pages_.push_back(Page{std::move(current_), -1, {}, {}});
         current_ = std::string();
         ended_by_form_feed_ = true;
         pending_cr_ = false;
@@ -237,7 +237,7 @@ class PageBuilder {
 
   std::vector<Page> Finish() {
     bool blank = current_.find_first_not_of(" \t\n") == std::string::npos;
-    if (!(ended_by_form_feed_ && blank)) pages_.push_back(Page{std::move(current_), -1, {}});
+    if (!(ended_by_form_feed_ && blank)) pages_.push_back(Page{std::move(current_), -1, {}, {}});
     ended_by_form_feed_ = false;
     return std::move(pages_);
   }

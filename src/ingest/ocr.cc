@@ -127,6 +127,24 @@ std::string Trimmed(const char* text) {
   return s;
 }
 
+// Keeps `page` (the grey page as read, `dpi`) in `out` as a JPEG scaled to
+// about `image_dpi` (never enlarged). The proportions stay those of the
+// boxes' frame: both sides are scaled by one factor. Nothing is kept when
+// the encoding fails (the page is still read).
+void KeepPageImage(Pix* page, int dpi, int image_dpi, OcrPage* out) {
+  const float factor =
+      dpi > 0 && image_dpi > 0 && image_dpi < dpi ? static_cast<float>(image_dpi) / dpi : 1.0f;
+  PixPtr small = factor < 1 ? Own(pixScaleAreaMap(page, factor, factor)) : Own(pixClone(page));
+  if (!small) return;
+  l_uint8* data = nullptr;
+  size_t size = 0;
+  if (pixWriteMemJpeg(&data, &size, small.get(), 80, 0) != 0 || data == nullptr) return;
+  out->image_jpeg.assign(reinterpret_cast<const char*>(data), size);
+  lept_free(data);
+  out->image_width = pixGetWidth(small.get());
+  out->image_height = pixGetHeight(small.get());
+}
+
 // libpng allocates a chunk's declared length before reading it: a PNG of a
 // few hundred bytes can declare a 2 GB text chunk. A chunk that claims more
 // bytes than the file holds is damage, refused before libpng sees it.
@@ -392,7 +410,8 @@ Result<OcrPage> OcrEngine::Read(Pix* page, int dpi) {
   return out;
 }
 
-Result<OcrPage> OcrEngine::ReadTurned(Pix* grey, int quads, int dpi) {
+Result<OcrPage> OcrEngine::ReadTurned(Pix* grey, int quads, int dpi, KeepImage keep,
+                                      int image_dpi) {
   PixPtr turned = quads != 0 ? Own(pixRotateOrth(grey, quads)) : Own(pixClone(grey));
   if (!turned) return Unreadable("cannot turn the image");
 
@@ -429,10 +448,11 @@ Result<OcrPage> OcrEngine::ReadTurned(Pix* grey, int quads, int dpi) {
   OcrPage result = std::move(read).value();
   result.rotation_degrees = quads * 90;
   result.skew_degrees = skew;
+  if (keep == KeepImage::kYes) KeepPageImage(turned.get(), dpi, image_dpi, &result);
   return result;
 }
 
-Result<OcrPage> OcrEngine::Recognize(Pix* image, int timeout_ms) {
+Result<OcrPage> OcrEngine::Recognize(Pix* image, int timeout_ms, KeepImage keep, int image_dpi) {
   deadline_ = timeout_ms > 0
                   ? std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms)
                   : std::chrono::steady_clock::time_point{};
@@ -449,13 +469,13 @@ Result<OcrPage> OcrEngine::Recognize(Pix* image, int timeout_ms) {
     quads = quick ? LeptonicaRotation(quick.get()) : std::nullopt;
     method = quads ? "leptonica" : "undecided";
   }
-  Result<OcrPage> result = ReadTurned(grey.get(), quads.value_or(0), dpi);
+  Result<OcrPage> result = ReadTurned(grey.get(), quads.value_or(0), dpi, keep, image_dpi);
   if (!result.ok()) return result;
 
   if (!quads && result.value().mean_confidence < options_.rotation_trial_below) {
     const int turn = osd_ ? OsdRotation(grey.get(), dpi) : TrialRotation(grey.get(), dpi);
     if (turn != 0) {
-      Result<OcrPage> turned = ReadTurned(grey.get(), turn, dpi);
+      Result<OcrPage> turned = ReadTurned(grey.get(), turn, dpi, keep, image_dpi);
       if (turned.ok() && turned.value().mean_confidence > result.value().mean_confidence) {
         result = std::move(turned);
         method = osd_ ? "osd" : "trial";

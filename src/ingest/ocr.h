@@ -114,6 +114,13 @@ struct OcrPage {
   int width = 0;
   int height = 0;
   int dpi = 0;
+  // The page as it was read (after steps 1 to 4: grey, upright, deskewed;
+  // before binarisation), JPEG, scaled by image_scale (<= 1) from the
+  // width x height frame of the words' boxes; only when Recognize was asked
+  // for it (KeepImage::kYes), else empty.
+  std::string image_jpeg;
+  int image_width = 0;
+  int image_height = 0;
   // What found the orientation (step 3): "leptonica", "osd", "trial",
   // "undecided" (nothing could tell: read as given), or "not-searched"
   // (OcrOptions::Orientation::kUpright).
@@ -179,7 +186,11 @@ class OcrEngine {
   //   ocr-failed        Tesseract failed on the page
   //   ocr-timeout       the page took longer than `timeout_ms` (when > 0):
   //                     Tesseract was stopped (ETEXT_DESC's deadline)
-  Result<OcrPage> Recognize(Pix* image, int timeout_ms = 0);
+  // With KeepImage::kYes the page as read is kept in OcrPage::image_jpeg,
+  // scaled to about `image_dpi` (never enlarged).
+  enum class KeepImage { kNo, kYes };
+  Result<OcrPage> Recognize(Pix* image, int timeout_ms = 0, KeepImage keep = KeepImage::kNo,
+                            int image_dpi = 150);
 
   const OcrOptions& options() const { return options_; }
   // The directory Tesseract loaded the models from.
@@ -197,7 +208,10 @@ class OcrEngine {
   int TrialRotation(Pix* grey, int dpi);
   PixPtr Binarize(Pix* grey) const;
   // Steps 4 to 7 on `grey` turned clockwise by `quads` quarter turns.
-  Result<OcrPage> ReadTurned(Pix* grey, int quads, int dpi);
+  // With `keep` set, the page as read goes to OcrPage::image_jpeg at
+  // `image_dpi`.
+  Result<OcrPage> ReadTurned(Pix* grey, int quads, int dpi, KeepImage keep = KeepImage::kNo,
+                             int image_dpi = 150);
   // Step 7 alone.
   Result<OcrPage> Read(Pix* page, int dpi);
 

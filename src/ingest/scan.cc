@@ -105,7 +105,7 @@ class EnginePool {
 
 // Recognises the pages over up to `jobs` threads, engines from the pool.
 std::vector<Result<OcrPage>> RecognizePages(const std::vector<Pix*>& pages, int jobs,
-                                            int timeout_ms) {
+                                            int timeout_ms, bool keep_images) {
   std::vector<std::optional<Result<OcrPage>>> out(pages.size());
   std::atomic<size_t> next{0};
   int limit = Jobs(jobs);
@@ -119,7 +119,9 @@ std::vector<Result<OcrPage>> RecognizePages(const std::vector<Pix*>& pages, int 
         continue;
       }
       std::unique_ptr<OcrEngine> e = std::move(engine).value();
-      out[i] = e->Recognize(pages[i], timeout_ms);
+      out[i] = e->Recognize(pages[i], timeout_ms,
+                            keep_images ? OcrEngine::KeepImage::kYes : OcrEngine::KeepImage::kNo,
+                            ScanOptions::kPageImageDpi);
       EnginePool::Get().Return(std::move(e));
     }
   };
@@ -416,6 +418,17 @@ void BuildPageText(const OcrPage& page, Page* out) {
   text += '\n';
 }
 
+// The page OCR read, kept in `out` when the OCR kept it (ScanOptions::
+// keep_page_images).
+void KeepImage(OcrPage* page, Page* out) {
+  if (page->image_jpeg.empty()) return;
+  out->image.jpeg = std::move(page->image_jpeg);
+  out->image.width = page->width;
+  out->image.height = page->height;
+  out->image.image_width = page->image_width;
+  out->image.image_height = page->image_height;
+}
+
 void AddConfidenceWarning(Document* doc, size_t page, double confidence) {
   if (confidence >= kLowConfidence) return;
   char buf[160];
@@ -461,7 +474,7 @@ Result<Document> IngestPdf(std::string_view bytes, const ScanOptions& options) {
       }
     }
     std::vector<Result<OcrPage>> results =
-        RecognizePages(pages, options.jobs, options.ocr_timeout_ms);
+        RecognizePages(pages, options.jobs, options.ocr_timeout_ms, options.keep_page_images);
     size_t ocred = 0;
     for (size_t k = 0; k < results.size(); ++k) {
       size_t i = index[k];
@@ -471,11 +484,12 @@ Result<Document> IngestPdf(std::string_view bytes, const ScanOptions& options) {
                     "page " + std::to_string(i + 1) + ": " + results[k].error().message});
         continue;
       }
-      const OcrPage& page = results[k].value();
+      OcrPage page = std::move(results[k]).value();
       // A stamp's text layer over a scan is exact: keep it after the OCR.
       std::string layer =
           pdf.quality[i].verdict == PageVerdict::kStampOnly ? doc.pages[i].text : "";
       BuildPageText(page, &doc.pages[i]);
+      KeepImage(&page, &doc.pages[i]);
       if (!layer.empty()) doc.pages[i].text += "\n\n" + layer;
       doc.pages[i].ocr_confidence = page.mean_confidence;
       AddConfidenceWarning(&doc, i, page.mean_confidence);
@@ -513,7 +527,7 @@ Result<Document> IngestImages(std::string_view bytes, const ScanOptions& options
   std::vector<Pix*> pages;
   for (const PixPtr& p : images.value()) pages.push_back(p.get());
   std::vector<Result<OcrPage>> results =
-      RecognizePages(pages, options.jobs, options.ocr_timeout_ms);
+      RecognizePages(pages, options.jobs, options.ocr_timeout_ms, options.keep_page_images);
   for (size_t i = 0; i < results.size(); ++i) {
     Page page;
     if (!results[i].ok()) {
@@ -522,8 +536,10 @@ Result<Document> IngestImages(std::string_view bytes, const ScanOptions& options
           Warning{results[i].error().code,
                   "page " + std::to_string(i + 1) + ": " + results[i].error().message});
     } else {
-      BuildPageText(results[i].value(), &page);
-      page.ocr_confidence = results[i].value().mean_confidence;
+      OcrPage read = std::move(results[i]).value();
+      BuildPageText(read, &page);
+      KeepImage(&read, &page);
+      page.ocr_confidence = read.mean_confidence;
       AddConfidenceWarning(&doc, i, page.ocr_confidence);
     }
     doc.pages.push_back(std::move(page));

@@ -42,8 +42,13 @@ struct ScanOptions {
   // on that page, the other pages go on; error `ocr-timeout` when no page
   // gave text and some ran out of time).
   int ocr_timeout_ms = 120'000;
+  // Keep each OCR'd page's image (Page::image: the page as OCR read it,
+  // JPEG at about kPageImageDpi), for `delibex review`. Default: off (about
+  // 150 KB a page, and 20 ms to encode it).
+  bool keep_page_images = false;
 
   static constexpr int kMinRenderDpi = 100;
+  static constexpr int kPageImageDpi = 150;
 };
 
 // A PDF: its text layer where it is good, OCR elsewhere.

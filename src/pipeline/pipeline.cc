@@ -179,8 +179,9 @@ void ExtractFileStages(const std::string& path, const std::string& display_name,
     return;
   }
   out.source.media = doc.value().media;
+  if (options.keep_document) out.document = std::move(doc).value();
   *stage = "normalize";
-  Record r = RunStages(doc.value(), patterns, options.today, stage);
+  Record r = RunStages(out.document ? *out.document : doc.value(), patterns, options.today, stage);
   r.source.file = display_name;
   r.source.sha256 = out.source.sha256;
   out.source = r.source;

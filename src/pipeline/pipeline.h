@@ -20,12 +20,18 @@ namespace delibex {
 struct PipelineOptions {
   IngestOptions ingest;
   std::string today;  // YYYY-MM-DD; empty: the system's date
+  // Keep the ingested Document in FileOutcome::document (for `delibex
+  // review`, with ingest.scan.keep_page_images). Default: off.
+  bool keep_document = false;
 };
 
 struct FileOutcome {
   Source source;
   std::optional<Record> record;  // set on success
   std::optional<Error> error;    // set on failure
+  // The Document the record was read from: set when keep_document asked for
+  // it and ingest succeeded (also when a later stage failed).
+  std::optional<Document> document;
 };
 
 // `display_name` is what source.file says (the path as given, or relative to
