@@ -189,6 +189,16 @@ TEST(ExtractAttendance, OneLineListsAfterAPluralCivility) {
       {.present = {"-|Roux", "-|Blanc", "Mme|Vasseur", "M.|Tessier"}, .excused = {"M.|Masson"}});
 }
 
+// OCR reads the initial "I." as "|.": a bar before a full stop and a capital
+// is that initial, not a table's border cutting the list.
+TEST(ExtractAttendance, InitialReadAsABar) {
+  ExpectLists(
+      "Etaient présents : C.FOROT - T.BUSIN — W.AUGUSTE : adjoints.\n"
+      "P.SOLIER -— |.MEJEAN — B.DUBOIS\n",
+      {.present = {"-|C.FOROT", "-|T.BUSIN", "-|W.AUGUSTE", "-|P.SOLIER", "-|I.MEJEAN",
+                   "-|B.DUBOIS"}});
+}
+
 // Proxies in an excused list with "M" undotted as the only separator: each
 // "M" before a name starts the next member, after the holder's name.
 TEST(ExtractAttendance, ProxiesSeparatedByUndottedCivilities) {

@@ -994,7 +994,26 @@ std::string BlankMarginFields(std::string_view zone, const PatternSet& patterns)
   return out;
 }
 
-Attendance ExtractAttendance(std::string_view zone, const PatternSet& patterns) {
+// OCR reads a capital I as a bar: "|.MEJEAN" is the initial "I.", not a
+// table cell's border (a bar then a full stop and a capital, after a space
+// or a line's start). Byte for byte, so offsets stay.
+namespace {
+
+std::string BarsReadAsInitials(std::string_view zone) {
+  std::string s(zone);
+  for (size_t i = 0; i + 2 < s.size(); ++i) {
+    if (s[i] == '|' && s[i + 1] == '.' && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\n') &&
+        s[i + 2] >= 'A' && s[i + 2] <= 'Z')
+      s[i] = 'I';
+  }
+  return s;
+}
+
+}  // namespace
+
+Attendance ExtractAttendance(std::string_view raw_zone, const PatternSet& patterns) {
+  std::string repaired = BarsReadAsInitials(raw_zone);
+  std::string_view zone = repaired;
   std::vector<Heading> headings = FindHeadings(zone, patterns);
   std::vector<size_t> stops;
   for (const Match& m : patterns["list_stop"].FindAll(zone)) stops.push_back(m.begin());
