@@ -624,6 +624,14 @@ TEST(ExtractSession, DateAfterTheCouncilsNameOrAColon) {
                           "Compte rendu du Conseil Municipal du 5 juin 2019 approuvé.\n")
                     .session.date),
             "2019-07-03");
+  // The date opening the next line.
+  EXPECT_EQ(Opt(SessionOf("COMMUNE DE SAINT-ALBAN\n"
+                          "SEANCE DU CONSEIL MUNICIPAL DE SAINT-ALBAN D'AUVERGNE\n"
+                          "du 29 mai 2015 à 20 heures 30\n"
+                          "Présents : Paul ROUX, Anne BLANC.\n"
+                          "Le procès-verbal du 3 avril 2015 est approuvé.\n")
+                    .session.date),
+            "2015-05-29");
   EXPECT_EQ(Opt(SessionOf("PROCES-VERBAL SEANCE DU : 25 NOVEMBRE 2019 Membres présents : M. RUCH "
                           "Jean, M. URBAIN René\n")
                     .session.date),
