@@ -199,6 +199,27 @@ TEST(ExtractAttendance, InitialReadAsABar) {
                    "-|B.DUBOIS"}});
 }
 
+// A page flattened into one line: a heading without a colon that a name
+// list follows, lists that end at a sentence's full stop mid-line, a
+// sub-heading of the list that goes on with names, "Mrs." heading names
+// (no sentence end), and "Néant" for an empty list.
+TEST(ExtractAttendance, OneLinePageWithSentencesAround) {
+  ExpectLists(
+      "SEANCE DU 26 MARS 2013 Présents Paul ROUX, Maire ; Anne BLANC, Luc NOIR, Adjoints, "
+      "Zoé VERT, Conseillers Municipaux. Monsieur le Maire ouvre la séance à 20 heures.\n",
+      {.present = {"-|Paul ROUX|Maire", "-|Anne BLANC", "-|Luc NOIR", "-|Zoé VERT"}});
+  ExpectLists(
+      "Membres présents : Mrs. AUBRY Richard - EGELE Dominique - KOPP Jean-Luc. Membres "
+      "suppléants avec voix délibérative : LUCOT Lise, KYNDT Annie. Membres absents excusés : "
+      "Néant. La séance est ouverte.\n",
+      {.present = {"-|AUBRY Richard", "-|EGELE Dominique", "-|KOPP Jean-Luc", "-|LUCOT Lise",
+                   "-|KYNDT Annie"}});
+  ExpectLists(
+      "Etaient absents : Mme Anne TOUCHARD, MM. Luc DEBIAIS, Paul BASTIERE. Mme Zoé DUVERGER "
+      "a été désignée secrétaire.\n",
+      {.absent = {"Mme|Anne TOUCHARD", "-|Luc DEBIAIS", "-|Paul BASTIERE"}});
+}
+
 // Proxies in an excused list with "M" undotted as the only separator: each
 // "M" before a name starts the next member, after the holder's name.
 TEST(ExtractAttendance, ProxiesSeparatedByUndottedCivilities) {

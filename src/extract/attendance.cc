@@ -57,6 +57,27 @@ bool AtBoundary(std::string_view text, size_t pos) {
          }());
 }
 
+// A list of names follows `pos`: a person, then a comma or a semicolon
+// ("Présents Paul ROUX, Maire ; Anne BLANC, …").
+bool NameListFollows(std::string_view zone, size_t pos) {
+  std::string_view after = zone.substr(pos, std::min<size_t>(120, zone.size() - pos));
+  auto p = ReadPerson(after);
+  if (!p) return false;
+  std::string_view rest = Trim(p->rest);
+  return !rest.empty() && (rest[0] == ',' || rest[0] == ';');
+}
+
+// A sub-heading of the list, then its names, on the same line ("…
+// LECLERCQ Bernard. Membres suppléants avec voix délibérative : LUCOT Lise,
+// …"): a label without a comma or a period, a colon, a name list.
+bool SubHeadingThenNames(std::string_view zone, size_t at, size_t limit) {
+  size_t colon = zone.find(':', at);
+  if (colon == std::string_view::npos || colon >= limit || colon - at > 80) return false;
+  std::string_view label = zone.substr(at, colon - at);
+  if (label.find_first_of(",.;\n") != std::string_view::npos) return false;
+  return NameListFollows(zone, colon + 1);
+}
+
 std::vector<Heading> FindHeadings(std::string_view zone, const PatternSet& patterns) {
   std::vector<Heading> out;
   for (const Match& m : patterns["attendance_heading"].FindAll(zone)) {
@@ -65,12 +86,7 @@ std::vector<Heading> FindHeadings(std::string_view zone, const PatternSet& patte
     if (!AtBoundary(zone, m.begin())) {
       if (!StartsUpper(m.text())) continue;
       std::string_view colon = m["colon"];
-      bool labelled = colon.find(':') != std::string_view::npos;
-      if (!labelled) {
-        std::string_view after = zone.substr(m.end(), std::min<size_t>(120, zone.size() - m.end()));
-        auto p = ReadPerson(after);
-        labelled = p && !p->rest.empty() && (p->rest[0] == ',' || p->rest[0] == ';');
-      }
+      bool labelled = colon.find(':') != std::string_view::npos || NameListFollows(zone, m.end());
       if (!labelled) continue;
     }
     Heading h;
@@ -98,7 +114,9 @@ std::vector<Heading> FindHeadings(std::string_view zone, const PatternSet& patte
       bool colon_near = colon != std::string_view::npos && colon - h.end < 200 &&
                         (para == std::string_view::npos || colon < para);
       bool paren = j < zone.size() && zone[j] == '(';
-      if (!line_end && !colon_near && !paren && !ReadCivility(zone.substr(j)).length) continue;
+      if (!line_end && !colon_near && !paren && !ReadCivility(zone.substr(j)).length &&
+          !NameListFollows(zone, j))
+        continue;
     }
     out.push_back(h);
   }
@@ -156,8 +174,13 @@ size_t ListEnd(std::string_view zone, size_t start, size_t limit, ListKind kind,
         return i;
       }
     }
-    // A sentence ends at a period after a word (not an initial) at a line end.
-    if (c == '.' && i + 1 < limit && (zone[i + 1] == '\n' || (i + 2 == limit))) {
+    // A sentence ends at a period after a word (not an initial) at a line
+    // end, or mid-line when no more names follow ("… Luc NOIR. Monsieur le
+    // Maire ouvre la séance", a page flattened into one line).
+    bool mid_line = c == '.' && i + 2 < limit && zone[i + 1] == ' ' && zone[i + 2] != ' ' &&
+                    StartsUpper(zone.substr(i + 2, 4)) && !NameListFollows(zone, i + 1) &&
+                    !SubHeadingThenNames(zone, i + 2, limit);
+    if (c == '.' && i + 1 < limit && (zone[i + 1] == '\n' || (i + 2 == limit) || mid_line)) {
       size_t w = i;
       while (w > start && !IsBlank(zone[w - 1]) && zone[w - 1] != '\n' && zone[w - 1] != ',') --w;
       std::string_view word = zone.substr(w, i - w);
@@ -170,7 +193,8 @@ size_t ListEnd(std::string_view zone, size_t start, size_t limit, ListKind kind,
       bool initial = letters <= 2 || word.find('.') != std::string_view::npos ||
                      IsGroupLabel(word);  // "W.AUGUSTE : adjoints." then more names
       std::string f = Fold(word);
-      bool civility = f == "mme" || f == "mmes" || f == "mm" || f == "mlle";
+      bool civility = f == "mme" || f == "mmes" || f == "mm" || f == "mlle" ||
+                      ReadCivility(zone.substr(w, i + 1 - w)).length > 0;  // "Mrs."
       if (!initial && !civility) {
         size_t j = i + 1;
         while (j < limit && (IsBlank(zone[j]) || zone[j] == '\n')) ++j;
@@ -495,10 +519,19 @@ std::optional<Person> ReadHolder(std::string_view s) {
   return std::nullopt;
 }
 
+// "Néant", "Aucun", "Sans objet": the list is empty, no one by that name.
+bool SaysNoOne(std::string_view item) {
+  std::string f = Fold(item);
+  for (const char* w : {"neant", "aucun", "aucune", "personne", "sans objet", "nul", "nulle"}) {
+    if (f == w) return true;
+  }
+  return false;
+}
+
 ItemReading ReadItem(std::string_view raw, ListKind kind, const PatternSet& patterns) {
   ItemReading out;
   std::string item = CleanItem(raw);
-  if (item.empty()) return out;
+  if (item.empty() || SaysNoOne(item)) return out;
   Match m;
   // A substitute sitting for a member.
   if (patterns["substitute_for_member"].Find(item, &m) ||
