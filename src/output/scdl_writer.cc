@@ -196,8 +196,15 @@ std::string FormatScdlRow(const ScdlRow& row) {
 std::vector<std::string> CheckScdlRow(const ScdlRow& row, const std::string& siren) {
   std::vector<std::string> broken;
   auto col = [](Column c) { return std::string(kScdlColumns[c]); };
+  std::string missing;
+  size_t n_missing = 0;
   for (Column c : {kCollNom, kCollSiret, kDelibId, kDelibDate, kMatiereCode, kMatiereNom, kObjet}) {
-    if (row[c].empty()) broken.push_back(col(c) + " is required and empty");
+    if (!row[c].empty()) continue;
+    missing += (missing.empty() ? "" : ", ") + col(c);
+    ++n_missing;
+  }
+  if (n_missing) {
+    broken.push_back(missing + (n_missing == 1 ? " is" : " are") + " required and empty");
   }
   const std::string& siret = row[kCollSiret];
   if (!siret.empty()) {

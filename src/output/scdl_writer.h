@@ -25,7 +25,8 @@
 // The act's own stamp is used before the file's; the file's @CTES identifier
 // stands for an act only when the file holds one act.
 //
-// CheckScdlRow tells which of the schema's rules a row breaks: the values it
+// CheckScdlRow tells which of the schema's rules a row breaks (the required
+// values it lacks in one sentence, then one sentence a rule): the values it
 // requires (COLL_NOM, COLL_SIRET, DELIB_ID, DELIB_DATE, DELIB_MATIERE_CODE,
 // DELIB_MATIERE_NOM, DELIB_OBJET), the patterns (COLL_SIRET 14 digits, the
 // matière code ^\d\.\d{1,2}$ and in the ACTES list 1.1-1.7, 2.1-2.3, 3.1-3.6,
