@@ -26,8 +26,8 @@ std::string Progress::Line(double elapsed) const {
   if (done_ > 0 && done_ <= total_) {
     left = Duration(elapsed / static_cast<double>(done_) * static_cast<double>(total_ - done_));
   }
-  std::snprintf(buf, sizeof buf, "%zu/%zu files, %.1f pages/s, %zu error%s, %s left", done_,
-                total_, rate, errors_, errors_ == 1 ? "" : "s", left.c_str());
+  std::snprintf(buf, sizeof buf, "%zu/%zu files, %.1f pages/s, %zu error%s, %s left", done_, total_,
+                rate, errors_, errors_ == 1 ? "" : "s", left.c_str());
   return buf;
 }
 
@@ -40,8 +40,8 @@ std::string Progress::Summary(double elapsed, const std::string& output) const {
                 done_, done_ - errors_, errors_, pages_, Duration(elapsed).c_str(), rate);
   std::string s = buf;
   if (skipped_ > 0) {
-    s += "; " + std::to_string(skipped_) + " already in " + (output.empty() ? "the output" : output) +
-         ", skipped";
+    s += "; " + std::to_string(skipped_) + " already in " +
+         (output.empty() ? "the output" : output) + ", skipped";
   }
   return s;
 }

@@ -192,8 +192,8 @@ bool RecordWriter::CopyLines(const std::string& from,
     line.resize(r->length + 1);
     size_t got = 0;
     while (got < r->length) {
-      ssize_t n = ::pread(in, line.data() + got, r->length - got,
-                          static_cast<off_t>(r->offset + got));
+      ssize_t n =
+          ::pread(in, line.data() + got, r->length - got, static_cast<off_t>(r->offset + got));
       if (n < 0 && errno == EINTR) continue;
       if (n <= 0) {
         error_ = n == 0 ? from + ": shorter than when it was read" : Errno("cannot read", from);

@@ -58,13 +58,13 @@ struct ResumeInput {
 };
 
 struct ResumePlan {
-  std::vector<bool> done;           // per input: its record is kept, skip it
-  std::vector<LoggedRecord> keep;   // the records kept, in the output's order
-  size_t stale = 0;                 // records of an input changed since (or unreadable)
-  size_t duplicates = 0;            // second records of one input
-  size_t retried = 0;               // error records of a passing kind (redone)
-  bool needs_rewrite = false;       // records dropped: keep must be rewritten
-  size_t kept_errors = 0;           // error records kept for the given inputs
+  std::vector<bool> done;          // per input: its record is kept, skip it
+  std::vector<LoggedRecord> keep;  // the records kept, in the output's order
+  size_t stale = 0;                // records of an input changed since (or unreadable)
+  size_t duplicates = 0;           // second records of one input
+  size_t retried = 0;              // error records of a passing kind (redone)
+  bool needs_rewrite = false;      // records dropped: keep must be rewritten
+  size_t kept_errors = 0;          // error records kept for the given inputs
 };
 
 // The error codes whose records --resume redoes: failures of the machine

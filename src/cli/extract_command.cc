@@ -77,9 +77,9 @@ bool ApplyLimits(const ExtractArgs& a, IngestOptions* limits) {
     const char* name;
     const std::string& value;
   };
-  for (const Limit& l : {Limit{"--max-bytes", a.max_bytes}, Limit{"--max-pages", a.max_pages},
-                         Limit{"--max-pixels", a.max_pixels},
-                         Limit{"--ocr-timeout", a.ocr_timeout}}) {
+  for (const Limit& l :
+       {Limit{"--max-bytes", a.max_bytes}, Limit{"--max-pages", a.max_pages},
+        Limit{"--max-pixels", a.max_pixels}, Limit{"--ocr-timeout", a.ocr_timeout}}) {
     if (l.value.empty()) continue;
     bool whole = std::strcmp(l.name, "--ocr-timeout") != 0;
     std::optional<double> n = ParseLimit(l.name, l.value, whole);
@@ -235,11 +235,10 @@ int RunExtract(const ExtractArgs& a) {
     kept_errors = r->kept_errors;
   }
 
-  auto opened = a.output.empty()
-                    ? Result<batch::RecordWriter>(batch::RecordWriter::Stdout())
-                    : batch::RecordWriter::Open(a.output, a.resume
-                                                              ? batch::RecordWriter::Mode::kAppend
-                                                              : batch::RecordWriter::Mode::kTruncate);
+  auto opened = a.output.empty() ? Result<batch::RecordWriter>(batch::RecordWriter::Stdout())
+                                 : batch::RecordWriter::Open(
+                                       a.output, a.resume ? batch::RecordWriter::Mode::kAppend
+                                                          : batch::RecordWriter::Mode::kTruncate);
   if (!opened.ok()) {
     std::fprintf(stderr, "delibex: %s\n", opened.error().message.c_str());
     return 1;
@@ -350,12 +349,11 @@ int RunExtract(const ExtractArgs& a) {
 }
 
 void Add(CLI::App& app, int* status) {
-  CLI::App* sub = AddSubcommand(app, "extract",
-                                "Reads deliberations (text, PDF, page images) into records");
+  CLI::App* sub =
+      AddSubcommand(app, "extract", "Reads deliberations (text, PDF, page images) into records");
   auto a = std::make_shared<ExtractArgs>();
   sub->add_option("FILE", a->files, "files, or folders walked for every supported file");
-  sub->add_option("-o,--output", a->output,
-                  "write records there (JSON Lines) instead of stdout");
+  sub->add_option("-o,--output", a->output, "write records there (JSON Lines) instead of stdout");
   sub->add_flag("--jsonl", a->jsonl, "JSON Lines on stdout even for a single file");
   sub->add_option("-j,--jobs", a->jobs,
                   "files, and pages of a scan, processed in parallel (default: number of cores)")

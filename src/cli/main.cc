@@ -16,7 +16,7 @@ namespace {
 using delibex::cli::Command;
 
 const Command* const kCommands[] = {
-    &delibex::cli::kExtractCommand, &delibex::cli::kTextCommand,  &delibex::cli::kMergeCommand,
+    &delibex::cli::kExtractCommand, &delibex::cli::kTextCommand,   &delibex::cli::kMergeCommand,
     &delibex::cli::kEvalCommand,    &delibex::cli::kSchemaCommand,
 };
 
@@ -25,11 +25,10 @@ std::string Usage() {
       "delibex — French local-government deliberations to structured data\n\n"
       "Usage:\n";
   for (const Command* c : kCommands) s += c->usage;
-  s +=
-      "  delibex --help | --version\n"
-      "  delibex COMMAND --help               that command's options\n\n"
-      "Exit status: 0 every input gave a record, 1 some input gave an error record,\n"
-      "2 bad usage, 3 bad patterns.\n";
+  s += "  delibex --help | --version\n"
+       "  delibex COMMAND --help               that command's options\n\n"
+       "Exit status: 0 every input gave a record, 1 some input gave an error record,\n"
+       "2 bad usage, 3 bad patterns.\n";
   return s;
 }
 

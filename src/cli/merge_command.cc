@@ -57,8 +57,8 @@ int RunMerge(const MergeArgs& a) {
       auto [it, fresh] = by_file.emplace(r.file, Entry{i, r});
       if (!fresh) {
         bool same = it->second.record.sha256 == r.sha256;
-        std::fprintf(stderr, "delibex merge: %s: in %s and %s%s (the first kept)\n",
-                     r.file.c_str(), a.outputs[it->second.output].c_str(), path.c_str(),
+        std::fprintf(stderr, "delibex merge: %s: in %s and %s%s (the first kept)\n", r.file.c_str(),
+                     a.outputs[it->second.output].c_str(), path.c_str(),
                      same ? "" : " with different sha256");
         if (!same) status = 1;
       }

@@ -31,8 +31,8 @@ int RunText(const std::vector<std::string>& files) {
 }
 
 void Add(CLI::App& app, int* status) {
-  CLI::App* sub = AddSubcommand(app, "text",
-                                "The text extract reads (after OCR and normalisation), on stdout");
+  CLI::App* sub =
+      AddSubcommand(app, "text", "The text extract reads (after OCR and normalisation), on stdout");
   auto files = std::make_shared<std::vector<std::string>>();
   sub->add_option("FILE", *files, "a text, PDF or image file");
   sub->callback([files, status] { *status = RunText(*files); });

@@ -96,8 +96,8 @@ std::vector<std::string> Words(const std::string& folded) {
 std::string PyRepr(const Json& v) {
   if (v.is_string()) {
     std::string s = v.get<std::string>();
-    std::string q = s.find('\'') != std::string::npos && s.find('"') == std::string::npos ? "\""
-                                                                                          : "'";
+    std::string q =
+        s.find('\'') != std::string::npos && s.find('"') == std::string::npos ? "\"" : "'";
     std::string out = q;
     for (char c : s) {
       if (c == '\\') {
@@ -167,8 +167,8 @@ std::optional<std::string> Fold(const Json& v) {
   return FoldText(PyStr(v));
 }
 
-const std::set<std::string> kCivility = {"m",        "mme",    "mlle",         "mr", "monsieur",
-                                         "madame",   "mademoiselle", "dr", "docteur", "me"};
+const std::set<std::string> kCivility = {"m",      "mme",          "mlle", "mr",      "monsieur",
+                                         "madame", "mademoiselle", "dr",   "docteur", "me"};
 
 std::optional<std::string> NameKey(const Json& person) {
   if (person.is_null()) return std::nullopt;
@@ -205,12 +205,33 @@ bool EqExact(const Json& a, const Json& b) { return PyStrip(PyStr(a)) == PyStrip
 
 bool EqName(const Json& a, const Json& b) { return NamesMatch(NameKey(a), NameKey(b)); }
 
-const std::set<std::string> kGeneric = {
-    "commune",      "ville",        "mairie",   "de",          "du",         "des",
-    "d",            "la",           "le",       "les",         "l",          "departement",
-    "region",       "conseil",      "municipal", "general",    "departemental", "regional",
-    "communaute",   "communes",     "agglomeration", "syndicat", "intercommunal", "centre",
-    "communal",     "action",       "sociale"};
+const std::set<std::string> kGeneric = {"commune",
+                                        "ville",
+                                        "mairie",
+                                        "de",
+                                        "du",
+                                        "des",
+                                        "d",
+                                        "la",
+                                        "le",
+                                        "les",
+                                        "l",
+                                        "departement",
+                                        "region",
+                                        "conseil",
+                                        "municipal",
+                                        "general",
+                                        "departemental",
+                                        "regional",
+                                        "communaute",
+                                        "communes",
+                                        "agglomeration",
+                                        "syndicat",
+                                        "intercommunal",
+                                        "centre",
+                                        "communal",
+                                        "action",
+                                        "sociale"};
 
 bool EqAssembly(const Json& a, const Json& b) {
   static const std::map<std::string, std::string> kSynonyms = {
@@ -288,8 +309,7 @@ class Scorer {
   void Deliberation(const Json& g, const Json& p_in) {
     const Json p = Truthy(p_in) ? p_in : Json::object();
     Scalar("deliberation.number", Field(g, "number"), Field(p, "number"), EqText);
-    Scalar("deliberation.matter", Get(g, {"matter", "code"}), Get(p, {"matter", "code"}),
-           EqExact);
+    Scalar("deliberation.matter", Get(g, {"matter", "code"}), Get(p, {"matter", "code"}), EqExact);
     Scalar("deliberation.title", Field(g, "title"), Field(p, "title"), EqLongText);
     Scalar("deliberation.rapporteur", Field(g, "rapporteur"), Field(p, "rapporteur"), EqName);
     MatchedLists("deliberation.visas", Field(g, "visas"), Field(p, "visas"),
@@ -313,8 +333,7 @@ class Scorer {
   }
 
   void Blocks(const std::string& prefix, const Json& g, const Json& p) {
-    Scalar(prefix + "signed.date", Get(g, {"signed", "date"}), Get(p, {"signed", "date"}),
-           EqExact);
+    Scalar(prefix + "signed.date", Get(g, {"signed", "date"}), Get(p, {"signed", "date"}), EqExact);
     Scalar(prefix + "signed.place", Get(g, {"signed", "place"}), Get(p, {"signed", "place"}),
            EqText);
     Scalar(prefix + "signed.signatory", Get(g, {"signed", "signatory"}),
@@ -333,17 +352,14 @@ class Scorer {
     const Json p = Truthy(p_in) ? p_in : Json::object();
     Scalar("authority.name", Get(g, {"authority", "name"}), Get(p, {"authority", "name"}),
            EqAuthority);
-    Scalar("authority.kind", Get(g, {"authority", "kind"}), Get(p, {"authority", "kind"}),
-           EqExact);
+    Scalar("authority.kind", Get(g, {"authority", "kind"}), Get(p, {"authority", "kind"}), EqExact);
     Scalar("authority.siren", Get(g, {"authority", "siren"}), Get(p, {"authority", "siren"}),
            EqExact);
     Scalar("assembly", Field(g, "assembly"), Field(p, "assembly"), EqAssembly);
     for (const char* f : {"date", "time", "convened_on", "kind"}) {
-      Scalar(std::string("session.") + f, Get(g, {"session", f}), Get(p, {"session", f}),
-             EqExact);
+      Scalar(std::string("session.") + f, Get(g, {"session", f}), Get(p, {"session", f}), EqExact);
     }
-    Scalar("session.place", Get(g, {"session", "place"}), Get(p, {"session", "place"}),
-           EqLongText);
+    Scalar("session.place", Get(g, {"session", "place"}), Get(p, {"session", "place"}), EqLongText);
     Scalar("president", Field(g, "president"), Field(p, "president"), EqName);
     Scalar("secretary", Field(g, "secretary"), Field(p, "secretary"), EqName);
     for (const char* f : {"in_office", "present_count", "represented_count", "voters"}) {
@@ -358,8 +374,7 @@ class Scorer {
                  Get(p, {"attendance", "represented"}), ProxyMatch);
     Scalar("quorum.required", Get(g, {"quorum", "required"}), Get(p, {"quorum", "required"}),
            EqExact);
-    Scalar("quorum.reached", Get(g, {"quorum", "reached"}), Get(p, {"quorum", "reached"}),
-           EqExact);
+    Scalar("quorum.reached", Get(g, {"quorum", "reached"}), Get(p, {"quorum", "reached"}), EqExact);
     Blocks("file.", g, p);
     const Json& gd = OrEmptyList(Field(g, "deliberations"));
     const Json& pd = OrEmptyList(Field(p, "deliberations"));
@@ -414,13 +429,12 @@ double MacroF1(const Tally& t, size_t* counted) {
 
 std::string FoldText(std::string_view s) {
   utf8proc_uint8_t* decomposed = nullptr;
-  utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
-                                    static_cast<utf8proc_ssize_t>(s.size()), &decomposed,
-                                    static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE |
-                                                                   UTF8PROC_COMPAT));
-  std::string nfkd =
-      n >= 0 ? std::string(reinterpret_cast<char*>(decomposed), static_cast<size_t>(n))
-             : std::string(s);
+  utf8proc_ssize_t n = utf8proc_map(
+      reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()),
+      &decomposed, static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT));
+  std::string nfkd = n >= 0
+                         ? std::string(reinterpret_cast<char*>(decomposed), static_cast<size_t>(n))
+                         : std::string(s);
   std::free(decomposed);
   std::string out;
   out.reserve(nfkd.size());
@@ -436,11 +450,6 @@ std::string FoldText(std::string_view s) {
   };
   for (utf8proc_int32_t cp : CodePoints(nfkd)) {
     if (utf8proc_get_property(cp)->combining_class != 0) continue;
-    if (cp == 0x130) {  // str.lower(): U+0130 is i and a combining dot (not a word character)
-      put('i');
-      put(0x307);
-      continue;
-    }
     put(utf8proc_tolower(cp));
   }
   return out;
@@ -560,8 +569,8 @@ Report ScoreCorpus(const std::vector<ScoredPair>& pairs,
 }
 
 std::string FormatReport(const Report& report, bool per_doc) {
-  std::string out = Format("%-28s %5s %5s %5s %6s %6s %6s\n", "field", "tp", "fp", "fn", "P", "R",
-                           "F1");
+  std::string out =
+      Format("%-28s %5s %5s %5s %6s %6s %6s\n", "field", "tp", "fp", "fn", "P", "R", "F1");
   for (const auto& [name, c] : report.total.fields) {
     Prf f = PrfOf(c);
     out += Format("%-28s %5ld %5ld %5ld %6.3f %6.3f %6.3f\n", name.c_str(), c.tp, c.fp, c.fn,
@@ -578,11 +587,10 @@ std::string FormatReport(const Report& report, bool per_doc) {
   size_t counted = 0;
   double macro = MacroF1(report.total, &counted);
   Prf micro = PrfOf(report.total.Totals());
-  out += Format("documents %zu, without a usable prediction %zu\n", report.documents.size(),
-                missing);
-  out += Format(
-      "macro-F1 %.4f (mean over the %zu fields that occur: each field weighs the same)\n", macro,
-      counted);
+  out +=
+      Format("documents %zu, without a usable prediction %zu\n", report.documents.size(), missing);
+  out += Format("macro-F1 %.4f (mean over the %zu fields that occur: each field weighs the same)\n",
+                macro, counted);
   out += Format("micro-P %.4f micro-R %.4f\n", micro.precision, micro.recall);
   out += Format("micro-F1 %.4f\n", micro.f1);
   return out;
@@ -596,7 +604,7 @@ std::string FormatReportJson(const Report& report) {
   nlohmann::ordered_json fields = nlohmann::ordered_json::object();
   for (const auto& [name, c] : report.total.fields) {
     Prf f = PrfOf(c);
-    fields[name] = {{"tp", c.tp}, {"fp", c.fp},       {"fn", c.fn},
+    fields[name] = {{"tp", c.tp},       {"fp", c.fp},    {"fn", c.fn},
                     {"p", f.precision}, {"r", f.recall}, {"f1", f.f1}};
   }
   j["fields"] = fields;

@@ -7,10 +7,10 @@
 namespace delibex {
 
 const std::array<const char*, kScdlColumnCount> kScdlColumns = {
-    "COLL_NOM",           "COLL_SIRET",        "DELIB_ID",    "DELIB_DATE",    "DELIB_MATIERE_CODE",
-    "DELIB_MATIERE_NOM",  "DELIB_OBJET",       "BUDGET_ANNEE", "BUDGET_NOM",   "PREF_ID",
-    "PREF_DATE",          "VOTE_EFFECTIF",     "VOTE_REEL",   "VOTE_POUR",     "VOTE_CONTRE",
-    "VOTE_ABSTENTION",    "DELIB_URL"};
+    "COLL_NOM",          "COLL_SIRET",    "DELIB_ID",     "DELIB_DATE", "DELIB_MATIERE_CODE",
+    "DELIB_MATIERE_NOM", "DELIB_OBJET",   "BUDGET_ANNEE", "BUDGET_NOM", "PREF_ID",
+    "PREF_DATE",         "VOTE_EFFECTIF", "VOTE_REEL",    "VOTE_POUR",  "VOTE_CONTRE",
+    "VOTE_ABSTENTION",   "DELIB_URL"};
 
 namespace {
 
@@ -235,7 +235,8 @@ std::vector<std::string> CheckScdlRow(const ScdlRow& row, const std::string& sir
   if (!row[kBudgetAnnee].empty() && !std::regex_match(row[kBudgetAnnee], kBudgetYear)) {
     broken.push_back("BUDGET_ANNEE '" + row[kBudgetAnnee] + "' is not YYYY or YYYY/YYYY");
   }
-  static const std::regex kPrefIdPattern(R"(^((PREF|SGAR)[0-9]{2}[0-9AB]|SPREF[0-9]{2}[0-9AB][0-9])$)");
+  static const std::regex kPrefIdPattern(
+      R"(^((PREF|SGAR)[0-9]{2}[0-9AB]|SPREF[0-9]{2}[0-9AB][0-9])$)");
   if (!row[kPrefId].empty() && !std::regex_match(row[kPrefId], kPrefIdPattern)) {
     broken.push_back("PREF_ID '" + row[kPrefId] + "' is not PREFNNN, SPREFNNNM or SGARNNN");
   }
