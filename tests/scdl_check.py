@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """The SCDL « Délibérations » export of a corpus, checked against the SPEC and the schema's rules.
 
-    scdl_check.py --delibex BIN CORPUS_DIR
+    scdl_check.py --delibex BIN [--text-only] CORPUS_DIR
+
+(--text-only: only the folder's own *.txt files, copied to a temporary folder: the
+sanitizer tree uses it, where OCR of the scans would take minutes.)
 
 Runs `BIN extract CORPUS_DIR -o records.jsonl` and `BIN extract CORPUS_DIR --format scdl
 --coll-siret S --url-prefix U -o out.csv`, then checks, with rules written here
@@ -122,6 +125,7 @@ def collapse(s):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--delibex", required=True)
+    ap.add_argument("--text-only", action="store_true")
     ap.add_argument("corpus")
     a = ap.parse_args()
     failures = []
@@ -132,6 +136,12 @@ def main():
             failures.append(what)
 
     with tempfile.TemporaryDirectory(prefix="delibex-scdl-") as tmp:
+        if a.text_only:
+            texts = Path(tmp) / "corpus"
+            texts.mkdir()
+            for t in Path(a.corpus).glob("*.txt"):
+                (texts / t.name).write_bytes(t.read_bytes())
+            a.corpus = str(texts)
         jsonl, csv_path = Path(tmp) / "records.jsonl", Path(tmp) / "out.csv"
         r = subprocess.run([a.delibex, "extract", "-q", a.corpus, "-o", str(jsonl)],
                            capture_output=True, text=True)
