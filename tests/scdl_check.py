@@ -3,8 +3,8 @@
 
     scdl_check.py --delibex BIN [--text-only] CORPUS_DIR
 
-(--text-only: only the folder's own *.txt files, copied to a temporary folder: the
-sanitizer tree uses it, where OCR of the scans would take minutes.)
+(--text-only: only the first 12 of the folder's own *.txt files, copied to a temporary
+folder: the sanitizer tree uses it, where OCR of the scans would take minutes.)
 
 Runs `BIN extract CORPUS_DIR -o records.jsonl` and `BIN extract CORPUS_DIR --format scdl
 --coll-siret S --url-prefix U -o out.csv`, then checks, with rules written here
@@ -139,7 +139,7 @@ def main():
         if a.text_only:
             texts = Path(tmp) / "corpus"
             texts.mkdir()
-            for t in Path(a.corpus).glob("*.txt"):
+            for t in sorted(Path(a.corpus).glob("*.txt"))[:12]:
                 (texts / t.name).write_bytes(t.read_bytes())
             a.corpus = str(texts)
         jsonl, csv_path = Path(tmp) / "records.jsonl", Path(tmp) / "out.csv"
