@@ -16,7 +16,7 @@ packages=(
   build-essential cmake pkg-config g++
   # libraries the code links against
   libtesseract-dev libleptonica-dev libpcre2-dev nlohmann-json3-dev
-  libpoppler-cpp-dev libutf8proc-dev libssl-dev
+  libpoppler-cpp-dev libutf8proc-dev libssl-dev libcli11-dev
   # OCR runtime data
   tesseract-ocr tesseract-ocr-fra
   # tests and benchmarks
@@ -27,6 +27,8 @@ packages=(
   chromium
   # scripts/batch_check.sh (peak memory), and the libFuzzer targets of fuzz/
   time clang-14 libfuzzer-14-dev libclang-rt-14-dev
+  # tests/slurm_check.sh: a one-node Slurm cluster on localhost (scripts/slurm/)
+  slurm-wlm munge
 )
 
 say() { printf 'install-deps: %s\n' "$*"; }

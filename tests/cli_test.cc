@@ -442,5 +442,90 @@ TEST_F(CliTest, TextCommandPrintsTheNormalizedText) {
   EXPECT_EQ(r.status, 2);
 }
 
+// ------------------------------------------------------------------ issue 10
+
+// `delibex schema` prints schema/record.schema.json as it was at build time.
+TEST_F(CliTest, SchemaCommandPrintsTheRecordSchema) {
+  Outcome r = Delibex("schema");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, ReadFile(fs::path(DELIBEX_SOURCE_DIR) / "schema" / "record.schema.json"));
+  EXPECT_EQ(Json::parse(r.out)["title"], "delibex record, version 1");
+}
+
+// The new options and commands refuse what they cannot do, as bad usage.
+TEST_F(CliTest, BatchOptionsAndCommandsCheckTheirUsage) {
+  Write("a.txt", kGood);
+  fs::create_directories(dir_ / "no-gold");
+  for (const char* args :
+       {"extract --shard 1/0 a.txt", "extract --shard 4/4 a.txt", "extract --shard x a.txt",
+        "extract --resume a.txt", "extract --resume --format scdl -o out.csv a.txt",
+        "extract --format xml a.txt", "extract --format scdl --coll-siret 123 a.txt",
+        "extract --coll-siret 21860194600013 a.txt", "eval --pred a.txt",
+        "eval --gold no-gold --pred a.txt", "merge a.txt", "frobnicate", "extract -j x a.txt"}) {
+    SCOPED_TRACE(args);
+    Outcome r = Delibex(args);
+    EXPECT_EQ(r.status, 2) << r.err;
+    EXPECT_EQ(r.out, "");
+    EXPECT_NE(r.err, "");
+  }
+  Outcome r = Delibex("frobnicate");
+  EXPECT_NE(r.err.find("unknown command 'frobnicate'"), std::string::npos) << r.err;
+  // Each command has its own help, on stdout.
+  for (const char* command : {"extract", "eval", "merge", "schema", "text"}) {
+    r = Delibex(std::string(command) + " --help");
+    EXPECT_EQ(r.status, 0) << command;
+    EXPECT_NE(r.out.find(std::string("delibex ") + command), std::string::npos) << r.out;
+  }
+  EXPECT_NE(Delibex("--help").out.find("delibex eval --gold DIR"), std::string::npos);
+}
+
+// The summary line is printed whatever -q says; the progress line only when
+// stderr is a terminal (here a pseudo-terminal made by script(1)).
+TEST_F(CliTest, ProgressLineOnATerminalSummaryAlways) {
+  Write("a.txt", kGood);
+  Write("b.txt", kOther);
+  Write("c.txt", "");
+  Outcome r = Delibex("extract -q a.txt b.txt c.txt -o out.jsonl");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("delibex: 3 file(s), 2 record(s), 1 error(s); "), std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.err.find("\r"), std::string::npos);  // not a terminal: no progress line
+  if (std::system("command -v script > /dev/null 2>&1") != 0) {
+    GTEST_SKIP() << "script(1) (util-linux) is absent: no pseudo-terminal to test the progress "
+                    "line on";
+  }
+  std::string inner = Quote(DELIBEX_BINARY) + " extract a.txt b.txt c.txt -o out2.jsonl";
+  std::string cmd = "cd " + Quote(dir_.string()) + " && script -qec " + Quote(inner) +
+                    " /dev/null > tty.txt 2>&1 < /dev/null";
+  int raw = std::system(cmd.c_str());
+  ASSERT_TRUE(WIFEXITED(raw));
+  EXPECT_EQ(WEXITSTATUS(raw), 1);  // script -e: delibex's status (c.txt is empty)
+  std::string tty = ReadFile(dir_ / "tty.txt");
+  EXPECT_NE(tty.find("\r\033[K3/3 files, "), std::string::npos) << tty;
+  EXPECT_NE(tty.find(" pages/s, 1 error, "), std::string::npos) << tty;
+  EXPECT_NE(tty.find("delibex: 3 file(s), 2 record(s), 1 error(s); "), std::string::npos);
+  EXPECT_EQ(Lines(ReadFile(dir_ / "out2.jsonl")).size(), 3u);
+}
+
+// --format scdl on stdout: the header and one CRLF row per act; an error
+// record gives no row.
+TEST_F(CliTest, ScdlFormatWritesTheCsv) {
+  Write("a.txt", kGood);
+  Write("c.txt", "");
+  Outcome r = Delibex(
+      "extract --format scdl --coll-siret 21860194600013 --url-prefix https://x.fr/ a.txt c.txt");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.out.rfind("COLL_NOM,COLL_SIRET,DELIB_ID,", 0), 0u) << r.out;
+  EXPECT_NE(r.out.find("\r\nCommune de SAINT-MARTIN-DES-PRÉS,21860194600013,2024-21,2024-05-14,"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find(",https://x.fr/a.txt\r\n"), std::string::npos) << r.out;
+  EXPECT_EQ(Lines(r.out).size(), 2u);
+  EXPECT_NE(r.err.find("delibex: scdl row 2 (a.txt, act 1): DELIB_MATIERE_CODE, "
+                       "DELIB_MATIERE_NOM are required and empty"),
+            std::string::npos)
+      << r.err;
+}
+
 }  // namespace
 }  // namespace delibex

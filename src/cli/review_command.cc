@@ -23,7 +23,8 @@
 #include <thread>
 #include <vector>
 
-#include "cli/review_command.h"
+#include "cli/commands.h"
+#include "cli/common.h"
 #include "patterns/pattern_set.h"
 #include "pipeline/pipeline.h"
 #include "review/review.h"
@@ -41,41 +42,7 @@ Options:
   --today YYYY-MM-DD   the date that future-date warnings compare with
 )";
 
-// The extensions `delibex extract` reads (cli/main.cc's list).
-bool Reviewable(const fs::path& p) {
-  std::string ext = p.extension().string();
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  static const char* const kExt[] = {".txt", ".text", ".md",   ".csv", ".pdf",
-                                     ".png", ".jpg",  ".jpeg", ".tif", ".tiff"};
-  return std::any_of(std::begin(kExt), std::end(kExt), [&](const char* e) { return ext == e; });
-}
-
-struct ReviewInput {
-  std::string path;
-  std::string display;  // as source.file says: relative to the DIR given
-};
-
-// The files below `dir` that delibex reads, sorted, hidden entries skipped;
-// links to directories are not followed (no loops).
-void Walk(const fs::path& dir, std::vector<ReviewInput>* out) {
-  std::error_code ec;
-  std::vector<ReviewInput> found;
-  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
-  for (; !ec && it != end; it.increment(ec)) {
-    const fs::path& p = it->path();
-    if (p.filename().string().rfind('.', 0) == 0) {
-      if (it->is_directory(ec)) it.disable_recursion_pending();
-      continue;
-    }
-    if (it->is_regular_file(ec) && Reviewable(p)) {
-      found.push_back({p.string(), fs::relative(p, dir, ec).string()});
-    }
-  }
-  if (ec) std::fprintf(stderr, "delibex: %s: %s\n", dir.c_str(), ec.message().c_str());
-  std::sort(found.begin(), found.end(),
-            [](const ReviewInput& a, const ReviewInput& b) { return a.display < b.display; });
-  out->insert(out->end(), found.begin(), found.end());
-}
+using delibex::cli::Input;
 
 // A page's file name in a site: the input's path with '/' as "__", then
 // ".html"; a name already taken gets "-2", "-3", ...
@@ -109,7 +76,7 @@ bool WriteFile(const fs::path& path, const std::string& text) {
 }
 
 // One input through the pipeline, its Document and page images kept.
-delibex::FileOutcome Run(const ReviewInput& in, const delibex::PatternSet& patterns,
+delibex::FileOutcome Run(const Input& in, const delibex::PatternSet& patterns,
                          const delibex::PipelineOptions& options) {
   delibex::FileOutcome r;
   try {  // ExtractFile has its own barrier; this one is for memory at its edges
@@ -129,44 +96,22 @@ delibex::FileOutcome Run(const ReviewInput& in, const delibex::PatternSet& patte
   return r;
 }
 
-}  // namespace
-
-int Review(int argc, char** argv) {
-  std::vector<std::string> args;
+struct ReviewArgs {
+  std::vector<std::string> inputs;
   std::string output;
+  int jobs = 0;
+  std::string today;
+};
+
+int RunReview(const ReviewArgs& a) {
+  const std::vector<std::string>& args = a.inputs;
+  const std::string& output = a.output;
   delibex::PipelineOptions options;
   options.keep_document = true;
   options.ingest.scan.keep_page_images = true;
-  options.ingest.scan.jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  for (int i = 2; i < argc; ++i) {
-    std::string a = argv[i];
-    const bool takes_value =
-        a == "-o" || a == "--output" || a == "-j" || a == "--jobs" || a == "--today";
-    if (takes_value && i + 1 >= argc) {
-      std::fprintf(stderr, "delibex: %s needs a value\n%s", a.c_str(), kReviewUsage);
-      return 2;
-    }
-    if (a == "-o" || a == "--output") {
-      output = argv[++i];
-    } else if (a == "-j" || a == "--jobs") {
-      int n = std::atoi(argv[++i]);
-      if (n < 1 || n > 256) {
-        std::fprintf(stderr, "delibex: -j takes a number from 1 to 256\n");
-        return 2;
-      }
-      options.ingest.scan.jobs = n;
-    } else if (a == "--today") {
-      options.today = argv[++i];
-    } else if (a == "-h" || a == "--help") {
-      std::fputs(kReviewUsage, stdout);
-      return 0;
-    } else if (a.size() > 1 && a[0] == '-') {
-      std::fprintf(stderr, "delibex: unknown option %s\n%s", a.c_str(), kReviewUsage);
-      return 2;
-    } else {
-      args.push_back(a);
-    }
-  }
+  options.ingest.scan.jobs =
+      a.jobs > 0 ? a.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  options.today = a.today;
   if (args.empty()) {
     std::fprintf(stderr, "delibex: review needs a FILE or DIR\n%s", kReviewUsage);
     return 2;
@@ -194,14 +139,8 @@ int Review(int argc, char** argv) {
     return r.error ? 1 : 0;
   }
 
-  std::vector<ReviewInput> inputs;
-  for (const std::string& a : args) {
-    if (fs::is_directory(a, ec)) {
-      Walk(a, &inputs);
-    } else {
-      inputs.push_back({a, a});  // a missing file gets its page, with the error
-    }
-  }
+  // As `extract` finds them; a missing file gets its page, with the error.
+  std::vector<Input> inputs = delibex::cli::CollectInputs(args);
   if (inputs.empty()) {
     std::fprintf(stderr, "delibex: no supported file found\n");
     return 1;
@@ -234,3 +173,26 @@ int Review(int argc, char** argv) {
                summaries.size());
   return status;
 }
+
+void Add(CLI::App& app, int* status) {
+  auto args = std::make_shared<ReviewArgs>();
+  CLI::App* sub = delibex::cli::AddSubcommand(
+      app, "review", "The record beside the pages it was read from: one HTML page, or a site");
+  sub->add_option("inputs", args->inputs, "FILE, or DIR and FILE... with -o SITE/");
+  sub->add_option("-o,--output", args->output,
+                  "the page (default review.html), or the site's folder");
+  sub->add_option("-j,--jobs", args->jobs, "pages of a scan read in parallel (default: cores)")
+      ->check(CLI::Range(1, 256));
+  sub->add_option("--today", args->today, "the date that future-date warnings compare with");
+  sub->callback([args, status] { *status = RunReview(*args); });
+}
+
+}  // namespace
+
+namespace delibex::cli {
+const Command kReviewCommand = {
+    "review",
+    "  delibex review FILE [-o review.html] the record beside the document, one HTML page\n"
+    "  delibex review DIR|FILE... -o SITE/  one page per input and SITE/index.html\n",
+    true, Add};
+}  // namespace delibex::cli
