@@ -372,6 +372,23 @@ TEST(ExtractSession, CountsStatedInASentence) {
   EXPECT_EQ(Opt(s.attendance.present_count), "null");
 }
 
+// The convocation's date in its other phrasings.
+TEST(ExtractSession, ConvocationPhrasings) {
+  EXPECT_EQ(Opt(SessionOf("COMMUNE DE SAINT-ALBAN\nLe conseil s'est réuni le 9 mai 2022 sur "
+                          "convocation régulière en date du 2 avril 2022.\n")
+                    .session.convened_on),
+            "2022-04-02");
+  EXPECT_EQ(Opt(SessionOf("COMMUNE DE SAINT-ALBAN\nSéance du 9 mai 2022. Les convocations ont été "
+                          "adressées aux élus le 4 mai 2022.\n")
+                    .session.convened_on),
+            "2022-05-04");
+  EXPECT_EQ(Opt(SessionOf("COMMUNE DE SAINT-ALBAN\nLe 24 mai 2012, le Conseil s'est réuni sous la "
+                          "présidence de Monsieur le Maire et sur la convocation faite par lui le "
+                          "16 mai 2012.\n")
+                    .session.convened_on),
+            "2012-05-16");
+}
+
 // ------------------------------------------------------------------ president
 
 // "Le Maire ouvre la séance" names the president only through a person the
