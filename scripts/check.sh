@@ -12,7 +12,7 @@
 #                    (skipped when the build/ build failed: same code, same errors)
 #   4. clang-format --dry-run --Werror over the C++ files in src/ tests/ bench/ include/ fuzz/
 #   5. build-fuzz/ : scripts/fuzz.sh, each libFuzzer target (fuzz/) for FUZZ_SECONDS
-#                    (default 60); fails when a fuzzer finds a crash, leak or timeout
+#                    (default 40); fails when a fuzzer finds a crash, leak or timeout
 #                    (kept in fuzz/findings/). Skipped when the build/ build failed.
 # Every step runs even when an earlier one failed (except as said above), then a
 # summary is printed. Exit status 0 only when every step passed.
@@ -21,14 +21,15 @@
 # ctest finding no test), so F is 0 exactly when the exit status is 0.
 #
 # Environment: DELIBEX_JOBS (parallel build jobs, default 2), FUZZ_SECONDS (per fuzz
-# target, default 60; 0 skips the fuzz step), CTEST_PARALLEL_LEVEL
-# (parallel tests, ctest's own variable, default 1), ASAN_OPTIONS / UBSAN_OPTIONS
+# target, default 40; 0 skips the fuzz step), CTEST_PARALLEL_LEVEL
+# (parallel tests, ctest's own variable; default here 2, one per core: CI has 20 minutes), ASAN_OPTIONS / UBSAN_OPTIONS
 # (override the defaults above).
 set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root" || exit 1
 
 export DELIBEX_JOBS=${DELIBEX_JOBS:-2}
+export CTEST_PARALLEL_LEVEL=${CTEST_PARALLEL_LEVEL:-2}
 asan_options=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 ubsan_options=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 
@@ -177,7 +178,7 @@ else
 fi
 
 # 5. Fuzzing: each target a short while, in the fuzz tree (clang, ASan/UBSan).
-fuzz_seconds=${FUZZ_SECONDS:-60}
+fuzz_seconds=${FUZZ_SECONDS:-40}
 if ((fuzz_seconds == 0)); then
   record "fuzz" skip "$SECONDS" "(FUZZ_SECONDS=0)"
 elif ((release_ok)); then
