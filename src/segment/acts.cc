@@ -9,6 +9,8 @@ namespace delibex {
 
 namespace {
 
+bool IsBlankChar(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
 struct Heading {
   size_t begin = 0;
   size_t end = 0;  // after the title
@@ -128,19 +130,26 @@ std::vector<Heading> Headings(std::string_view text, size_t from, const PatternS
     std::string_view num = m.has("num1")   ? m["num1"]
                            : m.has("num2") ? m["num2"]
                            : m.has("num4") ? m["num4"]
+                           : m.has("num5") ? m["num5"]
                                            : m["num3"];
     if (numbered && !num.empty()) h.number = std::string(num);
     if (m.has("ref")) h.number = std::string(m["ref"]);  // "Réf. 2011/05/44" under a title
     size_t tb = m.group_begin("title");
     size_t te = m.group_end("title");
     if (tb != Match::npos) {
-      te = TitleEnd(text, tb, te, full);
+      // A title that ends its line may go on below; one inside a line (a
+      // flattened page) ends where the pattern says.
+      size_t after = te;
+      while (after < text.size() && IsBlankChar(text[after])) ++after;
+      if (after == text.size() || text[after] == '\n') te = TitleEnd(text, tb, te, full);
       h.title = CleanTitle(text.substr(tb, te - tb));
       h.end = te;
     } else {
       h.end = m.end();
     }
     Match label;
+    // "D 2023-17 - Objet : Vente …": the title is the object's.
+    if (patterns["object_label"].MatchAt(h.title, &label)) h.title = CleanTitle(h.title.substr(label.end()));
     if (!h.title.empty() && patterns["header_label"].MatchAt(h.title, &label)) h.title.clear();
     if (h.title.empty() && numbered) {
       h.alone = true;
@@ -369,6 +378,10 @@ std::vector<Heading> ObjectHeadings(std::string_view text, size_t from,
 std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
                               const PatternSet& patterns) {
   std::vector<Heading> numbered = Headings(text, session_end, patterns, "act_number_heading", true);
+  for (Heading& h : Headings(text, session_end, patterns, "inline_number_heading", true))
+    numbered.push_back(std::move(h));
+  std::sort(numbered.begin(), numbered.end(),
+            [](const Heading& a, const Heading& b) { return a.begin < b.begin; });
   // The same number again (a register repeats it at the top of each page):
   // one act.
   std::vector<Heading> kept;

@@ -141,8 +141,8 @@ Sections Segment(std::string_view text, const PatternSet& patterns) {
   if (first_attendance != std::string_view::npos) {
     // The first act heading after the attendance ends the session part; in
     // a file of one act, its report, object or first visa.
-    for (const char* name : {"act_start", "act_number_heading", "act_number_after_title",
-                             "point_heading", "act_body_start"}) {
+    for (const char* name : {"act_start", "act_number_heading", "inline_number_heading",
+                             "act_number_after_title", "point_heading", "act_body_start"}) {
       if (patterns[name].Find(text, &m, first_attendance)) {
         s.session_end = std::min(s.session_end, m.begin());
       }
