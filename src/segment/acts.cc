@@ -182,9 +182,15 @@ std::vector<Heading> Headings(std::string_view text, size_t from, const PatternS
 bool IsTruncated(std::string_view text) {
   std::string_view t = Trim(text);
   if (t.empty()) return false;
-  char c = t.back();
-  return c != '.' && c != '!' && c != '?' && c != ')' && c != '"' &&
-         !isdigit(static_cast<unsigned char>(c)) && (static_cast<unsigned char>(c) < 0x80);
+  // The last character whole: an accented letter ("… pré") ends a cut word
+  // as a plain one does; a closing quote or an ellipsis ends a sentence.
+  size_t last = t.size() - 1;
+  while (last > 0 && (static_cast<unsigned char>(t[last]) & 0xC0) == 0x80) --last;
+  std::string_view c = t.substr(last);
+  if (c.size() > 1) return c != "»" && c != "…" && c != "”" && c != "’";
+  char b = c[0];
+  return b != '.' && b != '!' && b != '?' && b != ')' && b != '"' &&
+         !isdigit(static_cast<unsigned char>(b));
 }
 
 // A rank, not an act's own number: "3", or the sitting's date and a rank
