@@ -503,7 +503,8 @@ std::optional<Person> FindSecretary(std::string_view text, const PatternSet& pat
     }
   }
   if (patterns["secretary_named_after"].Find(text, &m)) {
-    if (auto p = ReadPerson(CollapseSpace(m["who"]))) hits.push_back({m.begin(), p->person});
+    std::string_view who = m.has("who") ? m["who"] : m["who2"];
+    if (auto p = ReadPerson(CollapseSpace(who))) hits.push_back({m.begin(), p->person});
   }
   if (hits.empty()) return std::nullopt;
   std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.at < b.at; });
