@@ -513,10 +513,16 @@ std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
     // Last, a short line over a paragraph of report: the title of an
     // unnumbered act in minutes that print no heading words at all. Only
     // titles whose item decides become acts (below).
-    if (heads.size() < 2) {
-      std::vector<Heading> lines =
-          TitleLines(text, session_end < text.size() ? session_end : 0, patterns);
-      if (lines.size() >= 2) heads = std::move(lines);
+    // Both cues together: a title over "Le Maire présente …" and one over
+    // another report are the same scheme.
+    std::vector<Heading> lines =
+        TitleLines(text, session_end < text.size() ? session_end : 0, patterns);
+    if (lines.size() >= 2) {
+      for (Heading& l : lines) {
+        if (std::none_of(heads.begin(), heads.end(),
+                         [&](const Heading& h) { return h.begin == l.begin; }))
+          heads.push_back(std::move(l));
+      }
     }
   }
   std::sort(heads.begin(), heads.end(),

@@ -106,6 +106,27 @@ std::vector<RoleTie> FindSignatures(std::string_view text) {
   return ties;
 }
 
+// A report that opens the first act ("Le Maire présente …") may have the
+// act's title alone on the line above, after an empty line or a sentence's
+// end: the session part ends before that title, so the act keeps it.
+size_t BeforeTitleLine(std::string_view text, size_t report, size_t floor,
+                       const PatternSet& patterns) {
+  Match m;
+  if (report >= text.size() || !patterns["act_body_start"].MatchAt(text, &m, report)) return report;
+  size_t e = report;
+  while (e > 0 && (text[e - 1] == '\n' || text[e - 1] == ' ' || text[e - 1] == '\t')) --e;
+  size_t b = text.rfind('\n', e == 0 ? 0 : e - 1);
+  b = b == std::string_view::npos ? 0 : b + 1;
+  if (b <= floor || b >= e) return report;
+  std::string_view line = text.substr(b, e - b);
+  if (!patterns["bare_title_line"].MatchAt(text, &m, b) ||
+      patterns["decision_formula"].Find(line, &m) ||
+      patterns["attendance_heading"].Find(line, &m) || patterns["secretary_line"].Find(line, &m) ||
+      patterns["secretary_label"].Find(line, &m))
+    return report;
+  return b;
+}
+
 }  // namespace
 
 std::string RoleKey(std::string_view s) {
@@ -201,6 +222,8 @@ Sections Segment(std::string_view text, const PatternSet& patterns) {
     size_t eol = text.find('\n', m.end());
     if (eol != std::string_view::npos) s.session_end = eol + 1;
   }
+  if (last_attendance != std::string_view::npos)
+    s.session_end = BeforeTitleLine(text, s.session_end, last_attendance, patterns);
   s.acts = FindActs(text, s.session_end, patterns);
   // A numbered act before the first agenda heading ends the session part.
   if (!s.acts.empty() && s.acts.front().begin < s.session_end && !s.acts.front().spans_header)
