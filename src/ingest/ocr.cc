@@ -241,16 +241,26 @@ Result<std::unique_ptr<OcrEngine>> OcrEngine::Create(const OcrOptions& options) 
   if (options.orientation == OcrOptions::Orientation::kDetect) {
     std::error_code ec;
     const std::filesystem::path dir = engine->api_->GetDatapath();
-    if (std::filesystem::exists(dir / "osd.traineddata", ec)) {
-      engine->osd_ = std::make_unique<tesseract::TessBaseAPI>();
-      if (engine->osd_->Init(datapath, "osd", tesseract::OEM_TESSERACT_ONLY) == 0) {
-        engine->osd_->SetPageSegMode(tesseract::PSM_OSD_ONLY);
-      } else {
-        engine->osd_.reset();
-      }
-    }
+    engine->osd_available_ = std::filesystem::exists(dir / "osd.traineddata", ec);
   }
   return engine;
+}
+
+// The OSD model (10 MB, about a tenth of a second of CPU and 20 MB to load)
+// is needed only for pages Leptonica cannot orient and that read poorly
+// upright: it is loaded then, once per engine.
+tesseract::TessBaseAPI* OcrEngine::Osd() {
+  if (osd_ == nullptr && osd_available_) {
+    const char* datapath = options_.tessdata_dir.empty() ? nullptr : options_.tessdata_dir.c_str();
+    osd_ = std::make_unique<tesseract::TessBaseAPI>();
+    if (osd_->Init(datapath, "osd", tesseract::OEM_TESSERACT_ONLY) == 0) {
+      osd_->SetPageSegMode(tesseract::PSM_OSD_ONLY);
+    } else {
+      osd_.reset();
+      osd_available_ = false;  // the four-turn trial from now on
+    }
+  }
+  return osd_.get();
 }
 
 std::string OcrEngine::tessdata_dir() const { return api_->GetDatapath(); }
@@ -299,17 +309,17 @@ Result<PixPtr> OcrEngine::Prepare(Pix* image, double* scale, int* dpi) const {
   return grey;
 }
 
-int OcrEngine::OsdRotation(Pix* grey, int dpi) {
+int OcrEngine::OsdRotation(tesseract::TessBaseAPI* osd, Pix* grey, int dpi) {
   PixPtr bin = QuickBinary(grey, 1);
   if (!bin) return 0;
-  osd_->SetImage(bin.get());
-  osd_->SetSourceResolution(dpi);
+  osd->SetImage(bin.get());
+  osd->SetSourceResolution(dpi);
   int degrees = 0;
   float confidence = 0, script_confidence = 0;
   const char* script = nullptr;
   const bool found =
-      osd_->DetectOrientationScript(&degrees, &confidence, &script, &script_confidence);
-  osd_->Clear();
+      osd->DetectOrientationScript(&degrees, &confidence, &script, &script_confidence);
+  osd->Clear();
   if (!found || confidence < kMinOsdConfidence) return 0;
   // OSD gives the clockwise turn the page has; pixRotateOrth turns
   // clockwise: undo with the complement.
@@ -471,12 +481,13 @@ Result<OcrPage> OcrEngine::Recognize(Pix* image, int timeout_ms, KeepImage keep,
   if (!result.ok()) return result;
 
   if (!quads && result.value().mean_confidence < options_.rotation_trial_below) {
-    const int turn = osd_ ? OsdRotation(grey.get(), dpi) : TrialRotation(grey.get(), dpi);
+    tesseract::TessBaseAPI* osd = Osd();
+    const int turn = osd ? OsdRotation(osd, grey.get(), dpi) : TrialRotation(grey.get(), dpi);
     if (turn != 0) {
       Result<OcrPage> turned = ReadTurned(grey.get(), turn, dpi, keep, image_dpi);
       if (turned.ok() && turned.value().mean_confidence > result.value().mean_confidence) {
         result = std::move(turned);
-        method = osd_ ? "osd" : "trial";
+        method = osd ? "osd" : "trial";
       }
     }
   }
