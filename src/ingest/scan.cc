@@ -159,10 +159,18 @@ PixPtr ToPix(const poppler::image& img, int dpi) {
   l_int32 wpl = pixGetWpl(pix.get());
   const char* src = img.const_data();
   int stride = img.bytes_per_row();
+  // Four pixels a word, the first in the most significant byte (Leptonica's
+  // layout), rather than one SET_DATA_BYTE a pixel.
+  const int words = w / 4;
   for (int y = 0; y < h; ++y) {
-    l_uint32* line = data + y * wpl;
-    const unsigned char* row = reinterpret_cast<const unsigned char*>(src + y * stride);
-    for (int x = 0; x < w; ++x) SET_DATA_BYTE(line, x, row[x]);
+    l_uint32* line = data + static_cast<size_t>(y) * wpl;
+    const unsigned char* row =
+        reinterpret_cast<const unsigned char*>(src + static_cast<size_t>(y) * stride);
+    for (int k = 0; k < words; ++k) {
+      const unsigned char* b = row + 4 * k;
+      line[k] = (l_uint32{b[0]} << 24) | (l_uint32{b[1]} << 16) | (l_uint32{b[2]} << 8) | b[3];
+    }
+    for (int x = 4 * words; x < w; ++x) SET_DATA_BYTE(line, x, row[x]);
   }
   return pix;
 }
