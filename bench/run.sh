@@ -48,6 +48,7 @@ while (($# > 0)); do
     --cache) cache=$2; shift 2 ;;
     --tiny) tiny=1; shift ;;
     --no-ocr) ocr=0; shift ;;
+    -h | --help) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench/run.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
