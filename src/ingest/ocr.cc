@@ -418,14 +418,17 @@ Result<OcrPage> OcrEngine::Read(Pix* page, int dpi) {
   return out;
 }
 
-Result<OcrPage> OcrEngine::ReadTurned(Pix* grey, int quads, int dpi, KeepImage keep,
-                                      int image_dpi) {
+Result<OcrPage> OcrEngine::ReadTurned(Pix* grey, int quads, int dpi, KeepImage keep, int image_dpi,
+                                      Pix* quick_upright) {
   PixPtr turned = quads != 0 ? Own(pixRotateOrth(grey, quads)) : Own(pixClone(grey));
   if (!turned) return Unreadable("cannot turn the image");
 
   float skew = 0;
   if (options_.deskew) {
-    PixPtr quick = QuickBinary(turned.get(), 0.5f);
+    // The orientation search's half-size binarisation serves again when the
+    // page was not turned (most pages): the same image, made once.
+    PixPtr quick = quads == 0 && quick_upright != nullptr ? Own(pixClone(quick_upright))
+                                                          : QuickBinary(turned.get(), 0.5f);
     float angle = 0, confidence = 0;
     if (quick &&
         pixFindSkewSweepAndSearch(quick.get(), &angle, &confidence, 2, 1, 7.0f, 1.0f, 0.01f) == 0 &&
@@ -472,12 +475,15 @@ Result<OcrPage> OcrEngine::Recognize(Pix* image, int timeout_ms, KeepImage keep,
 
   std::optional<int> quads = 0;
   const char* method = "not-searched";
+  PixPtr quick;
   if (options_.orientation == OcrOptions::Orientation::kDetect) {
-    PixPtr quick = QuickBinary(grey.get(), 0.5f);
+    quick = QuickBinary(grey.get(), 0.5f);
     quads = quick ? LeptonicaRotation(quick.get()) : std::nullopt;
     method = quads ? "leptonica" : "undecided";
   }
-  Result<OcrPage> result = ReadTurned(grey.get(), quads.value_or(0), dpi, keep, image_dpi);
+  Result<OcrPage> result =
+      ReadTurned(grey.get(), quads.value_or(0), dpi, keep, image_dpi, quick.get());
+  quick.reset();
   if (!result.ok()) return result;
 
   if (!quads && result.value().mean_confidence < options_.rotation_trial_below) {

@@ -214,9 +214,10 @@ class OcrEngine {
   PixPtr Binarize(Pix* grey) const;
   // Steps 4 to 7 on `grey` turned clockwise by `quads` quarter turns.
   // With `keep` set, the page as read goes to OcrPage::image_jpeg at
-  // `image_dpi`.
+  // `image_dpi`. `quick`, when not null, is QuickBinary(grey, 0.5) already
+  // made for step 3 (used only when quads is 0).
   Result<OcrPage> ReadTurned(Pix* grey, int quads, int dpi, KeepImage keep = KeepImage::kNo,
-                             int image_dpi = 150);
+                             int image_dpi = 150, Pix* quick = nullptr);
   // Step 7 alone.
   Result<OcrPage> Read(Pix* page, int dpi);
 
