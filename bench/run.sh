@@ -75,6 +75,10 @@ calc() { awk "BEGIN { printf \"$1\", $2 }"; }
 
 rows=()
 notes=()
+load_before=$(cut -d' ' -f1 /proc/loadavg)
+if awk "BEGIN { exit !($load_before > 0.5) }"; then
+  notes+=("load average $load_before before the run: other work shares the cores, wall-time figures (the -j 2 speed-up above all) are low")
+fi
 
 # --- 1. one page -----------------------------------------------------------
 have_tesseract=0
