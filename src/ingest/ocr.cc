@@ -40,6 +40,8 @@
 #include <thread>
 #include <utility>
 
+#include "ingest/sauvola.h"
+
 // Exported by libtesseract, declared in a header it does not install.
 namespace tesseract {
 void tprintf(const char* format, ...);
@@ -239,16 +241,26 @@ Result<std::unique_ptr<OcrEngine>> OcrEngine::Create(const OcrOptions& options) 
   if (options.orientation == OcrOptions::Orientation::kDetect) {
     std::error_code ec;
     const std::filesystem::path dir = engine->api_->GetDatapath();
-    if (std::filesystem::exists(dir / "osd.traineddata", ec)) {
-      engine->osd_ = std::make_unique<tesseract::TessBaseAPI>();
-      if (engine->osd_->Init(datapath, "osd", tesseract::OEM_TESSERACT_ONLY) == 0) {
-        engine->osd_->SetPageSegMode(tesseract::PSM_OSD_ONLY);
-      } else {
-        engine->osd_.reset();
-      }
-    }
+    engine->osd_available_ = std::filesystem::exists(dir / "osd.traineddata", ec);
   }
   return engine;
+}
+
+// The OSD model (10 MB, about a tenth of a second of CPU and 20 MB to load)
+// is needed only for pages Leptonica cannot orient and that read poorly
+// upright: it is loaded then, once per engine.
+tesseract::TessBaseAPI* OcrEngine::Osd() {
+  if (osd_ == nullptr && osd_available_) {
+    const char* datapath = options_.tessdata_dir.empty() ? nullptr : options_.tessdata_dir.c_str();
+    osd_ = std::make_unique<tesseract::TessBaseAPI>();
+    if (osd_->Init(datapath, "osd", tesseract::OEM_TESSERACT_ONLY) == 0) {
+      osd_->SetPageSegMode(tesseract::PSM_OSD_ONLY);
+    } else {
+      osd_.reset();
+      osd_available_ = false;  // the four-turn trial from now on
+    }
+  }
+  return osd_.get();
 }
 
 std::string OcrEngine::tessdata_dir() const { return api_->GetDatapath(); }
@@ -297,17 +309,17 @@ Result<PixPtr> OcrEngine::Prepare(Pix* image, double* scale, int* dpi) const {
   return grey;
 }
 
-int OcrEngine::OsdRotation(Pix* grey, int dpi) {
+int OcrEngine::OsdRotation(tesseract::TessBaseAPI* osd, Pix* grey, int dpi) {
   PixPtr bin = QuickBinary(grey, 1);
   if (!bin) return 0;
-  osd_->SetImage(bin.get());
-  osd_->SetSourceResolution(dpi);
+  osd->SetImage(bin.get());
+  osd->SetSourceResolution(dpi);
   int degrees = 0;
   float confidence = 0, script_confidence = 0;
   const char* script = nullptr;
   const bool found =
-      osd_->DetectOrientationScript(&degrees, &confidence, &script, &script_confidence);
-  osd_->Clear();
+      osd->DetectOrientationScript(&degrees, &confidence, &script, &script_confidence);
+  osd->Clear();
   if (!found || confidence < kMinOsdConfidence) return 0;
   // OSD gives the clockwise turn the page has; pixRotateOrth turns
   // clockwise: undo with the complement.
@@ -340,15 +352,11 @@ PixPtr OcrEngine::Binarize(Pix* grey) const {
       return Own(pixOtsuThreshOnBackgroundNorm(grey, nullptr, 10, 15, 100, 50, 255, 2, 2, 0.1f,
                                                &threshold));
     case OcrOptions::Binarize::kSauvola: {
-      // A window of about two text lines; tiles keep Sauvola's integral
-      // images small and must be larger than the window.
+      // A window of about two text lines. ingest/sauvola.h gives what
+      // Leptonica's pixSauvolaBinarizeTiled gave here, without its
+      // accumulators (a fifth of a page's CPU, most of it page faults).
       const int dpi = std::max(pixGetXRes(grey), 150);
-      const int window = dpi / 12;
-      const int nx = std::max(1, pixGetWidth(grey) / 1000);
-      const int ny = std::max(1, pixGetHeight(grey) / 1000);
-      Pix* out = nullptr;
-      if (pixSauvolaBinarizeTiled(grey, window, 0.34f, nx, ny, nullptr, &out) != 0) return nullptr;
-      return Own(out);
+      return SauvolaBinarize(grey, dpi / 12, 0.34f);
     }
     case OcrOptions::Binarize::kTesseract:
       break;
@@ -410,14 +418,17 @@ Result<OcrPage> OcrEngine::Read(Pix* page, int dpi) {
   return out;
 }
 
-Result<OcrPage> OcrEngine::ReadTurned(Pix* grey, int quads, int dpi, KeepImage keep,
-                                      int image_dpi) {
+Result<OcrPage> OcrEngine::ReadTurned(Pix* grey, int quads, int dpi, KeepImage keep, int image_dpi,
+                                      Pix* quick_upright) {
   PixPtr turned = quads != 0 ? Own(pixRotateOrth(grey, quads)) : Own(pixClone(grey));
   if (!turned) return Unreadable("cannot turn the image");
 
   float skew = 0;
   if (options_.deskew) {
-    PixPtr quick = QuickBinary(turned.get(), 0.5f);
+    // The orientation search's half-size binarisation serves again when the
+    // page was not turned (most pages): the same image, made once.
+    PixPtr quick = quads == 0 && quick_upright != nullptr ? Own(pixClone(quick_upright))
+                                                          : QuickBinary(turned.get(), 0.5f);
     float angle = 0, confidence = 0;
     if (quick &&
         pixFindSkewSweepAndSearch(quick.get(), &angle, &confidence, 2, 1, 7.0f, 1.0f, 0.01f) == 0 &&
@@ -464,21 +475,25 @@ Result<OcrPage> OcrEngine::Recognize(Pix* image, int timeout_ms, KeepImage keep,
 
   std::optional<int> quads = 0;
   const char* method = "not-searched";
+  PixPtr quick;
   if (options_.orientation == OcrOptions::Orientation::kDetect) {
-    PixPtr quick = QuickBinary(grey.get(), 0.5f);
+    quick = QuickBinary(grey.get(), 0.5f);
     quads = quick ? LeptonicaRotation(quick.get()) : std::nullopt;
     method = quads ? "leptonica" : "undecided";
   }
-  Result<OcrPage> result = ReadTurned(grey.get(), quads.value_or(0), dpi, keep, image_dpi);
+  Result<OcrPage> result =
+      ReadTurned(grey.get(), quads.value_or(0), dpi, keep, image_dpi, quick.get());
+  quick.reset();
   if (!result.ok()) return result;
 
   if (!quads && result.value().mean_confidence < options_.rotation_trial_below) {
-    const int turn = osd_ ? OsdRotation(grey.get(), dpi) : TrialRotation(grey.get(), dpi);
+    tesseract::TessBaseAPI* osd = Osd();
+    const int turn = osd ? OsdRotation(osd, grey.get(), dpi) : TrialRotation(grey.get(), dpi);
     if (turn != 0) {
       Result<OcrPage> turned = ReadTurned(grey.get(), turn, dpi, keep, image_dpi);
       if (turned.ok() && turned.value().mean_confidence > result.value().mean_confidence) {
         result = std::move(turned);
-        method = osd_ ? "osd" : "trial";
+        method = osd ? "osd" : "trial";
       }
     }
   }

@@ -163,8 +163,9 @@ struct OcrOptions {
 // thread to another, e.g. from a pool, but never used by two at once).
 class OcrEngine {
  public:
-  // Loads the language model (and the OSD model when it is there and
-  // options.orientation is kDetect).
+  // Loads the language model. The OSD model (when it is there and
+  // options.orientation is kDetect) is loaded on the first page that needs
+  // it (step 3), by the thread reading that page.
   // Errors:
   //   ocr-unavailable  Tesseract cannot load `options.language` from the
   //                    data directory (not installed, or a bad directory);
@@ -195,8 +196,10 @@ class OcrEngine {
   const OcrOptions& options() const { return options_; }
   // The directory Tesseract loaded the models from.
   std::string tessdata_dir() const;
-  // Whether step 3's fallback is Tesseract's OSD (else the four-turn trial).
-  bool has_osd() const { return osd_ != nullptr; }
+  // Whether step 3's fallback is Tesseract's OSD (else the four-turn trial):
+  // osd.traineddata is in the data directory (and, once loaded, loaded
+  // without error).
+  bool has_osd() const { return osd_available_; }
 
  private:
   explicit OcrEngine(const OcrOptions& options);
@@ -204,14 +207,17 @@ class OcrEngine {
   Result<PixPtr> Prepare(Pix* image, double* scale, int* dpi) const;
   // Clockwise quarter turns that make `grey` upright, by Tesseract's OSD
   // or by reading the four turns of a half-size page.
-  int OsdRotation(Pix* grey, int dpi);
+  int OsdRotation(tesseract::TessBaseAPI* osd, Pix* grey, int dpi);
+  // The OSD engine, loaded on first use; null without OSD data.
+  tesseract::TessBaseAPI* Osd();
   int TrialRotation(Pix* grey, int dpi);
   PixPtr Binarize(Pix* grey) const;
   // Steps 4 to 7 on `grey` turned clockwise by `quads` quarter turns.
   // With `keep` set, the page as read goes to OcrPage::image_jpeg at
-  // `image_dpi`.
+  // `image_dpi`. `quick`, when not null, is QuickBinary(grey, 0.5) already
+  // made for step 3 (used only when quads is 0).
   Result<OcrPage> ReadTurned(Pix* grey, int quads, int dpi, KeepImage keep = KeepImage::kNo,
-                             int image_dpi = 150);
+                             int image_dpi = 150, Pix* quick = nullptr);
   // Step 7 alone.
   Result<OcrPage> Read(Pix* page, int dpi);
 
@@ -220,7 +226,8 @@ class OcrEngine {
 
   const OcrOptions options_;
   std::unique_ptr<tesseract::TessBaseAPI> api_;
-  std::unique_ptr<tesseract::TessBaseAPI> osd_;  // null without osd data
+  bool osd_available_ = false;                   // osd.traineddata is there
+  std::unique_ptr<tesseract::TessBaseAPI> osd_;  // null until first needed
 };
 
 // Recognises `pages` over `jobs` threads (<= 0: one per hardware thread;

@@ -103,37 +103,49 @@ class EnginePool {
   std::optional<Error> failed_;
 };
 
-// Recognises the pages over up to `jobs` threads, engines from the pool.
-std::vector<Result<OcrPage>> RecognizePages(const std::vector<Pix*>& pages, int jobs,
-                                            int timeout_ms, bool keep_images) {
-  std::vector<std::optional<Result<OcrPage>>> out(pages.size());
+Pix* Get(const PixPtr& pix) { return pix.get(); }
+Pix* Get(Pix* pix) { return pix; }
+
+// Recognises pages 0 .. count-1 over up to `jobs` threads, engines from the
+// pool, and returns their results in page order. Each thread makes its own
+// page reader with `make_reader()` and gets page i's image from
+// `reader(i)` (a PixPtr, or a Pix* the caller keeps): a PDF page is
+// rendered by the thread that reads it, so rendering runs in parallel too,
+// and at most `jobs` pages are held as images at once. A page whose image
+// is null gets no result (nullopt).
+template <typename MakeReader>
+std::vector<std::optional<Result<OcrPage>>> RecognizePages(size_t count, int jobs, int timeout_ms,
+                                                           bool keep_images,
+                                                           MakeReader make_reader) {
+  std::vector<std::optional<Result<OcrPage>>> out(count);
   std::atomic<size_t> next{0};
   int limit = Jobs(jobs);
   auto work = [&] {
+    auto reader = make_reader();
     for (;;) {
       size_t i = next.fetch_add(1);
-      if (i >= pages.size()) return;
+      if (i >= count) return;
+      auto image = reader(i);
+      Pix* pix = Get(image);
+      if (pix == nullptr) continue;
       auto engine = EnginePool::Get().Borrow(limit);
       if (!engine.ok()) {
         out[i] = engine.error();
         continue;
       }
       std::unique_ptr<OcrEngine> e = std::move(engine).value();
-      out[i] = e->Recognize(pages[i], timeout_ms,
+      out[i] = e->Recognize(pix, timeout_ms,
                             keep_images ? OcrEngine::KeepImage::kYes : OcrEngine::KeepImage::kNo,
                             ScanOptions::kPageImageDpi);
       EnginePool::Get().Return(std::move(e));
     }
   };
-  size_t threads = std::min<size_t>(static_cast<size_t>(limit), pages.size());
+  size_t threads = std::min<size_t>(static_cast<size_t>(limit), count);
   std::vector<std::thread> pool;
   for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
+  if (threads > 0) work();
   for (std::thread& t : pool) t.join();
-  std::vector<Result<OcrPage>> results;
-  results.reserve(out.size());
-  for (auto& r : out) results.push_back(std::move(*r));
-  return results;
+  return out;
 }
 
 // A rendered PDF page as an 8-bit grey Leptonica image.
@@ -147,57 +159,77 @@ PixPtr ToPix(const poppler::image& img, int dpi) {
   l_int32 wpl = pixGetWpl(pix.get());
   const char* src = img.const_data();
   int stride = img.bytes_per_row();
+  // Four pixels a word, the first in the most significant byte (Leptonica's
+  // layout), rather than one SET_DATA_BYTE a pixel.
+  const int words = w / 4;
   for (int y = 0; y < h; ++y) {
-    l_uint32* line = data + y * wpl;
-    const unsigned char* row = reinterpret_cast<const unsigned char*>(src + y * stride);
-    for (int x = 0; x < w; ++x) SET_DATA_BYTE(line, x, row[x]);
+    l_uint32* line = data + static_cast<size_t>(y) * wpl;
+    const unsigned char* row =
+        reinterpret_cast<const unsigned char*>(src + static_cast<size_t>(y) * stride);
+    for (int k = 0; k < words; ++k) {
+      const unsigned char* b = row + 4 * k;
+      line[k] = (l_uint32{b[0]} << 24) | (l_uint32{b[1]} << 16) | (l_uint32{b[2]} << 8) | b[3];
+    }
+    for (int x = 4 * words; x < w; ++x) SET_DATA_BYTE(line, x, row[x]);
   }
   return pix;
 }
 
-// Renders the given pages; a page that cannot be rendered is null. A page
-// larger than `max_pixels` at `dpi` is rendered at the resolution that fits,
-// down to ScanOptions::kMinRenderDpi; below that it is not rendered and
-// `warnings` says so.
-std::vector<PixPtr> RenderPages(std::string_view bytes, const std::vector<size_t>& which, int dpi,
-                                long long max_pixels, std::vector<Warning>* warnings) {
-  std::vector<PixPtr> out(which.size());
-  std::unique_ptr<poppler::document> doc(
-      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-  if (!doc) return out;
-  if (doc->is_locked()) doc->unlock("", "");
-  poppler::page_renderer renderer;
-  renderer.set_image_format(poppler::image::format_gray8);
-  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
-  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
-  for (size_t k = 0; k < which.size(); ++k) {
-    std::unique_ptr<poppler::page> page(doc->create_page(static_cast<int>(which[k])));
-    if (!page) continue;
-    int page_dpi = dpi;
-    if (max_pixels > 0) {
+// Renders the pages of one PDF for OCR, in gray at `dpi`; one per thread:
+// each has its own Poppler document (a poppler::document must not be used
+// by two threads at once; loading one reads the cross-reference table, not
+// the pages). A page larger than `max_pixels` at `dpi` is rendered at the
+// resolution that fits, down to ScanOptions::kMinRenderDpi; below that it
+// is not rendered and `too_large[k]` says so.
+class PageRenderer {
+ public:
+  PageRenderer(std::string_view bytes, const std::vector<size_t>& which, int dpi,
+               long long max_pixels, std::vector<std::optional<Warning>>* too_large)
+      : which_(which), dpi_(dpi), max_pixels_(max_pixels), too_large_(too_large) {
+    doc_.reset(poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+    if (doc_ && doc_->is_locked()) doc_->unlock("", "");
+    renderer_.set_image_format(poppler::image::format_gray8);
+    renderer_.set_render_hint(poppler::page_renderer::antialiasing, true);
+    renderer_.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+  }
+
+  // The k-th page of `which`; null when it cannot be rendered.
+  PixPtr operator()(size_t k) {
+    if (!doc_) return nullptr;
+    std::unique_ptr<poppler::page> page(doc_->create_page(static_cast<int>(which_[k])));
+    if (!page) return nullptr;
+    int page_dpi = dpi_;
+    if (max_pixels_ > 0) {
       // The page's size in points (1/72 inch), as it will be rendered.
       poppler::rectf box = page->page_rect(poppler::media_box);
       double w = std::fabs(box.width()) / 72.0, h = std::fabs(box.height()) / 72.0;
-      double pixels = w * h * dpi * dpi;
-      if (!(pixels <= static_cast<double>(max_pixels))) {  // NaN too
-        double fit = w * h > 0 ? std::sqrt(static_cast<double>(max_pixels) / (w * h)) : 0;
+      double pixels = w * h * dpi_ * dpi_;
+      if (!(pixels <= static_cast<double>(max_pixels_))) {  // NaN too
+        double fit = w * h > 0 ? std::sqrt(static_cast<double>(max_pixels_) / (w * h)) : 0;
         if (!(fit >= ScanOptions::kMinRenderDpi)) {
           char buf[240];
           std::snprintf(buf, sizeof buf,
                         "page %zu: %.0f x %.0f pt, too large to render for OCR (more than %lld "
                         "pixels at %d dpi, --max-pixels); not read",
-                        which[k] + 1, w * 72, h * 72, max_pixels, ScanOptions::kMinRenderDpi);
-          warnings->push_back(Warning{"pdf-page-too-large", buf});
-          continue;
+                        which_[k] + 1, w * 72, h * 72, max_pixels_, ScanOptions::kMinRenderDpi);
+          (*too_large_)[k] = Warning{"pdf-page-too-large", buf};
+          return nullptr;
         }
         page_dpi = static_cast<int>(fit);
       }
     }
-    poppler::image img = renderer.render_page(page.get(), page_dpi, page_dpi);
-    if (img.is_valid()) out[k] = ToPix(img, page_dpi);
+    poppler::image img = renderer_.render_page(page.get(), page_dpi, page_dpi);
+    return img.is_valid() ? ToPix(img, page_dpi) : nullptr;
   }
-  return out;
-}
+
+ private:
+  const std::vector<size_t>& which_;
+  const int dpi_;
+  const long long max_pixels_;
+  std::vector<std::optional<Warning>>* const too_large_;  // one slot per page: no lock
+  std::unique_ptr<poppler::document> doc_;
+  poppler::page_renderer renderer_;
+};
 
 // Short blocks side by side ("Le Maire" and "La Secrétaire de séance" over
 // their names) come from Tesseract one after the other: a short line is
@@ -463,28 +495,27 @@ Result<Document> IngestPdf(std::string_view bytes, const ScanOptions& options) {
     if (pdf.quality[i].needs_ocr() && !pdf.quality[i].unreadable) need.push_back(i);
   }
   if (options.ocr && !need.empty()) {
-    std::vector<PixPtr> images =
-        RenderPages(bytes, need, options.render_dpi, options.max_pixels, &doc.warnings);
-    std::vector<Pix*> pages;
-    std::vector<size_t> index;
-    for (size_t k = 0; k < need.size(); ++k) {
-      if (images[k]) {
-        pages.push_back(images[k].get());
-        index.push_back(need[k]);
-      }
+    std::vector<std::optional<Warning>> too_large(need.size());
+    std::vector<std::optional<Result<OcrPage>>> results = RecognizePages(
+        need.size(), options.jobs, options.ocr_timeout_ms, options.keep_page_images, [&] {
+          return PageRenderer(bytes, need, options.render_dpi, options.max_pixels, &too_large);
+        });
+    for (std::optional<Warning>& w : too_large) {
+      if (w) doc.warnings.push_back(std::move(*w));
     }
-    std::vector<Result<OcrPage>> results =
-        RecognizePages(pages, options.jobs, options.ocr_timeout_ms, options.keep_page_images);
+    std::vector<size_t> index;  // the pages read by OCR
     size_t ocred = 0;
     for (size_t k = 0; k < results.size(); ++k) {
-      size_t i = index[k];
-      if (!results[k].ok()) {
+      if (!results[k]) continue;  // not rendered
+      size_t i = need[k];
+      index.push_back(i);
+      if (!results[k]->ok()) {
         doc.warnings.push_back(
-            Warning{results[k].error().code,
-                    "page " + std::to_string(i + 1) + ": " + results[k].error().message});
+            Warning{results[k]->error().code,
+                    "page " + std::to_string(i + 1) + ": " + results[k]->error().message});
         continue;
       }
-      OcrPage page = std::move(results[k]).value();
+      OcrPage page = std::move(*results[k]).value();
       // A stamp's text layer over a scan is exact: keep it after the OCR.
       std::string layer =
           pdf.quality[i].verdict == PageVerdict::kStampOnly ? doc.pages[i].text : "";
@@ -524,19 +555,19 @@ Result<Document> IngestImages(std::string_view bytes, const ScanOptions& options
   doc.media = "image";
   doc.method = "ocr";
   if (!options.ocr) return Error{"no-text", "a page image needs OCR, and OCR is off"};
-  std::vector<Pix*> pages;
-  for (const PixPtr& p : images.value()) pages.push_back(p.get());
-  std::vector<Result<OcrPage>> results =
-      RecognizePages(pages, options.jobs, options.ocr_timeout_ms, options.keep_page_images);
-  for (size_t i = 0; i < results.size(); ++i) {
+  const std::vector<PixPtr>& pages = images.value();
+  std::vector<std::optional<Result<OcrPage>>> read_pages =
+      RecognizePages(pages.size(), options.jobs, options.ocr_timeout_ms, options.keep_page_images,
+                     [&] { return [&](size_t i) { return pages[i].get(); }; });
+  for (size_t i = 0; i < read_pages.size(); ++i) {
     Page page;
-    if (!results[i].ok()) {
-      if (results[i].error().code == "ocr-unavailable") return results[i].error();
-      doc.warnings.push_back(
-          Warning{results[i].error().code,
-                  "page " + std::to_string(i + 1) + ": " + results[i].error().message});
+    Result<OcrPage>& result = *read_pages[i];  // every decoded page is read
+    if (!result.ok()) {
+      if (result.error().code == "ocr-unavailable") return result.error();
+      doc.warnings.push_back(Warning{
+          result.error().code, "page " + std::to_string(i + 1) + ": " + result.error().message});
     } else {
-      OcrPage read = std::move(results[i]).value();
+      OcrPage read = std::move(result).value();
       BuildPageText(read, &page);
       KeepImage(&read, &page);
       page.ocr_confidence = read.mean_confidence;

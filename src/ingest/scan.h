@@ -5,8 +5,10 @@
 // OCR engines are costly to start (about as long as reading a page), so the
 // process keeps a pool of them: each is made once, on first need, and lent to
 // one page at a time; at most `jobs` exist. Pages of one file are read in
-// parallel over the pool, and files processed in parallel share it, so a
-// batch never starts more engines than the pool allows.
+// parallel over the pool (a PDF's pages each rendered by the thread that
+// reads it, so at most `jobs` rendered pages are held at once), and files
+// processed in parallel share it, so a batch never starts more engines than
+// the pool allows.
 //
 // A page read by OCR gets its mean word confidence (Page::ocr_confidence) and
 // a `low-ocr-confidence` warning when it is under 60. A PDF whose pages were
