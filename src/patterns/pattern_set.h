@@ -90,14 +90,16 @@ class Pattern {
   Pattern() = default;
   bool Run(std::string_view subject, size_t start, uint32_t options, Match* m) const;
   std::string name_;
-  std::string source_;    // the expanded body, for the anchored variant
-  void* code_ = nullptr;  // pcre2_code_8*
+  std::string source_;     // the expanded body, for the anchored variant
+  void* code_ = nullptr;   // pcre2_code_8*
+  uint32_t captures_ = 0;  // capture groups of code_ (and of its anchored variant)
   // PCRE2's JIT does not run PCRE2_ANCHORED given at match time: MatchAt
   // uses a variant compiled anchored, made on first use.
   mutable void* anchored_ = nullptr;
   mutable std::once_flag anchored_once_;
   std::map<std::string, int, std::less<>> names_;
   std::unique_ptr<Pattern> cue_;  // see [cue name] above; may be null
+  bool is_cue_ = false;           // this is a cue (for DELIBEX_PATTERN_PROFILE)
 };
 
 // A pattern file's text and the name used in error messages.
