@@ -17,9 +17,27 @@ namespace {
 
 // Per-thread match data and JIT stack: a Pattern is shared, these are not.
 struct ThreadMatchState {
-  const char* checked_data = nullptr;  // the last subject whose UTF-8 was checked whole
-  size_t checked_size = 0;
-  size_t checked_from = 0;
+  // The last few subjects whose UTF-8 was checked (from `from` on), most
+  // recent first: callers alternate between a whole text and its lines (a
+  // cue looked for in the text, a pattern run on a line), and one entry
+  // would have the whole text checked again at each turn.
+  struct Checked {
+    const char* data = nullptr;
+    size_t size = 0;
+    size_t from = 0;
+  };
+  static constexpr size_t kChecked = 4;
+  Checked checked[kChecked];
+  bool IsChecked(std::string_view s, size_t start) const {
+    for (const Checked& c : checked) {
+      if (c.data == s.data() && c.size == s.size() && start >= c.from) return true;
+    }
+    return false;
+  }
+  void NoteChecked(std::string_view s, size_t from) {
+    for (size_t i = kChecked - 1; i > 0; --i) checked[i] = checked[i - 1];
+    checked[0] = Checked{s.data(), s.size(), from};
+  }
   pcre2_match_data* data = nullptr;
   pcre2_jit_stack* stack = nullptr;
   pcre2_match_context* context = nullptr;
@@ -254,16 +272,13 @@ bool Pattern::Run(std::string_view subject, size_t start, uint32_t options, Matc
   // FindAll over a long text would be quadratic. A subject checked once (the
   // same bytes at the same address, as in a FindAll loop) is not checked
   // again.
-  if (st.checked_data == subject.data() && st.checked_size == subject.size() &&
-      start >= st.checked_from) {
+  if (st.IsChecked(subject, start)) {
     options |= PCRE2_NO_UTF_CHECK;
   } else if (IsValidUtf8(subject)) {
     // The same rules as PCRE2's check, faster over ASCII; an invalid subject
     // is left to PCRE2, which reports it.
     options |= PCRE2_NO_UTF_CHECK;
-    st.checked_data = subject.data();
-    st.checked_size = subject.size();
-    st.checked_from = 0;
+    st.NoteChecked(subject, 0);
   }
   if (options & PCRE2_ANCHORED) {
     std::call_once(anchored_once_, [this] {
@@ -293,11 +308,7 @@ bool Pattern::Run(std::string_view subject, size_t start, uint32_t options, Matc
   }
   if (rc > PCRE2_ERROR_UTF8_ERR1 || rc < PCRE2_ERROR_UTF8_ERR21) {
     // Not a UTF-8 error: the subject is valid from `start` on.
-    if (!(options & PCRE2_NO_UTF_CHECK)) {
-      st.checked_data = subject.data();
-      st.checked_size = subject.size();
-      st.checked_from = start;
-    }
+    if (!(options & PCRE2_NO_UTF_CHECK)) st.NoteChecked(subject, start);
   }
   if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT ||
       rc == PCRE2_ERROR_JIT_STACKLIMIT || rc == PCRE2_ERROR_NOMEMORY) {
