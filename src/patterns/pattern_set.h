@@ -35,6 +35,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/status.h"
@@ -124,11 +125,18 @@ class PatternSet {
   // unique). Aborts with a message naming the entry when it does not exist:
   // asking for a pattern that is not there is a programming error.
   const Pattern& operator[](std::string_view name) const;
-  bool has(std::string_view name) const { return patterns_.count(std::string(name)) > 0; }
+  bool has(std::string_view name) const { return patterns_.find(name) != patterns_.end(); }
   size_t size() const { return patterns_.size(); }
 
  private:
-  std::map<std::string, std::unique_ptr<Pattern>, std::less<>> patterns_;
+  // Looked up by name at every use (extractors say patterns["x"] in their
+  // loops, ~140,000 times over 24 documents): hashed, and found by a
+  // string_view without building a std::string.
+  struct NameHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, std::unique_ptr<Pattern>, NameHash, std::equal_to<>> patterns_;
 };
 
 }  // namespace delibex
