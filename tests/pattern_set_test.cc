@@ -177,5 +177,96 @@ TEST(PatternSet, EveryMatchOfACuedPatternHoldsItsCue) {
   EXPECT_GT(matches, 1000u);
 }
 
+// The built-in sources with every opening lookahead piece ([define X_OPENS])
+// let through: the patterns as they would match without it.
+std::vector<PatternSource> WithoutOpenings(std::vector<std::string>* names) {
+  std::vector<PatternSource> out;
+  for (PatternSource src : PatternSet::BuiltinSources()) {
+    std::istringstream in(src.text);
+    std::string line, kept;
+    bool in_opens = false;
+    while (std::getline(in, line)) {
+      if (line.rfind("[", 0) == 0) {
+        in_opens = line.rfind("[define ", 0) == 0 && line.find("_OPENS]") != std::string::npos;
+        kept += line + "\n";
+        if (in_opens) {
+          kept += "  (?:)\n";
+          names->push_back(line.substr(8, line.size() - 9));
+        }
+        continue;
+      }
+      if (!in_opens) kept += line + "\n";
+    }
+    src.text = kept;
+    out.push_back(std::move(src));
+  }
+  return out;
+}
+
+// An opening lookahead is a prefilter, never a rule: every pattern that uses
+// one finds the same matches without it, on every text of corpus/ and the
+// shared corpus, whole and line by line.
+TEST(PatternSet, OpeningLookaheadsChangeNoMatch) {
+  std::vector<std::string> pieces;
+  auto open = PatternSet::Load(WithoutOpenings(&pieces));
+  ASSERT_TRUE(open.ok()) << open.error().message;
+  ASSERT_FALSE(pieces.empty());
+  std::vector<std::string> names;
+  for (const auto& src : PatternSet::BuiltinSources()) {
+    std::istringstream in(src.text);
+    std::string line, entry;
+    while (std::getline(in, line)) {
+      if (line.rfind("[", 0) == 0) {
+        entry = line.rfind("[define ", 0) == 0 || line.rfind("[cue ", 0) == 0
+                    ? ""
+                    : line.substr(1, line.find(']') - 1);
+        continue;
+      }
+      for (const std::string& piece : pieces) {
+        if (!entry.empty() && line.find("{{" + piece + "}}") != std::string::npos &&
+            (names.empty() || names.back() != entry))
+          names.push_back(entry);
+      }
+    }
+  }
+  ASSERT_FALSE(names.empty());
+  const PatternSet& builtin = PatternSet::Builtin();
+  std::vector<std::string> dirs = {DELIBEX_SOURCE_DIR "/corpus"};
+  for (const char* d : {"/../shared/corpus/dev/text", "/../shared/corpus/wild/text",
+                        "/../shared/corpus/seed/input"}) {
+    if (std::filesystem::is_directory(std::string(DELIBEX_SOURCE_DIR) + d))
+      dirs.push_back(std::string(DELIBEX_SOURCE_DIR) + d);
+  }
+  size_t matches = 0;
+  for (const std::string& dir : dirs) {
+    for (const auto& e : std::filesystem::directory_iterator(dir)) {
+      if (e.path().extension() != ".txt") continue;
+      auto text = NormalizedTextOfFile(e.path().string(), builtin, IngestOptions());
+      if (!text.ok()) continue;
+      std::vector<std::string_view> subjects = {text.value()};
+      std::string_view t = text.value();
+      for (size_t at = 0; at < t.size();) {
+        size_t eol = t.find('\n', at);
+        if (eol == std::string_view::npos) eol = t.size();
+        subjects.push_back(t.substr(at, eol - at));
+        at = eol + 1;
+      }
+      for (const std::string& name : names) {
+        for (std::string_view subject : subjects) {
+          std::vector<Match> with = builtin[name].FindAll(subject);
+          std::vector<Match> without = (*open.value())[name].FindAll(subject);
+          ASSERT_EQ(with.size(), without.size()) << name << " in " << e.path();
+          for (size_t k = 0; k < with.size(); ++k) {
+            ASSERT_EQ(with[k].begin(), without[k].begin()) << name << " in " << e.path();
+            ASSERT_EQ(with[k].end(), without[k].end()) << name << " in " << e.path();
+          }
+          matches += with.size();
+        }
+      }
+    }
+  }
+  EXPECT_GT(matches, 100u);
+}
+
 }  // namespace
 }  // namespace delibex

@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -252,14 +253,26 @@ int RunExtract(const ExtractArgs& a) {
   options.today = a.today;
   // Pages of a scan are read over as many OCR engines as files are.
   options.ingest.scan.jobs = static_cast<int>(a.jobs);
-  std::vector<std::optional<FileOutcome>> results(inputs.size());
-  std::mutex mu;
-  std::condition_variable done;
-  std::atomic<size_t> next{0};
+  // Finished records wait here, by input index, to be written in input
+  // order. A worker takes no input more than `window` ahead of the writer,
+  // so peak memory does not grow with the number of inputs (a slot per
+  // input, ~2 KB each, and workers running ahead of a slow writer did).
+  const size_t window = 4 * static_cast<size_t>(std::max(1u, a.jobs)) + 4;
+  std::map<size_t, FileOutcome> results;
+  std::mutex mu;                  // guards results, next and written
+  std::condition_variable done;   // a record is in results
+  std::condition_variable moved;  // the writer took one: the window moved
+  size_t next = 0;
+  size_t written = 0;
   auto worker = [&] {
     for (;;) {
-      size_t i = next.fetch_add(1);
-      if (i >= inputs.size()) return;
+      size_t i;
+      {
+        std::unique_lock<std::mutex> lock(mu);
+        moved.wait(lock, [&] { return next >= inputs.size() || next < written + window; });
+        if (next >= inputs.size()) return;
+        i = next++;
+      }
       FileOutcome r;
       try {  // ExtractFile has its own barrier; this one is for memory at its edges
         r = ExtractFile(inputs[i].path, inputs[i].display, *patterns, options);
@@ -269,7 +282,7 @@ int RunExtract(const ExtractArgs& a) {
         r.error = Error{"internal-error", std::string("delibex failed: ") + e.what(), "pipeline"};
       }
       std::lock_guard<std::mutex> lock(mu);
-      results[i] = std::move(r);
+      results.emplace(i, std::move(r));
       done.notify_all();
     }
   };
@@ -289,10 +302,13 @@ int RunExtract(const ExtractArgs& a) {
     FileOutcome r;
     {
       std::unique_lock<std::mutex> lock(mu);
-      done.wait(lock, [&] { return results[i].has_value(); });
-      r = std::move(*results[i]);
-      results[i].reset();
+      done.wait(lock, [&] { return results.count(i) > 0; });
+      auto it = results.find(i);
+      r = std::move(it->second);
+      results.erase(it);
+      written = i + 1;
     }
+    moved.notify_all();
     std::string text;
     try {
       if (scdl) {

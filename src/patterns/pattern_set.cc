@@ -3,6 +3,8 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <sstream>
@@ -15,9 +17,27 @@ namespace {
 
 // Per-thread match data and JIT stack: a Pattern is shared, these are not.
 struct ThreadMatchState {
-  const char* checked_data = nullptr;  // the last subject whose UTF-8 was checked whole
-  size_t checked_size = 0;
-  size_t checked_from = 0;
+  // The last few subjects whose UTF-8 was checked (from `from` on), most
+  // recent first: callers alternate between a whole text and its lines (a
+  // cue looked for in the text, a pattern run on a line), and one entry
+  // would have the whole text checked again at each turn.
+  struct Checked {
+    const char* data = nullptr;
+    size_t size = 0;
+    size_t from = 0;
+  };
+  static constexpr size_t kChecked = 4;
+  Checked checked[kChecked];
+  bool IsChecked(std::string_view s, size_t start) const {
+    for (const Checked& c : checked) {
+      if (c.data == s.data() && c.size == s.size() && start >= c.from) return true;
+    }
+    return false;
+  }
+  void NoteChecked(std::string_view s, size_t from) {
+    for (size_t i = kChecked - 1; i > 0; --i) checked[i] = checked[i - 1];
+    checked[0] = Checked{s.data(), s.size(), from};
+  }
   pcre2_match_data* data = nullptr;
   pcre2_jit_stack* stack = nullptr;
   pcre2_match_context* context = nullptr;
@@ -38,6 +58,61 @@ ThreadMatchState& MatchState() {
   thread_local ThreadMatchState state;
   return state;
 }
+
+// DELIBEX_PATTERN_PROFILE=1: per-pattern calls, bytes of subject offered
+// (from the start offset on), matches and time, printed to stderr at exit,
+// costliest first. Off, it costs one test of a constant per match call.
+struct PatternStats {
+  uint64_t calls = 0;
+  uint64_t bytes = 0;
+  uint64_t matches = 0;
+  uint64_t nanos = 0;
+};
+
+class PatternProfile {
+ public:
+  static PatternProfile* Get() {
+    static PatternProfile* profile = [] {
+      const char* env = std::getenv("DELIBEX_PATTERN_PROFILE");
+      return env && *env && std::string_view(env) != "0" ? new PatternProfile() : nullptr;
+    }();
+    return profile;
+  }
+  void Add(const std::string& name, bool cue, size_t bytes, bool matched, uint64_t nanos) {
+    std::lock_guard<std::mutex> lock(mu_);
+    PatternStats& s = stats_[cue ? "cue " + name : name];
+    ++s.calls;
+    s.bytes += bytes;
+    s.matches += matched;
+    s.nanos += nanos;
+  }
+
+ private:
+  PatternProfile() {
+    std::atexit([] { Get()->Print(); });
+  }
+  void Print() {
+    std::lock_guard<std::mutex> lock(mu_);
+    std::vector<std::pair<std::string, PatternStats>> rows(stats_.begin(), stats_.end());
+    std::sort(rows.begin(), rows.end(),
+              [](const auto& a, const auto& b) { return a.second.nanos > b.second.nanos; });
+    uint64_t total = 0;
+    for (const auto& [name, s] : rows) total += s.nanos;
+    std::fprintf(stderr, "%-36s %10s %14s %9s %10s %6s\n", "pattern", "calls", "bytes", "matches",
+                 "ms", "%");
+    for (const auto& [name, s] : rows) {
+      std::fprintf(stderr, "%-36s %10llu %14llu %9llu %10.1f %6.2f\n", name.c_str(),
+                   static_cast<unsigned long long>(s.calls),
+                   static_cast<unsigned long long>(s.bytes),
+                   static_cast<unsigned long long>(s.matches), s.nanos / 1e6,
+                   total ? 100.0 * s.nanos / total : 0.0);
+    }
+    std::fprintf(stderr, "%-36s %10s %14s %9s %10.1f\n", "total (cues counted apart)", "", "", "",
+                 total / 1e6);
+  }
+  std::mutex mu_;  // guards stats_
+  std::map<std::string, PatternStats> stats_;
+};
 
 std::string Trim(std::string_view s) {
   size_t b = s.find_first_not_of(" \t\r");
@@ -197,16 +272,13 @@ bool Pattern::Run(std::string_view subject, size_t start, uint32_t options, Matc
   // FindAll over a long text would be quadratic. A subject checked once (the
   // same bytes at the same address, as in a FindAll loop) is not checked
   // again.
-  if (st.checked_data == subject.data() && st.checked_size == subject.size() &&
-      start >= st.checked_from) {
+  if (st.IsChecked(subject, start)) {
     options |= PCRE2_NO_UTF_CHECK;
   } else if (IsValidUtf8(subject)) {
     // The same rules as PCRE2's check, faster over ASCII; an invalid subject
     // is left to PCRE2, which reports it.
     options |= PCRE2_NO_UTF_CHECK;
-    st.checked_data = subject.data();
-    st.checked_size = subject.size();
-    st.checked_from = 0;
+    st.NoteChecked(subject, 0);
   }
   if (options & PCRE2_ANCHORED) {
     std::call_once(anchored_once_, [this] {
@@ -224,15 +296,19 @@ bool Pattern::Run(std::string_view subject, size_t start, uint32_t options, Matc
       options &= ~static_cast<uint32_t>(PCRE2_ANCHORED);
     }
   }
+  PatternProfile* profile = PatternProfile::Get();
+  auto t0 = profile ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point();
   int rc = pcre2_match(code, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(), start,
                        options, st.data, st.context);
+  if (profile) {
+    auto ns =
+        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - t0);
+    profile->Add(name_, is_cue_, subject.size() - std::min(start, subject.size()), rc >= 0,
+                 static_cast<uint64_t>(ns.count()));
+  }
   if (rc > PCRE2_ERROR_UTF8_ERR1 || rc < PCRE2_ERROR_UTF8_ERR21) {
     // Not a UTF-8 error: the subject is valid from `start` on.
-    if (!(options & PCRE2_NO_UTF_CHECK)) {
-      st.checked_data = subject.data();
-      st.checked_size = subject.size();
-      st.checked_from = start;
-    }
+    if (!(options & PCRE2_NO_UTF_CHECK)) st.NoteChecked(subject, start);
   }
   if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT ||
       rc == PCRE2_ERROR_JIT_STACKLIMIT || rc == PCRE2_ERROR_NOMEMORY) {
@@ -242,9 +318,7 @@ bool Pattern::Run(std::string_view subject, size_t start, uint32_t options, Matc
   if (m == nullptr) return true;
   PCRE2_SIZE* ov = pcre2_get_ovector_pointer(st.data);
   uint32_t pairs = pcre2_get_ovector_count(st.data);
-  uint32_t groups = 0;
-  pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &groups);
-  size_t count = std::min<size_t>(pairs, groups + 1);
+  size_t count = std::min<size_t>(pairs, captures_ + 1);
   m->subject_ = subject;
   m->names_ = &names_;
   m->spans_.assign(count, {Match::npos, Match::npos});
@@ -322,6 +396,7 @@ Result<std::shared_ptr<const PatternSet>> PatternSet::Load(
       p->name_ = e.name;
       p->source_ = body;
       p->code_ = code;
+      pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &p->captures_);
       uint32_t count = 0, entry_size = 0;
       PCRE2_SPTR table = nullptr;
       pcre2_pattern_info(code, PCRE2_INFO_NAMECOUNT, &count);
@@ -332,6 +407,7 @@ Result<std::shared_ptr<const PatternSet>> PatternSet::Load(
         int n = (row[0] << 8) | row[1];
         p->names_[reinterpret_cast<const char*>(row + 2)] = n;
       }
+      p->is_cue_ = e.is_cue;
       if (e.is_cue) {
         cues.push_back({std::move(p), here});
       } else {

@@ -175,6 +175,16 @@ Sections Segment(std::string_view text, const PatternSet& patterns) {
     // "Conseillers communautaires présents") and end it or take a colon: not
     // "présente" in a sentence. Only a line's head is searched.
     const Pattern& heading = patterns["attendance_heading"];
+    // This runs over every line to the end of the text: lines are skipped
+    // up to the next place the heading's cue finds in the whole text. A cue
+    // is plain words (no assertion: pattern_set.h), so a line's head that
+    // holds it holds one the whole-text search finds at or before it; a head
+    // that ends before that place holds none, and Find on it would skip the
+    // heading. (Only on valid UTF-8, where both searches read the same.)
+    const Pattern* cue = heading.cue();
+    bool jump = cue != nullptr && IsValidUtf8(text);
+    bool cue_looked = false;
+    size_t next_cue = 0;  // the next cue at or after `from`; npos: none
     size_t line = text.rfind('\n', first_attendance);
     line = line == std::string_view::npos ? 0 : line + 1;
     while (line < text.size()) {
@@ -183,9 +193,23 @@ Sections Segment(std::string_view text, const PatternSet& patterns) {
       size_t head_end = std::min(eol, line + 160);
       while (head_end < eol && (static_cast<unsigned char>(text[head_end]) & 0xC0) == 0x80)
         --head_end;  // a whole character
+      size_t from = std::max(line, first_attendance);
+      if (jump) {
+        Match c;
+        if (!cue_looked || (next_cue != std::string_view::npos && next_cue < from)) {
+          cue_looked = true;
+          next_cue = cue->Find(text, &c, from) ? c.begin() : std::string_view::npos;
+        }
+        if (next_cue == std::string_view::npos) break;
+        if (next_cue >= head_end) {
+          size_t at = next_cue >= eol ? text.rfind('\n', next_cue) + 1 : eol + 1;
+          line = std::max(at, eol + 1);
+          continue;
+        }
+      }
       Match h;
       std::string_view head = text.substr(line, head_end - line);
-      if (heading.Find(head, &h, std::max(line, first_attendance) - line)) {
+      if (heading.Find(head, &h, from - line)) {
         std::string_view lead = head.substr(0, h.begin());
         size_t e = line + h.end();
         while (e < eol && (text[e] == ' ' || text[e] == '\t')) ++e;
