@@ -643,5 +643,82 @@ TEST(ActSchemes, ParticiplesAndSentenceVerbsAreArticles) {
             (std::vector<std::string>{"-: DÉFINIT les modalités de son adhésion."}));
 }
 
+// ------------------------------------------------------------------ families of 2026-12-05
+
+// A deliberation prefix, a space and the number ("D 2023-17 - Objet : …"):
+// an act, its title the object's; "DM 2023-04" (a budget change) is none.
+TEST(SegmentActs, PrefixSpaceNumberHeadsAnAct) {
+  Processed p = Process(std::string(kHead) +
+                        "D 2024-17 - Objet : Vente d'une parcelle\n"
+                        "Le conseil municipal, à l'unanimité, DÉCIDE de vendre la parcelle.\n"
+                        "\n"
+                        "DEL 2024-18 – Objet : Tarifs de la cantine\n"
+                        "Le conseil municipal, à l'unanimité, FIXE le prix du repas.\n"
+                        "\n"
+                        "DM 2024-04 : Virement de crédits (information)\n");
+  EXPECT_EQ(Heads(p.record),
+            (Strings{"D 2024-17 | Vente d'une parcelle", "DEL 2024-18 | Tarifs de la cantine"}));
+}
+
+// In a page flattened into one line, a lettered number after a sentence's
+// end, a colon and a title in capitals opens the act, even when the file is
+// cut before its decision.
+TEST(SegmentActs, LetteredNumberInsideAFlattenedLine) {
+  Processed p = Process(
+      "Réunion du 11 mars 2024. Présents : M. Louis BARTHAS, Mme Irène CAZALIS, M. Noël "
+      "DURANTI. Le Conseil a choisi pour secrétaire M. Noël DURANTI. D.2024-03-11/0012 : "
+      "VOIRIE : REFECTION DU PONT Monsieur le Maire rappelle que le pont est abîmé. Vu le code");
+  EXPECT_EQ(Heads(p.record), (Strings{"D.2024-03-11/0012 | VOIRIE : REFECTION DU PONT"}));
+  ASSERT_TRUE(p.record.secretary.has_value());
+  EXPECT_EQ(p.record.secretary->name, "Noël DURANTI");
+}
+
+// An excerpt cut inside a word with an accent ("… pré") keeps its last item
+// as an act.
+TEST(SegmentActs, FileCutInsideAnAccentedWordKeepsItsLastItem) {
+  Processed p = Process(std::string(kHead) +
+                        "1. Vente du tracteur\n"
+                        "Le conseil municipal, à l'unanimité, DÉCIDE de vendre le tracteur.\n"
+                        "\n"
+                        "2. Révision de la carte communale\n"
+                        "Monsieur le Maire informe les conseillers que la mission pré");
+  EXPECT_EQ(Heads(p.record),
+            (Strings{"null | Vente du tracteur", "null | Révision de la carte communale"}));
+}
+
+// Minutes without numbers: the first title line above "Le Maire présente …"
+// stays with its act; a report where "le comité" (of a fair) asks something
+// gives no article.
+TEST(SegmentActs, UnnumberedTitlesOverReportsAndVotes) {
+  Processed p = Process(std::string(kHead) +
+                        "Travaux de voirie rue des Écoles\n"
+                        "Le Maire présente les devis reçus pour la réfection complète de la "
+                        "chaussée.\n"
+                        "Vote : à l'unanimité\n"
+                        "\n"
+                        "Subvention au comité des fêtes\n"
+                        "Le comité demande une aide pour la fête du village de cet été prochain.\n"
+                        "Vote : à l'unanimité\n");
+  EXPECT_EQ(Heads(p.record), (Strings{"null | Travaux de voirie rue des Écoles",
+                                      "null | Subvention au comité des fêtes"}));
+  ASSERT_EQ(p.record.deliberations.size(), 2u);
+  EXPECT_TRUE(p.record.deliberations[1].articles.empty());
+}
+
+// An infinitive proposal put to the vote: each bullet (any dash glyph) is
+// an article.
+TEST(SegmentActs, InfinitiveProposalBulletsAreArticles) {
+  Processed p = Process(std::string(kHead) +
+                        "1. Choix d'un prestataire\n"
+                        "M. le Maire sollicite l'accord de l'assemblée pour :\n"
+                        "− Retenir l'offre de l'entreprise Martin,\n"
+                        "− L'autoriser à signer le marché.\n"
+                        "Vote : Pour à l'unanimité\n");
+  ASSERT_EQ(p.record.deliberations.size(), 1u);
+  EXPECT_EQ(ArticleTexts(p.record.deliberations[0]),
+            (Strings{"-: Retenir l'offre de l'entreprise Martin,",
+                     "-: L'autoriser à signer le marché."}));
+}
+
 }  // namespace
 }  // namespace delibex

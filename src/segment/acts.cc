@@ -149,7 +149,8 @@ std::vector<Heading> Headings(std::string_view text, size_t from, const PatternS
     }
     Match label;
     // "D 2023-17 - Objet : Vente …": the title is the object's.
-    if (patterns["object_label"].MatchAt(h.title, &label)) h.title = CleanTitle(h.title.substr(label.end()));
+    if (patterns["object_label"].MatchAt(h.title, &label))
+      h.title = CleanTitle(h.title.substr(label.end()));
     if (!h.title.empty() && patterns["header_label"].MatchAt(h.title, &label)) h.title.clear();
     if (h.title.empty() && numbered) {
       h.alone = true;
