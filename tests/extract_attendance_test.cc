@@ -449,6 +449,22 @@ TEST(ExtractAttendance, FlattenedColumnsKeepCivilities) {
       {.present = {"M.|Luc ARNAUD", "Mme|Nadia CORBIN", "M.|Yves DELMAS", "Mme|Rose ESTÈVE"}});
 }
 
+// Member communes in capitals above their delegates are no people; a
+// proxy joined by "mandataire" alone.
+TEST(ExtractAttendance, CommuneLabelsAndMandataire) {
+  ExpectLists(
+      "Présents :\n"
+      "SAINT MARTIN DES PRES\n"
+      "M. ROLLAND Victor\n"
+      "BOIS LE ROI\n"
+      "M. DURIEUX Simon\n"
+      "Mme PERRIN Alice\n"
+      "\n"
+      "Membres représentés par procuration : Mme Julie MARCHAND mandataire M. ROLLAND Victor\n",
+      {.present = {"M.|ROLLAND Victor", "M.|DURIEUX Simon", "Mme|PERRIN Alice"},
+       .represented = {"Mme|Julie MARCHAND -> M.|ROLLAND Victor"}});
+}
+
 }  // namespace
 }  // namespace delibex
 

@@ -784,10 +784,28 @@ void ReadList(std::string_view list, ListKind kind, bool flattened, const Patter
       }
     }
   }
+  // In a list whose people carry civilities, a line in capitals without one
+  // over a member who has one is the member's commune ("BOIS LE ROI" /
+  // "M. DURIEUX Simon"), not a person.
+  size_t with_civility = 0;
+  for (const std::string& it : items) {
+    if (ReadCivility(CleanItem(it)).civility) ++with_civility;
+  }
+  auto commune_label = [&](size_t k, const std::string& item) {
+    if (items.size() < 3 || with_civility * 2 <= items.size() || k + 1 >= items.size())
+      return false;
+    if (ReadCivility(item).civility || !IsAllUpper(item)) return false;
+    if (!ReadCivility(CleanItem(items[k + 1])).civility) return false;
+    return std::all_of(item.begin(), item.end(), [](char c) {
+      return c == ' ' || c == '-' || c == '\'' || (static_cast<unsigned char>(c) & 0x80) ||
+             std::isalpha(static_cast<unsigned char>(c));
+    });
+  };
   bool plural = false;
   Person* last = nullptr;
   for (size_t k = 0; k < items.size(); ++k) {
     std::string item = CleanItem(flattened ? ScrubFlattened(items[k]) : items[k]);
+    if (!plural && commune_label(k, item)) continue;
     // "MM." / "Mmes" heading the list, or a part of it.
     CivilityRead civ = ReadCivility(item);
     if (civ.plural) {
