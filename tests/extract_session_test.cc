@@ -532,6 +532,8 @@ TEST(ExtractSession, StatedCounts) {
       {"Nombre de conseillers en exercice : 15\nPouvoirs : 3", "15", "null", "3", "null"},
       {"Membres en exercice 19", "19", "null", "null", "null"},
       {"Nombre de conseillers présents : 9", "null", "9", "null", "null"},
+      // A joint heading's count is the absent members' and the proxies' together.
+      {"En exercice : 14\nAbsents et procurations : 3", "14", "null", "null", "null"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.lines);
