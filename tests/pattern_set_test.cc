@@ -14,6 +14,18 @@
 namespace delibex {
 namespace {
 
+// The subjects a pattern is tried on: the whole text, then each line.
+std::vector<std::string_view> WholeTextAndLines(std::string_view t) {
+  std::vector<std::string_view> subjects = {t};
+  for (size_t at = 0; at < t.size();) {
+    size_t eol = t.find('\n', at);
+    if (eol == std::string_view::npos) eol = t.size();
+    subjects.push_back(t.substr(at, eol - at));
+    at = eol + 1;
+  }
+  return subjects;
+}
+
 TEST(PatternSet, BuiltinPatternsAllCompile) {
   auto set = PatternSet::Load(PatternSet::BuiltinSources());
   ASSERT_TRUE(set.ok()) << set.error().message;
@@ -151,14 +163,7 @@ TEST(PatternSet, EveryMatchOfACuedPatternHoldsItsCue) {
       auto text = NormalizedTextOfFile(e.path().string(), cued, IngestOptions());
       if (!text.ok()) continue;
       ++texts;
-      std::vector<std::string_view> subjects = {text.value()};
-      std::string_view t = text.value();
-      for (size_t at = 0; at < t.size();) {
-        size_t eol = t.find('\n', at);
-        if (eol == std::string_view::npos) eol = t.size();
-        subjects.push_back(t.substr(at, eol - at));
-        at = eol + 1;
-      }
+      std::vector<std::string_view> subjects = WholeTextAndLines(text.value());
       for (const std::string& name : names) {
         const Pattern& alone = (*bare.value())[name];
         const Pattern& cue = *cued[name].cue();
@@ -243,14 +248,7 @@ TEST(PatternSet, OpeningLookaheadsChangeNoMatch) {
       if (e.path().extension() != ".txt") continue;
       auto text = NormalizedTextOfFile(e.path().string(), builtin, IngestOptions());
       if (!text.ok()) continue;
-      std::vector<std::string_view> subjects = {text.value()};
-      std::string_view t = text.value();
-      for (size_t at = 0; at < t.size();) {
-        size_t eol = t.find('\n', at);
-        if (eol == std::string_view::npos) eol = t.size();
-        subjects.push_back(t.substr(at, eol - at));
-        at = eol + 1;
-      }
+      std::vector<std::string_view> subjects = WholeTextAndLines(text.value());
       for (const std::string& name : names) {
         for (std::string_view subject : subjects) {
           std::vector<Match> with = builtin[name].FindAll(subject);
