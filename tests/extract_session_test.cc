@@ -657,5 +657,42 @@ TEST(ExtractSession, DateAfterTheCouncilsNameOrAColon) {
             "2019-11-25");
 }
 
+// No assembly named: the body named first heads the text; a commune named in
+// the list below is a member ("Commune de X :" over its delegates).
+TEST(ExtractSession, BodyInTheHeadingOverMemberCommunes) {
+  Record r = SessionOf(
+      "SYNDICAT INTERCOMMUNAL DES EAUX DU HAUT-VERDON\n"
+      "\n"
+      "COMPTE RENDU DE LA RÉUNION DU 4 MARS 2024\n"
+      "\n"
+      "Etaient présents :\n"
+      "Commune de Beauvezer : Monsieur Lions, Commune de Colmars : Madame Reynaud\n");
+  EXPECT_EQ(Opt(r.authority.kind), "syndicat");
+  EXPECT_EQ(Opt(r.authority.name), "SYNDICAT INTERCOMMUNAL DES EAUX DU HAUT-VERDON");
+}
+
+// A syndicat's name goes on past "pour" and "à" and stops at its address.
+TEST(ExtractSession, SyndicatNameWithItsPurpose) {
+  Record r = SessionOf(
+      "Syndicat Intercommunal pour la Collecte des Déchets Siège social : 2 place du Marché\n"
+      "Comité syndical du 5 juin 2023\n"
+      "Le comité syndical du Syndicat Intercommunal pour la Collecte des Déchets, "
+      "légalement convoqué, s'est réuni sous la présidence de M. Jean PONS.\n");
+  EXPECT_EQ(Opt(r.authority.kind), "syndicat");
+  EXPECT_EQ(Opt(r.authority.name), "Syndicat Intercommunal pour la Collecte des Déchets");
+}
+
+// A commune's name keeps its lower-case particles ("des", "les"), and stops
+// at the letterhead's service under it.
+TEST(ExtractSession, CommuneNameParticlesAndLetterheadService) {
+  Record r = SessionOf(
+      "Ville de BRUYÈRES les VIGNES\n"
+      "Direction Générale des Services\n"
+      "Conseil municipal du 2 février 2024\n"
+      "Le conseil municipal s'est réuni sous la présidence de M. Paul ROUX, Maire.\n");
+  EXPECT_EQ(Opt(r.authority.kind), "commune");
+  EXPECT_EQ(Opt(r.authority.name), "Commune de BRUYÈRES les VIGNES");
+}
+
 }  // namespace
 }  // namespace delibex

@@ -720,5 +720,32 @@ TEST(SegmentActs, InfinitiveProposalBulletsAreArticles) {
                      "-: L'autoriser à signer le marché."}));
 }
 
+// "Vu" followed by a preposition or a conjunction is a verb in the report
+// ("Vu avec l'association …"), not a recital; "Vu le code …" is one.
+TEST(SegmentActs, VuAsAVerbIsNoVisa) {
+  Processed p = Process(std::string(kHead) +
+                        "1. Plantation d'un verger\n"
+                        "Vu avec l'association des Croqueurs de pommes : vingt arbres.\n"
+                        "Vu le code général des collectivités territoriales ;\n"
+                        "Le conseil municipal, à l'unanimité, approuve la plantation.\n");
+  ASSERT_EQ(p.record.deliberations.size(), 1u);
+  EXPECT_EQ(p.record.deliberations[0].visas,
+            Strings{"Vu le code général des collectivités territoriales"});
+}
+
+// An object that ends with a colon is the heading of a matter; the act's
+// subject is the bullet below it.
+TEST(SegmentActs, ObjectHeadingOverABulletedSubject) {
+  Processed p = Process(std::string(kHead) +
+                        "OBJET : Finances communales :\n"
+                        "\n"
+                        "➢ Vote des taux d'imposition 2025\n"
+                        "\n"
+                        "Le Maire expose qu'il convient de voter les taux.\n"
+                        "Le conseil municipal, à l'unanimité, DÉCIDE de maintenir les taux.\n");
+  ASSERT_EQ(p.record.deliberations.size(), 1u);
+  EXPECT_EQ(Opt(p.record.deliberations[0].title), "Vote des taux d'imposition 2025");
+}
+
 }  // namespace
 }  // namespace delibex

@@ -141,6 +141,12 @@ bool EndsAuthorityName(const std::string& folded) {
                                        "adresse",
                                        "email",
                                        "rue",
+                                       "siege",
+                                       "direction",
+                                       "service",
+                                       "services",
+                                       "secretariat",
+                                       "cabinet",
                                        "avenue",
                                        "bp",
                                        "cedex"};
@@ -178,7 +184,8 @@ std::string CleanAuthorityName(std::string_view raw, size_t keep_words = 0) {
   while (!kept.empty()) {
     std::string f = Fold(kept.back());
     bool particle = f == "de" || f == "du" || f == "des" || f == "la" || f == "le" || f == "les" ||
-                    f == "l" || f == "d" || f == "et" || f == "en" || f == "sur";
+                    f == "l" || f == "d" || f == "et" || f == "en" || f == "sur" || f == "pour" ||
+                    f == "a";
     std::string& w = kept.back();
     while (!w.empty() && (w.back() == ',' || w.back() == '.' || w.back() == ':')) w.pop_back();
     if (particle || w.empty()) {
@@ -544,9 +551,26 @@ void ExtractSession(const Sections& sections, const PatternSet& patterns, Record
     kind = patterns["authority_ccas"].Find(text, &m) ? "ccas" : "other";
   }
   if (kind.empty() || kind == "other") {
-    // No assembly named: the collectivity may still be ("COMMUNE DE X").
-    Match m;
-    if (patterns["authority_commune"].Find(zone, &m)) kind = "commune";
+    // No assembly named: the collectivity may still be ("COMMUNE DE X",
+    // "SYNDICAT INTERCOMMUNAL DES EAUX …"). The one named first heads the
+    // text; communes named further on are members ("Commune de X :" over
+    // its delegates).
+    static const std::pair<const char*, const char*> kBodies[] = {
+        {"authority_commune", "commune"},
+        {"authority_syndicat", "syndicat"},
+        {"authority_epci", "epci"}};
+    size_t first = npos;
+    for (const auto& [name, body_kind] : kBodies) {
+      Match m;
+      if (!patterns[name].Find(zone, &m) || m.begin() >= first) continue;
+      // An acronym alone may be any word in capitals ("SEANCE DU …").
+      if (std::string_view(body_kind) == "syndicat" && Fold(m["name"]).rfind("syndicat", 0) != 0)
+        continue;
+      {
+        first = m.begin();
+        kind = body_kind;
+      }
+    }
   }
   if (!kind.empty()) r->authority.kind = kind;
   r->authority.name = FindAuthorityName(text, zone_end, kind, patterns);
