@@ -468,6 +468,35 @@ TEST(ExtractActs, OneSentenceDecisions) {
   });
 }
 
+// A number alone on its line with its separators garbled by OCR ("#24. 05-013"
+// after "24-05/011" and "24-05/012") is the next of its sequence. Its stamp,
+// past a table's rank that ended its span, is still its own: no act of the
+// stamp alone.
+TEST(SegmentActs, GarbledNumberCompletesItsSequence) {
+  Processed p = Process(
+      "COMMUNE DE VILLARD\n\nSéance du 14 mai 2024\n\n"
+      "Présents : M. Paul VIDAL, Mme Anne ROCHE, M. Luc FABRE.\n\n"
+      "24-05/011\n\nTarifs de la piscine\n\n"
+      "Le conseil municipal, à l'unanimité, approuve les tarifs.\n"
+      "ID : 073-217300102-20240514-DEL-24-05-011-DE\n\n"
+      "24-05/012\n\nTravaux de voirie\n\n"
+      "Le conseil municipal, à l'unanimité, approuve le programme.\n"
+      "ID : 073-217300102-20240514-DEL-24-05-012-DE\n\n"
+      "#24. 05-013\n\nVente d'un terrain\n\n"
+      "Le conseil municipal, à l'unanimité, approuve la vente des lots :\n\n"
+      "1. Lot A, 200 m², 4 000 €\n\n"
+      "Lot situé au nord du chemin.\n\n"
+      "2. Lot B, 350 m², 7 000 €\n\n"
+      "Publication : 21/05/2024\n"
+      "ID : 073-217300102-20240514-DEL-24-05-013-DE\n");
+  ASSERT_EQ(Heads(p.record),
+            (Strings{"24-05/011 | Tarifs de la piscine", "24-05/012 | Travaux de voirie",
+                     "24-05/013 | Vente d'un terrain"}));
+  const Act& third = p.record.deliberations[2];
+  ASSERT_TRUE(third.prefecture && third.prefecture->act_id);
+  EXPECT_EQ(third.prefecture->act_id->id, "073-217300102-20240514-DEL-24-05-013-DE");
+}
+
 // In a register of stamped extracts, a stamp whose identifier belongs to no
 // extract found is an extract of its own (its heading lost, as in a damaged
 // scan): an act with that stamp, its number printed like its siblings'.

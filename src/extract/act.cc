@@ -447,16 +447,27 @@ void ExtractActs(const Sections& sections, const PatternSet& patterns, Record* r
             act.number = NumberLike(*r->deliberations[k].number, per_act[k]->act_id->number,
                                     f.act_id->number);
         }
+        // An act found by its heading whose span ended before its stamp (a
+        // table's rank closed it): the stamp is that act's.
+        size_t same = spans.size();
+        for (size_t k = 0; k < spans.size() && act.number; ++k) {
+          if (!per_act[k] && r->deliberations[k].number == act.number) same = k;
+        }
+        if (same < spans.size()) {
+          per_act[same] = f;
+          continue;
+        }
         unfound.push_back(std::move(act));
       }
-      // Nor is a prefecture's acknowledgement without an identifier there:
-      // a damaged copy of an extract's (receipts are per act; a page's
-      // publication notice may still cover the file).
-      file_level.erase(std::remove_if(file_level.begin(), file_level.end(),
-                                      [&](const PrefectureStamp& f) {
-                                        return own_id(f) || (!f.act_id && f.received);
-                                      }),
-                       file_level.end());
+      // A stamp with an identifier is an act's (made one above, or given
+      // to the act of its number). Nor is a prefecture's acknowledgement
+      // without an identifier the file's: a damaged copy of an extract's
+      // (receipts are per act; a page's publication notice may still cover
+      // the file).
+      file_level.erase(
+          std::remove_if(file_level.begin(), file_level.end(),
+                         [&](const PrefectureStamp& f) { return f.act_id || f.received; }),
+          file_level.end());
     }
     for (size_t k = 0; k < spans.size(); ++k) {
       for (size_t j = k + 1; j < spans.size(); ++j) {

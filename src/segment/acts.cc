@@ -288,6 +288,93 @@ void RecoverGluedRanks(std::string_view text, size_t from, const PatternSet& pat
             [](const Heading& x, const Heading& y) { return x.begin < y.begin; });
 }
 
+// A number's trailing rank: "25-04/031" -> ("25-04/", 31, 3 digits).
+struct RankedNumber {
+  std::string prefix;
+  int rank = -1;
+  size_t width = 0;
+};
+
+RankedNumber SplitRank(const std::string& n) {
+  RankedNumber r;
+  size_t b = n.size();
+  while (b > 0 && isdigit(static_cast<unsigned char>(n[b - 1]))) --b;
+  if (b == n.size() || n.size() - b > 4 || b == 0) return r;
+  r.prefix = n.substr(0, b);
+  r.width = n.size() - b;
+  r.rank = std::stoi(n.substr(b));
+  return r;
+}
+
+std::string WithRank(const RankedNumber& r, int rank) {
+  std::string digits = std::to_string(rank);
+  if (digits.size() < r.width) digits.insert(0, r.width - digits.size(), '0');
+  return r.prefix + digits;
+}
+
+std::string DigitsOf(std::string_view s) {
+  std::string d;
+  for (char c : s) {
+    if (isdigit(static_cast<unsigned char>(c))) d += c;
+  }
+  return d;
+}
+
+// OCR garbles the separators of a number printed alone on its line
+// ("#25. 04-033" for "25-04/033"). In a sequence of numbers that differ in
+// their last rank, the number missing between two of them, or the one after
+// the last, is found on a short line between (after) them that holds the
+// same digits and at most a few marks: the line is read as that number.
+void RecoverGarbledNumbers(std::string_view text, size_t from, const PatternSet& patterns,
+                           std::vector<Heading>* numbered) {
+  std::vector<std::pair<std::string, std::pair<size_t, size_t>>> wanted;  // number, [from, to)
+  for (size_t k = 0; k + 1 < numbered->size(); ++k) {
+    const Heading& a = (*numbered)[k];
+    const Heading& b = (*numbered)[k + 1];
+    if (!a.number || !b.number || !a.alone || !b.alone) continue;
+    RankedNumber ra = SplitRank(*a.number), rb = SplitRank(*b.number);
+    if (ra.rank < 0 || ra.prefix != rb.prefix || ra.width != rb.width) continue;
+    if (rb.rank == ra.rank + 2) wanted.push_back({WithRank(ra, ra.rank + 1), {a.end, b.begin}});
+    bool last = k + 2 == numbered->size();
+    if (last && rb.rank == ra.rank + 1)
+      wanted.push_back({WithRank(ra, rb.rank + 1), {b.end, text.size()}});
+  }
+  if (wanted.empty()) return;
+  std::string patched;
+  std::vector<size_t> patched_lines;
+  for (const auto& [number, span] : wanted) {
+    std::string digits = DigitsOf(number);
+    for (size_t line = text.find('\n', span.first);
+         line != std::string_view::npos && line < span.second; line = text.find('\n', line + 1)) {
+      size_t b = line + 1;
+      size_t e = text.find('\n', b);
+      if (e == std::string_view::npos) e = text.size();
+      std::string_view l = text.substr(b, e - b);
+      std::string_view t = Trim(l);
+      // The same digits, the number's length give or take a few marks, and
+      // no letter.
+      if (t.size() < number.size() || t.size() > number.size() + 4 || DigitsOf(t) != digits ||
+          std::any_of(t.begin(), t.end(),
+                      [](char c) { return isalpha(static_cast<unsigned char>(c)); }))
+        continue;
+      if (patched.empty()) patched = std::string(text);
+      std::string line_text = number + std::string(l.size() - number.size(), ' ');
+      patched.replace(b, l.size(), line_text);
+      patched_lines.push_back(b);
+      break;
+    }
+  }
+  if (patched.empty()) return;
+  for (Heading& h : Headings(patched, from, patterns, "act_number_heading", true)) {
+    if (std::find(patched_lines.begin(), patched_lines.end(), h.begin) != patched_lines.end() &&
+        std::none_of(numbered->begin(), numbered->end(),
+                     [&](const Heading& o) { return o.begin == h.begin; }))
+      numbered->push_back(h);
+  }
+  std::sort(numbered->begin(), numbered->end(),
+            [](const Heading& x, const Heading& y) { return x.begin < y.begin; });
+}
+
 // The number of a numbered heading that is no act's: page numbers ("10/44",
 // the same total on every page) and running headers (a number printed three
 // times or more, apart). A number printed twice apart (a closing recap of
@@ -412,6 +499,7 @@ std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
   std::sort(numbered.begin(), numbered.end(),
             [](const Heading& a, const Heading& b) { return a.begin < b.begin; });
   RecoverGluedRanks(text, session_end, patterns, "act_number_heading", true, &numbered);
+  RecoverGarbledNumbers(text, session_end, patterns, &numbered);
   std::vector<Heading> points = Headings(text, session_end, patterns, "point_heading", false);
   RecoverGluedRanks(text, session_end, patterns, "point_heading", false, &points);
   points.erase(std::remove_if(points.begin(), points.end(),
