@@ -20,6 +20,7 @@ namespace delibex {
 namespace {
 
 std::string ReferenceFold(std::string_view s) {
+  s = WholeCharacters(s);
   utf8proc_uint8_t* folded = nullptr;
   utf8proc_ssize_t n =
       utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
@@ -56,6 +57,18 @@ TEST(Fold, FoldsAccentsCaseLigaturesAndSeparators) {
 TEST(Fold, InvalidUtf8KeepsTheTextUnfoldedAsBefore) {
   std::string bad = "ABC\xff\xfe d\xc3";
   EXPECT_EQ(Fold(bad), ReferenceFold(bad));
+}
+
+// A window cut by byte offsets inside "é" or "€": the whole characters in it
+// fold as they would in the text.
+TEST(Fold, WindowCutInsideACharacter) {
+  std::string text = "RÉUNION du 3 mai, réunis à la salle 12 €";
+  EXPECT_EQ(Fold(std::string_view(text).substr(2)), "union du 3 mai reunis a la salle 12");
+  EXPECT_EQ(Fold(std::string_view(text).substr(0, text.size() - 1)),
+            "reunion du 3 mai reunis a la salle 12");
+  EXPECT_EQ(WholeCharacters("\xa9t\xc3"), "t");
+  EXPECT_EQ(WholeCharacters("\xe2\x82"), "");
+  EXPECT_EQ(WholeCharacters("ab"), "ab");
 }
 
 TEST(Fold, SameAsWholeStringFoldingOnEveryLineOfTheCorpus) {

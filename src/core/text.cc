@@ -107,11 +107,30 @@ std::string FoldInvalid(std::string_view s) {
 
 }  // namespace
 
+std::string_view WithoutBrokenEnd(std::string_view s) {
+  auto continuation = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; };
+  // The last character's lead byte, and how many bytes it announces.
+  size_t lead = s.size();
+  while (lead > 0 && s.size() - lead < 4 && continuation(s[lead - 1])) --lead;
+  if (lead == 0) return s;
+  auto c = static_cast<unsigned char>(s[lead - 1]);
+  size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  if (c >= 0xC0 && s.size() - (lead - 1) < need) s.remove_suffix(s.size() - (lead - 1));
+  return s;
+}
+
+std::string_view WholeCharacters(std::string_view s) {
+  size_t b = 0;
+  while (b < s.size() && b < 3 && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80) ++b;
+  return WithoutBrokenEnd(s.substr(b));
+}
+
 // One character at a time: ASCII by hand, the others through utf8proc's
 // per-character decomposition (what utf8proc_map does for each character,
 // without its two passes and allocation). Combining marks are stripped, so
 // the canonical reordering utf8proc_map would do changes nothing kept.
 std::string Fold(std::string_view s) {
+  s = WholeCharacters(s);
   std::string out;
   out.reserve(s.size());
   bool space = false;

@@ -25,8 +25,14 @@ bool IsLetter(int32_t cp);
 
 // Letters of s folded for comparison: lower case, accents removed, every run
 // of non-letters and non-digits made one space, trimmed. "Élisabeth  DOINEAU"
-// and "elisabeth doineau" fold alike.
+// and "elisabeth doineau" fold alike. A window cut inside a character (a
+// byte offset some way before a match) folds as the whole characters in it.
 std::string Fold(std::string_view s);
+
+// s without the broken character at either end, when it was cut inside one;
+// WithoutBrokenEnd trims the end only (offsets from the start stay valid).
+std::string_view WholeCharacters(std::string_view s);
+std::string_view WithoutBrokenEnd(std::string_view s);
 
 // True when the folded text `f` is `words` or starts with them and a space:
 // "president du conseil" starts with the words "president".

@@ -202,21 +202,6 @@ Result<std::vector<Entry>> Parse(const PatternSource& src) {
   return entries;
 }
 
-// A subject cut at a byte offset may end inside a UTF-8 sequence, and a start
-// may fall inside one: PCRE2 would refuse the whole subject. Trim the end
-// back and move the start forward to character boundaries.
-std::string_view WholeCharacters(std::string_view s) {
-  size_t n = s.size();
-  size_t i = n;
-  while (i > 0 && n - i < 4 && (static_cast<unsigned char>(s[i - 1]) & 0xC0) == 0x80) --i;
-  if (i > 0) {
-    unsigned char lead = static_cast<unsigned char>(s[i - 1]);
-    size_t want = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-    if (lead >= 0xC0 && n - (i - 1) < want) return s.substr(0, i - 1);
-  }
-  return s;
-}
-
 }  // namespace
 
 bool Match::has(std::string_view group) const {
@@ -260,7 +245,10 @@ Pattern::~Pattern() {
 }
 
 bool Pattern::Run(std::string_view subject, size_t start, uint32_t options, Match* m) const {
-  subject = WholeCharacters(subject);
+  // A subject cut at a byte offset may end inside a character, and a start
+  // may fall inside one: PCRE2 would refuse the whole subject. The end is
+  // trimmed back and the start moved forward to character boundaries.
+  subject = WithoutBrokenEnd(subject);
   // No match can hold no cue: the pattern is not run where its cue is not.
   if (cue_ && !cue_->Run(subject, start, 0, nullptr)) return false;
   while (start < subject.size() && (static_cast<unsigned char>(subject[start]) & 0xC0) == 0x80)
