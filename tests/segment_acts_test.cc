@@ -497,6 +497,27 @@ TEST(SegmentActs, GarbledNumberCompletesItsSequence) {
   EXPECT_EQ(third.prefecture->act_id->id, "073-217300102-20240514-DEL-24-05-013-DE");
 }
 
+// A register prints each extract's number above its letterhead: the first
+// one's sits above the sitting's preamble. The numbers after it go on from
+// it, so the first act starts where the session part ends. Ranks inside an
+// act before its decision (a market's lots) do not end it.
+TEST(SegmentActs, FirstNumberAboveThePreambleAndLotsBeforeTheDecision) {
+  Processed p = Process(
+      "25-02/014\n\nCOMMUNE DE VILLARD\n\nSéance du 18 février 2025\n\n"
+      "Présents : M. Paul VIDAL, Mme Anne ROCHE, M. Luc FABRE.\n\n"
+      "Objet : Tarifs de la piscine\n\n"
+      "Le conseil municipal, à l'unanimité, approuve les tarifs.\n\n"
+      "25-02/015\n\nCOMMUNE DE VILLARD\n\n"
+      "Objet : Marché de déneigement\n\n"
+      "Le Maire présente les lots :\n\n"
+      "1. Lot 1 : hameau de la Combe\n\nUn circuit de 9 km.\n\n"
+      "2. Lot 2 : chef-lieu\n\n"
+      "Le conseil municipal, à l'unanimité, approuve le marché.\n");
+  ASSERT_EQ(Heads(p.record),
+            (Strings{"25-02/014 | Tarifs de la piscine", "25-02/015 | Marché de déneigement"}));
+  EXPECT_EQ(ArticleTexts(p.record.deliberations[1]), Strings{"-: approuve le marché."});
+}
+
 // In a register of stamped extracts, a stamp whose identifier belongs to no
 // extract found is an extract of its own (its heading lost, as in a damaged
 // scan): an act with that stamp, its number printed like its siblings'.

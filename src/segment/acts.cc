@@ -375,6 +375,33 @@ void RecoverGarbledNumbers(std::string_view text, size_t from, const PatternSet&
             [](const Heading& x, const Heading& y) { return x.begin < y.begin; });
 }
 
+// A register of extracts prints each one's number above its letterhead: the
+// first one's sits above the sitting's preamble, before the session part.
+// When the numbers after the session part go on from it (the same prefix, a
+// higher rank), the first act starts where the session part ends.
+void NumberAboveThePreamble(std::string_view text, size_t session_end, const PatternSet& patterns,
+                            std::vector<Heading>* numbered) {
+  if (numbered->empty() || session_end >= text.size()) return;
+  const Heading& next = numbered->front();
+  if (!next.number || !next.alone) return;
+  RankedNumber rn = SplitRank(*next.number);
+  if (rn.rank < 0) return;
+  for (const Heading& h :
+       Headings(text.substr(0, session_end), 0, patterns, "act_number_heading", true)) {
+    if (!h.number || !h.alone) continue;
+    RankedNumber rh = SplitRank(*h.number);
+    if (rh.prefix != rn.prefix || rh.width != rn.width || rh.rank >= rn.rank) continue;
+    Heading first;
+    first.begin = session_end;
+    first.end = session_end;
+    first.number = h.number;
+    first.numbered = true;
+    first.alone = true;
+    numbered->insert(numbered->begin(), first);
+    return;
+  }
+}
+
 // The number of a numbered heading that is no act's: page numbers ("10/44",
 // the same total on every page) and running headers (a number printed three
 // times or more, apart). A number printed twice apart (a closing recap of
@@ -499,6 +526,7 @@ std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
   std::sort(numbered.begin(), numbered.end(),
             [](const Heading& a, const Heading& b) { return a.begin < b.begin; });
   RecoverGluedRanks(text, session_end, patterns, "act_number_heading", true, &numbered);
+  NumberAboveThePreamble(text, session_end, patterns, &numbered);
   RecoverGarbledNumbers(text, session_end, patterns, &numbered);
   std::vector<Heading> points = Headings(text, session_end, patterns, "point_heading", false);
   RecoverGluedRanks(text, session_end, patterns, "point_heading", false, &points);
@@ -571,7 +599,17 @@ std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
       });
       bool listed = (k > 0 && lines_between(points[k - 1].begin, p.begin) <= 2) ||
                     (k + 1 < points.size() && lines_between(p.begin, points[k + 1].begin) <= 2);
-      if (!same && !listed) {
+      // An act ends after its decision: a rank above it (a table's row, a
+      // lot of a market) is inside the act.
+      const Heading* act = nullptr;
+      for (const Heading& n : numbered) {
+        if (n.begin < p.begin) act = &n;
+      }
+      Match d;
+      bool decided =
+          !act || act->end > p.begin ||
+          patterns["decision_formula"].Find(text.substr(act->end, p.begin - act->end), &d);
+      if (!same && !listed && decided) {
         Heading stop;
         stop.begin = p.begin;
         stop.end = p.end;
