@@ -594,5 +594,21 @@ TEST(PeopleRun, GroupLabels) {
   EXPECT_FALSE(IsGroupLabel("Conseillers : Jean"));
 }
 
+// A flattened page: a count's heading in the middle of a line, after a name
+// ("… Marc SOLER Absents : 2 Luc SIMON"), or at the end of a longer heading
+// ("Absents et procurations : 2"), stays a heading once the figure is blanked.
+TEST(AttendanceGrammar, CountHeadingsInsideAFlattenedLine) {
+  std::string zone =
+      "Présents : 4 Julie MARCHAND Paul ROCHE Anne VIDAL Marc SOLER Absents et procurations : 2 "
+      "Luc SIMON excusé Rémi BLOT Pouvoir à Julie MARCHAND\n";
+  ExpectLists(BlankMarginFields(zone, P()),
+              {.present = {"-|Julie MARCHAND", "-|Paul ROCHE", "-|Anne VIDAL", "-|Marc SOLER"},
+               .represented = {"-|Rémi BLOT -> -|Julie MARCHAND"},
+               .excused = {"-|Luc SIMON"}});
+  ExpectLists(
+      BlankMarginFields("Présents : 2 Julie MARCHAND Paul ROCHE Absents : 1 Luc SIMON\n", P()),
+      {.present = {"-|Julie MARCHAND", "-|Paul ROCHE"}, .absent = {"-|Luc SIMON"}});
+}
+
 }  // namespace
 }  // namespace delibex

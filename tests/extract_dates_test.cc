@@ -231,5 +231,19 @@ TEST(FindTimes, FiguresAndWords) {
   }
 }
 
+// Minutes after "et", a quarter and a half hour.
+TEST(FindTimes, MinutesAfterEtQuarterAndHalf) {
+  EXPECT_EQ(Times("à dix-neuf heures et trente,"),
+            std::vector<std::string>{"19:30 <- dix-neuf heures et trente"});
+  EXPECT_EQ(Times("à seize heures et quarante minutes"),
+            std::vector<std::string>{"16:40 <- seize heures et quarante"});
+  EXPECT_EQ(Times("à neuf heures et quart"),
+            std::vector<std::string>{"09:15 <- neuf heures et quart"});
+  EXPECT_EQ(Times("à dix heures et demie"),
+            std::vector<std::string>{"10:30 <- dix heures et demie"});
+  EXPECT_EQ(Times("à vingt heures et le conseil"),
+            std::vector<std::string>{"20:00 <- vingt heures"});
+}
+
 }  // namespace
 }  // namespace delibex

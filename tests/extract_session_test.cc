@@ -694,5 +694,43 @@ TEST(ExtractSession, CommuneNameParticlesAndLetterheadService) {
   EXPECT_EQ(Opt(r.authority.name), "Commune de BRUYÈRES les VIGNES");
 }
 
+// A convocation dated without its year takes the sitting's (the year before
+// when that would follow the sitting); a convocation never falls on or after
+// the sitting. The sitting's date may sit under the title, past an empty
+// line.
+TEST(ExtractSession, ConvocationWithoutItsYearAndDateUnderTheTitle) {
+  Record r = SessionOf(
+      "COMPTE RENDU DE LA SÉANCE\n\nDU 9 MARS 2022\n\n"
+      "Le Conseil municipal de Valmont, dûment convoqué le 2 mars, s'est réuni le 9 mars 2022 "
+      "à la mairie, sous la présidence de M. Hugo LEMARCHAND, Maire.\n");
+  EXPECT_EQ(Opt(r.session.date), "2022-03-09");
+  EXPECT_EQ(Opt(r.session.convened_on), "2022-03-02");
+  Record january = SessionOf(
+      "COMMUNE DE VALMONT\nLe conseil, convoqué le 28 décembre, s'est réuni le 4 janvier 2023 à "
+      "la mairie.\n");
+  EXPECT_EQ(Opt(january.session.convened_on), "2022-12-28");
+  Record same_day = SessionOf(
+      "COMMUNE DE VALMONT\nLe conseil, légalement convoqué, s'est réuni le 4 janvier 2023 à "
+      "la mairie.\n");
+  EXPECT_EQ(Opt(same_day.session.convened_on), "null");
+}
+
+// The quorum said without the word: the assembly "remplit les conditions
+// pour délibérer valablement", "peut valablement délibérer"; "ne peut
+// valablement délibérer" says it was not.
+TEST(ExtractSession, QuorumSaidAsTheConditionsToDeliberate) {
+  const char* head = "COMMUNE DE VALMONT\nSéance du 9 mars 2022\nPrésents : M. Paul ROCHE.\n";
+  EXPECT_EQ(SessionOf(std::string(head) + "Le Maire constate que l'assemblée remplit les "
+                                          "conditions pour délibérer valablement.\n")
+                .quorum.reached,
+            std::optional<bool>(true));
+  EXPECT_EQ(
+      SessionOf(std::string(head) + "Le conseil peut valablement délibérer.\n").quorum.reached,
+      std::optional<bool>(true));
+  EXPECT_EQ(
+      SessionOf(std::string(head) + "Le conseil ne peut valablement délibérer.\n").quorum.reached,
+      std::optional<bool>(false));
+}
+
 }  // namespace
 }  // namespace delibex

@@ -511,5 +511,19 @@ TEST(NormalizeTest, SharedCorpusTexts) {
   }
 }
 
+// Apostrophes a source lost ("l Hôtel", "s est", "qu il", "d un") are put
+// back when the text shows three or more such elisions; a unit after a
+// figure ("200 m au nord") and a text with fewer are left alone.
+TEST(NormalizeTest, LostApostrophesPutBack) {
+  EXPECT_EQ(Norm({"Le conseil s est réuni à l Hôtel de Ville, qu il a choisi, à l unanimité."}),
+            "Le conseil s'est réuni à l'Hôtel de Ville, qu'il a choisi, à l'unanimité.");
+  EXPECT_EQ(Norm({"L an deux mille, d une part à 200 m au nord, l aire et d autre part."}),
+            "L'an deux mille, d'une part à 200 m au nord, l'aire et d'autre part.");
+  EXPECT_EQ(Norm({"Le conseil s est réuni à l Hôtel de Ville."}),
+            "Le conseil s est réuni à l Hôtel de Ville.");
+  Document doc = Doc({"Il s est réuni à l Hôtel de Ville qu il a choisi."});
+  ExpectMapsBack(doc, Normalize(doc));
+}
+
 }  // namespace
 }  // namespace delibex

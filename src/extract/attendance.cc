@@ -1021,6 +1021,15 @@ void KeepBetterSpelling(Person* kept, const Person& other) {
     kept->name = other.name;
 }
 
+// The word before `pos` on its line starts with a capital ("SOLER", "Marc").
+bool AfterCapitalisedWord(std::string_view zone, size_t pos) {
+  size_t e = pos;
+  while (e > 0 && IsBlank(zone[e - 1])) --e;
+  size_t b = e;
+  while (b > 0 && !IsBlank(zone[b - 1]) && zone[b - 1] != '\n') --b;
+  return b < e && StartsUpper(zone.substr(b, e - b));
+}
+
 }  // namespace
 
 std::string BlankMarginFields(std::string_view zone, const PatternSet& patterns) {
@@ -1031,9 +1040,26 @@ std::string BlankMarginFields(std::string_view zone, const PatternSet& patterns)
     size_t from = m.begin();
     std::string_view after = zone.substr(m.end(), std::min<size_t>(200, zone.size() - m.end()));
     std::string_view line = after.substr(0, after.find('\n'));
+    // Mid-line, a capitalised heading after a name too ("… Marc SOLER
+    // Absents : 2 Luc SIMON", a flattened page); after a word of a sentence
+    // ("sous la présidence de Présents : 9 …", a margin run into the text)
+    // it is the margin's count.
+    // The count's label may be the end of a longer heading ("Absents et
+    // procurations : 2"): the heading starts up to two words before it.
     Match heading;
-    bool list_heading = AtBoundary(zone, m.begin()) &&
-                        patterns["attendance_heading"].MatchAt(zone, &heading, m.begin());
+    size_t head = m.begin();
+    bool list_heading = false;
+    for (int words = 0; words <= 2 && !list_heading; ++words) {
+      list_heading = (AtBoundary(zone, head) ||
+                      (StartsUpper(zone.substr(head)) && AfterCapitalisedWord(zone, head))) &&
+                     patterns["attendance_heading"].MatchAt(zone, &heading, head) &&
+                     heading.end() > m.begin();
+      size_t w = head;
+      while (w > 0 && IsBlank(zone[w - 1])) --w;
+      if (w == head || w == 0) break;
+      while (w > 0 && !IsBlank(zone[w - 1]) && zone[w - 1] != '\n') --w;
+      if (!list_heading) head = w;
+    }
     if (list_heading && (ReadCivility(line).length > 0 || ReadPerson(line))) {
       size_t colon = zone.rfind(':', m.end());
       if (colon != std::string_view::npos && colon >= m.begin()) from = colon + 1;

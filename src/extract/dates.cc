@@ -149,7 +149,10 @@ std::vector<TimeMention> FindTimes(std::string_view text, const PatternSet& patt
   for (const char* name : {"time_figures", "time_words"}) {
     for (const Match& m : patterns[name].FindAll(text)) {
       std::optional<int> h = ParseFrenchNumber(m["hour"]);
-      std::optional<int> mi = m.has("minute") ? ParseFrenchNumber(m["minute"]) : 0;
+      std::optional<int> mi = m.has("minute")    ? ParseFrenchNumber(m["minute"])
+                              : m.has("quarter") ? 15
+                              : m.has("half")    ? 30
+                                                 : 0;
       if (!h || !mi || *h > 23 || *mi > 59) continue;
       char buf[32];
       std::snprintf(buf, sizeof buf, "%02d:%02d", *h, *mi);

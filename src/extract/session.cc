@@ -399,10 +399,26 @@ std::optional<DateMention> FindConvocation(std::string_view text,
                                            const std::optional<std::string>& session_date,
                                            const PatternSet& patterns) {
   for (const Match& l : patterns["convocation_lead"].FindAll(text)) {
+    // "convoqué le 7 mai," with no year: the sitting's year, or the year
+    // before when that date would come after the sitting.
+    Match y;
+    if (session_date && patterns["date_yearless"].MatchAt(text, &y, l.end())) {
+      std::string day = Fold(y["day"]);
+      std::optional<int> month = MonthNumber(y["month"]);
+      int year = std::stoi(session_date->substr(0, 4));
+      if (month && !day.empty() && isdigit(static_cast<unsigned char>(day[0]))) {
+        int d = std::stoi(day);
+        std::optional<std::string> iso = IsoDate(year, *month, d);
+        if (iso && *iso >= *session_date) iso = IsoDate(year - 1, *month, d);
+        if (iso) return DateMention{y.begin(), y.end(), *iso};
+      }
+      continue;
+    }
     for (const DateMention& d : dates) {
       if (d.begin < l.end() || d.begin - l.end() > 200) continue;
-      // Only white space between, or (a flattened page) no other date between.
-      if (session_date && d.iso > *session_date) break;
+      // Only white space between, or (a flattened page) no other date
+      // between. A convocation precedes the sitting.
+      if (session_date && d.iso >= *session_date) break;
       return d;
     }
   }

@@ -62,7 +62,9 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
+#include <cstring>
 #include <iterator>
 #include <string_view>
 #include <unordered_map>
@@ -958,6 +960,49 @@ class Writer {
 
 }  // namespace
 
+namespace {
+
+// A vowel or an "h" starts the word at s[i] (ASCII, or the lead bytes of the
+// accented vowels of French: "à", "é", "î", "ô", "û" and their capitals).
+bool OpensWithVowel(std::string_view s, size_t i) {
+  if (i >= s.size()) return false;
+  char c = static_cast<char>(std::tolower(static_cast<unsigned char>(s[i])));
+  if (std::strchr("aeiouyh", c) != nullptr && c != '\0') return true;
+  if (static_cast<unsigned char>(s[i]) != 0xC3 || i + 1 >= s.size()) return false;
+  auto b = static_cast<unsigned char>(s[i + 1]);
+  return (b >= 0x80 && b <= 0x8F) || (b >= 0x92 && b <= 0x96) || (b >= 0x99 && b <= 0x9C) ||
+         (b >= 0xA0 && b <= 0xAF) || (b >= 0xB2 && b <= 0xB6) || (b >= 0xB9 && b <= 0xBC);
+}
+
+// Where an elided word lost its apostrophe: "l Hôtel", "s est", "qu il",
+// "d un" (a web export or a conversion that dropped "'" or "’"), the space
+// after the elided letter; empty when the text shows fewer than three (one
+// could be a unit: "200 m au nord" is not counted, nor anything after a
+// figure).
+std::vector<size_t> LostApostrophes(std::string_view t) {
+  std::vector<size_t> spaces;
+  for (size_t i = 0; i + 2 < t.size(); ++i) {
+    if (i > 0 && t[i - 1] != ' ' && t[i - 1] != '\n' && t[i - 1] != '(' && t[i - 1] != '"')
+      continue;
+    size_t len = 0;
+    if (std::strchr("ldsnjcLDC", t[i]) != nullptr && t[i] != '\0') {
+      len = 1;
+    } else if ((t[i] == 'q' || t[i] == 'Q') && t[i + 1] == 'u') {
+      len = 2;
+    }
+    if (len == 0 || i + len + 1 >= t.size() || t[i + len] != ' ' || !OpensWithVowel(t, i + len + 1))
+      continue;
+    size_t before = i;
+    while (before > 0 && (t[before - 1] == ' ' || t[before - 1] == '\n')) --before;
+    if (before > 0 && std::isdigit(static_cast<unsigned char>(t[before - 1]))) continue;
+    spaces.push_back(i + len);
+  }
+  if (spaces.size() < 3) spaces.clear();
+  return spaces;
+}
+
+}  // namespace
+
 NormalizedText Normalize(const Document& doc, const PatternSet& patterns) {
   NormalizedText result;
   size_t total = 0;
@@ -980,6 +1025,8 @@ NormalizedText Normalize(const Document& doc, const PatternSet& patterns) {
   Writer writer(doc, &result);
   for (size_t p = 0; p < doc.pages.size(); ++p) writer.WritePage(static_cast<int>(p), lines[p]);
   writer.Finish();
+  // One byte for one: the map back to the pages stays as it is.
+  for (size_t at : LostApostrophes(result.text)) result.text[at] = '\'';
   return result;
 }
 

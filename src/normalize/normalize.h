@@ -5,6 +5,8 @@
 // - Unicode NFC (decomposed accents from PDFs become single characters);
 // - typographic apostrophes (’ ‘ ʼ ´ `) -> ', double quotes “ ” „ -> ";
 //   guillemets « » are kept;
+// - apostrophes lost by the source ("l Hôtel", "s est", "qu il": three or
+//   more such elisions in the text) are put back, one byte for one;
 // - no-break, thin and other Unicode spaces, tabs -> ' '; zero-width
 //   characters and soft hyphens dropped; trailing spaces of a line dropped;
 // - hyphenation at a line end: "assujet-\ntissement" -> "assujettissement";
