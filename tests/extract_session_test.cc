@@ -490,6 +490,27 @@ TEST(ExtractSession, PresidencyResolvesAProxyHeldByTheMayor) {
   EXPECT_EQ(Who(r.attendance.represented[0].holder), "M.|Jacques ALRIC|Maire");
 }
 
+// The role after the president's name ends where the next part of the
+// preamble starts, on the next line or further on a flattened page.
+TEST(ExtractSession, PresidentsRoleEndsAtTheNextHeading) {
+  Record r = SessionOf(
+      "SEANCE DU CONSEIL MUNICIPAL DE BRASSAC\n"
+      "du 4 mars 2024 à 19 heures\n"
+      "sous la présidence de Madame Odile FERRAND, Maire\n"
+      "Présents : Odile FERRAND, Rémi JOUVE, Lise MARTY.\n");
+  EXPECT_EQ(Who(r.president), "Mme|Odile FERRAND|Maire");
+  Record s = SessionOf(
+      "COMITE SYNDICAL DU SIVU DES TROIS RIVES Séance du 4 mars 2024 sous la présidence de "
+      "M. Paul TESTE, Président Etaient présents : M. Paul TESTE, Mme Lise MARTY, M. Rémi "
+      "JOUVE.\n");
+  EXPECT_EQ(Who(s.president), "M.|Paul TESTE|Président");
+  Record t = SessionOf(
+      "COMMUNE DE BRASSAC Séance du 4 mars 2024 sous la présidence de M. Paul TESTE, Maire "
+      "Secrétaire de séance : Mme Lise MARTY.\n"
+      "Présents : M. Paul TESTE, Mme Lise MARTY, M. Rémi JOUVE.\n");
+  EXPECT_EQ(Who(t.president), "M.|Paul TESTE|Maire");
+}
+
 // ------------------------------------------------------------------ secretary
 
 TEST(ExtractSession, SecretaryInEveryWording) {

@@ -194,8 +194,15 @@ std::vector<Token> Tokens(std::string_view s, size_t limit_tokens) {
 
 // A role stops where a sentence goes on: "Maire ouvre la séance" is the role
 // "Maire"; "Président du Conseil général", "doyen d'âge", "président de
-// l'association" are roles whole.
+// l'association" are roles whole. It stops too where the next part of a
+// flattened preamble starts, at a capitalised list heading or a colon:
+// "Maire Présents : A, B" is the role "Maire".
 std::string_view RolePrefix(std::string_view role) {
+  static const std::set<std::string> headings = {
+      "presents",   "presentes", "present",      "presente", "absents", "absentes", "absent",
+      "absente",    "excuses",   "excusees",     "excuse",   "excusee", "etaient",  "etait",
+      "secretaire", "pouvoirs",  "procurations", "membres",  "nombre",  "date",     "ordre",
+      "objet",      "vu"};
   static const std::set<std::string> verbs = {
       "ouvre",   "ouvrent",  "est",     "sont",    "a",        "ont",      "presente",
       "expose",  "rappelle", "propose", "informe", "indique",  "donne",    "fait",
@@ -208,8 +215,14 @@ std::string_view RolePrefix(std::string_view role) {
     size_t b = i;
     while (i < role.size() && role[i] != ' ') ++i;
     if (b == i) break;
-    if (b > 0 && verbs.count(Fold(role.substr(b, i - b)))) {
+    std::string_view w = role.substr(b, i - b);
+    if (b > 0 && (verbs.count(Fold(w)) || (StartsUpper(w) && headings.count(Fold(w))))) {
       end = b;
+      break;
+    }
+    size_t colon = w.find(':');
+    if (colon != std::string_view::npos) {
+      end = b + colon;
       break;
     }
   }
