@@ -558,6 +558,30 @@ TEST(AttendanceGrammar, ASentenceAfterAnEmptyLineEndsTheList) {
       {.present = {"M.|Paul ROCHE", "Mme|Anne BRUNEL"}});
 }
 
+// A register without headings names its members in a sentence, the list
+// first: "…, soit 3 élus, se sont déplacés", "… sont présents"; one who gave
+// a proxy without naming its holder "s'est fait représenter".
+TEST(AttendanceGrammar, ListBeforeTheWordsThatSayWhoCame) {
+  ExpectLists(
+      "Compte rendu du 3 avril 2024\n\n"
+      "Mme Berthier, Mme Collot,  Mr Dufay et Mr Le Guen , soit 4 élus, se sont déplacés. "
+      "Mme Ravel s'est fait représenter.\n\nLe quorum n'étant pas atteint, la séance est "
+      "reportée.\n",
+      {.present = {"Mme|Berthier", "Mme|Collot", "M.|Dufay", "M.|Le Guen"},
+       .represented = {"Mme|Ravel -> null"}});
+  ExpectLists(
+      "La séance est ouverte à 20 h. M. Paul ROCHE, Mme Anne BRUNEL et M. Luc VIDAL sont "
+      "présents.\n",
+      {.present = {"M.|Paul ROCHE", "Mme|Anne BRUNEL", "M.|Luc VIDAL"}});
+  // Not a list: a sentence that opens with no person, and a register whose
+  // headings already say who came.
+  ExpectLists("Les membres de la commission des finances sont présents.\n", {});
+  ExpectLists(
+      "Présents : M. Paul ROCHE, Mme Anne BRUNEL.\n"
+      "M. Luc VIDAL et Mme Lise MARTY étaient présents à la commission du 2 mars.\n",
+      {.present = {"M.|Paul ROCHE", "Mme|Anne BRUNEL"}});
+}
+
 // A register that prints initials glued to surnames, dashes of every glyph
 // (one glued to its name), a group label after a colon, a lost line break,
 // and proxies as "X : procuration à Y".

@@ -415,6 +415,26 @@ std::string ScrubFlattened(std::string_view item) {
   return out;
 }
 
+// Where the sentence that ends at `pos` starts: after a line break, or
+// after a colon, a semicolon or a full stop that ends a word (not a
+// civility, "M.", nor an initial, "J."); npos when none is found within 600
+// bytes.
+size_t SentenceStart(std::string_view text, size_t pos) {
+  size_t floor = pos > 600 ? pos - 600 : 0;
+  for (size_t i = pos; i > floor; --i) {
+    char c = text[i - 1];
+    if (c == '\n') return i;
+    if ((c == '.' || c == ':' || c == ';') && i < text.size() && IsBlank(text[i])) {
+      size_t w = i - 1;
+      while (w > 0 && !IsBlank(text[w - 1]) && text[w - 1] != '\n') --w;
+      std::string_view word = text.substr(w, i - w);
+      bool initial = word.size() <= 3 && StartsUpper(word);
+      if (c != '.' || (!initial && !ReadCivility(word).civility)) return i;
+    }
+  }
+  return floor == 0 ? 0 : std::string_view::npos;
+}
+
 // Strips leading bullets and margin debris (dates, figures) and trailing
 // punctuation.
 std::string CleanItem(std::string_view item) {
@@ -1083,6 +1103,20 @@ Attendance ExtractAttendance(std::string_view raw_zone, const PatternSet& patter
     std::string_view list = zone.substr(start, end - start);
     bool flattened = list.find('|') != std::string_view::npos;
     ReadList(list, h.kind, flattened, patterns, &lists);
+  }
+  // A register without headings: "Mme ROUX, M. BLANC et M. VIDAL, soit 3
+  // élus, se sont déplacés." The list is the sentence before those words,
+  // from its start, and must open with a person.
+  if (headings.empty()) {
+    for (const Match& m : patterns["list_then_status"].FindAll(zone)) {
+      size_t start = SentenceStart(zone, m.begin());
+      if (start == std::string_view::npos) continue;
+      std::string_view list = zone.substr(start, m.begin() - start);
+      size_t first = std::min(list.find(','), list.find(" et "));
+      if (!WholePerson(CleanItem(list.substr(0, first)))) continue;
+      ReadList(list, m.has("present") ? ListKind::kPresent : ListKind::kRepresented,
+               /*flattened=*/false, patterns, &lists);
+    }
   }
   // "M. Didier MOURRE donne procuration à Mme le Maire." on its own line.
   for (const Match& m : patterns["proxy_line"].FindAll(zone)) {
