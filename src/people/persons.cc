@@ -453,7 +453,11 @@ bool IsRole(std::string_view s) {
                                        "la presidente",
                                        "maire adjoint",
                                        "maire delegue",
-                                       "maire deleguee"};
+                                       "maire deleguee",
+                                       "depute maire",
+                                       "deputee maire",
+                                       "senateur maire",
+                                       "senatrice maire"};
   for (const char* head : kHeads) {
     if (StartsWithWords(f, head)) {
       // A role is a short phrase.
