@@ -582,6 +582,26 @@ TEST(AttendanceGrammar, ListBeforeTheWordsThatSayWhoCame) {
       {.present = {"M.|Paul ROCHE", "Mme|Anne BRUNEL"}});
 }
 
+// Surname first, then a first name of two words; a birth name after "née";
+// ordinal endings a text extraction parted from their figure; a hyphen a
+// flattened line break parted from the next word ("Marc- André"). None ends
+// the list.
+TEST(AttendanceGrammar, TwoWordFirstNamesBirthNamesAndLoneOrdinals) {
+  ExpectLists(
+      "Étaient présents : M. ROCHE Paul (Maire), M. BLANC Luc Henry (4 ème Adjoint), M. ème "
+      "ème MOREL Karim (6 Adjoint), Mme LACROIX Marie Claire née PITOU, Mme VIDAL Anne née "
+      "DE LA TOUR, M. NOIR Marc.\n"
+      "Étaient absents : Mme BRUN Lise née FAURE, procuration à M. BLANC Luc Henry.\n",
+      {.present = {"M.|ROCHE Paul|Maire", "M.|BLANC Luc Henry", "M.|MOREL Karim",
+                   "Mme|LACROIX Marie Claire", "Mme|VIDAL Anne", "M.|NOIR Marc"},
+       .represented = {"Mme|BRUN Lise -> M.|BLANC Luc Henry"}});
+  ExpectLists("Etaient présents : FAVIER Jean, TOURNIER Marc- André, GAILLARD Rose.\n",
+              {.present = {"-|FAVIER Jean", "-|TOURNIER Marc-André", "-|GAILLARD Rose"}});
+  // A first name alone before "née" is no person of its own.
+  ExpectLists("Etaient présents : Mme HAMEL M. Annick née ZAMA, M. NOIR Marc.\n",
+              {.present = {"Mme|HAMEL M. Annick", "M.|NOIR Marc"}});
+}
+
 // A register that prints initials glued to surnames, dashes of every glyph
 // (one glued to its name), a group label after a colon, a lost line break,
 // and proxies as "X : procuration à Y".
