@@ -511,6 +511,23 @@ TEST(ExtractSession, PresidentsRoleEndsAtTheNextHeading) {
   EXPECT_EQ(Who(t.president), "M.|Paul TESTE|Maire");
 }
 
+// The role after the president's name without a comma: after a dash, or
+// alone before the full stop; not the label of the next line.
+TEST(ExtractSession, PresidentsRoleWithoutAComma) {
+  Record r = SessionOf(
+      "COMMUNE DE BRASSAC Membres en fonction : 11 Sous la présidence de M. Paul TESTE – "
+      "Maire Présents : M. Paul TESTE, Mme Lise MARTY.\n");
+  EXPECT_EQ(Who(r.president), "M.|Paul TESTE|Maire");
+  Record s = SessionOf(
+      "COMMUNE DE BRASSAC\nLe conseil municipal s'est réuni le 4 mars 2024 sous la présidence "
+      "de Monsieur Paul TESTE Maire.\nPrésents : M. Paul TESTE, Mme Lise MARTY.\n");
+  EXPECT_EQ(Who(s.president), "M.|Paul TESTE|Maire");
+  Record t = SessionOf(
+      "COMMUNE DE BRASSAC\nSéance du 4 mars 2024\nPrésidence : M. Paul TESTE\n"
+      "Secrétaire de séance : Mme Lise MARTY\nPrésents : M. Paul TESTE, Mme Lise MARTY.\n");
+  EXPECT_EQ(Who(t.president), "M.|Paul TESTE|-");
+}
+
 // ------------------------------------------------------------------ secretary
 
 TEST(ExtractSession, SecretaryInEveryWording) {

@@ -469,7 +469,12 @@ std::optional<Person> FindPresident(std::string_view text, const PatternSet& pat
       }
     }
   }
-  if (auto p = ReadPerson(a)) return p->person;
+  if (auto p = ReadPerson(a)) {
+    // "M. Claude RISCH – Maire", "Monsieur Paul GOSSET Maire.": the role
+    // without a comma.
+    if (!p->person.title) p->person.title = ReadRoleAfterName(p->rest);
+    return p->person;
+  }
   return std::nullopt;
 }
 

@@ -501,6 +501,23 @@ std::optional<PersonRead> ReadPerson(std::string_view s) {
   return r;
 }
 
+std::optional<std::string> ReadRoleAfterName(std::string_view rest) {
+  std::string_view t = Trim(rest);
+  for (std::string_view dash : {"–", "—", "-"}) {
+    if (t.rfind(dash, 0) == 0) {
+      t = Trim(t.substr(dash.size()));
+      break;
+    }
+  }
+  size_t stop = t.find_first_of(",;.()\n");
+  std::string_view role = RolePrefix(Trim(t.substr(0, stop)));
+  if (role.empty() || !IsRole(role)) return std::nullopt;
+  // "M. X Secrétaire de séance : Mme Y": the label of the next field.
+  std::string_view after = Trim(t.substr(role.data() + role.size() - t.data()));
+  if (!after.empty() && after[0] == ':') return std::nullopt;
+  return CollapseSpace(role);
+}
+
 namespace {
 
 // "délégué(e)s", "suppléant(e)s", "élu(s)": the inclusive endings as plain
