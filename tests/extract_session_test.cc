@@ -528,6 +528,26 @@ TEST(ExtractSession, PresidentsRoleWithoutAComma) {
   EXPECT_EQ(Who(t.president), "M.|Paul TESTE|-");
 }
 
+// Who presides named before the verb, the role after the name or before
+// it; the labels "Présidente de séance :" and "Sous la présidence de :". A
+// sentence that is more than a person names no president.
+TEST(ExtractSession, PresidentNamedBeforeTheVerbAndLabelVariants) {
+  auto president = [](const std::string& line) {
+    return Who(SessionOf("COMMUNE DE BRASSAC\nSéance du 4 mars 2024\n" + line +
+                         "\nPrésents : M. Paul TESTE, Mme Lise MARTY, M. Rémi JOUVE.\n")
+                   .president);
+  };
+  EXPECT_EQ(president("M. Paul TESTE, Maire, préside la séance."), "M.|Paul TESTE|Maire");
+  EXPECT_EQ(president("La séance est ouverte à 20 h. Mme Lise MARTY, Maire, ouvre la séance."),
+            "Mme|Lise MARTY|Maire");
+  EXPECT_EQ(president("M. Paul TESTE assure la présidence de la séance."), "M.|Paul TESTE|-");
+  EXPECT_EQ(president("Monsieur le Maire, Paul TESTE, ouvre la séance."), "-|Paul TESTE|Maire");
+  EXPECT_EQ(president("Présidente de séance : Mme Lise MARTY"), "Mme|Lise MARTY|-");
+  EXPECT_EQ(president("Sous la Présidence de : M. Paul TESTE"), "M.|Paul TESTE|-");
+  EXPECT_EQ(president("M. Rémi JOUVE, conseiller, demande que le maire ouvre la séance."), "null");
+  EXPECT_EQ(president("Le Maire préside la séance."), "null");  // named nowhere
+}
+
 // ------------------------------------------------------------------ secretary
 
 TEST(ExtractSession, SecretaryInEveryWording) {
