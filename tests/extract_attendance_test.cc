@@ -602,6 +602,27 @@ TEST(AttendanceGrammar, TwoWordFirstNamesBirthNamesAndLoneOrdinals) {
               {.present = {"Mme|HAMEL M. Annick", "M.|NOIR Marc"}});
 }
 
+// "Non excusés :" under "Membres absents :" heads the absent, and names no
+// one called "Non"; a proxy whose member's name wraps onto the next line is
+// one proxy, not a second one for the name's end.
+TEST(AttendanceGrammar, NonExcusesAndAProxyWrappedOverTwoLines) {
+  ExpectLists(
+      "Membres présents : M. ROCHE Paul, Mme VIDAL Anne.\n\nMembres absents :\n\n"
+      "Non excusés : Mme BRUN Lise\n\n"
+      "Excusés : Mme FAURE Rose (procuration à ROCHE Paul), M. GIRAUD Marc.\n",
+      {.present = {"M.|ROCHE Paul", "Mme|VIDAL Anne"},
+       .represented = {"Mme|FAURE Rose -> -|ROCHE Paul"},
+       .excused = {"M.|GIRAUD Marc"},
+       .absent = {"Mme|BRUN Lise"}});
+  ExpectLists(
+      "Présents : Paul ROCHE, Anne VIDAL.\n"
+      "Excusés : BLANC Rose (donne procuration à VIDAL Anne) ; DA SILVA COSTA\n"
+      "Mario (donne procuration à ROCHE Paul) ; GIRAUD Marc (donne procuration à VIDAL Anne)\n",
+      {.present = {"-|Paul ROCHE", "-|Anne VIDAL"},
+       .represented = {"-|BLANC Rose -> -|VIDAL Anne", "-|DA SILVA COSTA Mario -> -|ROCHE Paul",
+                       "-|GIRAUD Marc -> -|VIDAL Anne"}});
+}
+
 // A register that prints initials glued to surnames, dashes of every glyph
 // (one glued to its name), a group label after a colon, a lost line break,
 // and proxies as "X : procuration à Y".

@@ -1164,9 +1164,22 @@ Attendance ExtractAttendance(std::string_view raw_zone, const PatternSet& patter
     }
   }
   // "M. Didier MOURRE donne procuration à Mme le Maire." on its own line.
+  // A line that a list already read holds is no proxy of its own: "NABAIS
+  // RAMOS\nManuel (donne procuration à X)", a name wrapped in an Excusés
+  // list, gives the same proxy with the end of the name only.
   for (const Match& m : patterns["proxy_line"].FindAll(zone)) {
     ItemReading r = ReadItem(m["item"], ListKind::kRepresented, patterns);
-    if (r.kind == ItemReading::kProxy) lists.represented.push_back({r.person, r.holder});
+    if (r.kind != ItemReading::kProxy) continue;
+    bool wrapped =
+        std::any_of(lists.represented.begin(), lists.represented.end(), [&](const ProxyGrant& g) {
+          const std::string& whole = g.member.name;
+          const std::string& part = r.person.name;
+          return g.holder && r.holder && SameName(g.holder->name, r.holder->name) &&
+                 whole.size() > part.size() + 1 &&
+                 whole.compare(whole.size() - part.size(), part.size(), part) == 0 &&
+                 whole[whole.size() - part.size() - 1] == ' ';
+        });
+    if (!wrapped) lists.represented.push_back({r.person, r.holder});
   }
   // "Maryline : absente non excusée"
   for (const Match& m : patterns["status_after_name"].FindAll(zone)) {
