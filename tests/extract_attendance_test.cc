@@ -623,6 +623,15 @@ TEST(AttendanceGrammar, NonExcusesAndAProxyWrappedOverTwoLines) {
                        "-|GIRAUD Marc -> -|VIDAL Anne"}});
 }
 
+// A flattened page runs the last list into the secretary's sentence: the
+// list ends at the civility that opens it.
+TEST(AttendanceGrammar, ListEndsAtTheSecretarysSentence) {
+  ExpectLists(
+      "Présents : Paul ROCHE, Anne VIDAL Absent excusé : Marc GIRAUD Mademoiselle Rose BLANC "
+      "est nommée secrétaire. Nombre de conseillers en exercice : 4\n",
+      {.present = {"-|Paul ROCHE", "-|Anne VIDAL"}, .excused = {"-|Marc GIRAUD"}});
+}
+
 // A register that prints initials glued to surnames, dashes of every glyph
 // (one glued to its name), a group label after a colon, a lost line break,
 // and proxies as "X : procuration à Y".
