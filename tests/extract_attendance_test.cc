@@ -558,6 +558,80 @@ TEST(AttendanceGrammar, ASentenceAfterAnEmptyLineEndsTheList) {
       {.present = {"M.|Paul ROCHE", "Mme|Anne BRUNEL"}});
 }
 
+// A register without headings names its members in a sentence, the list
+// first: "…, soit 3 élus, se sont déplacés", "… sont présents"; one who gave
+// a proxy without naming its holder "s'est fait représenter".
+TEST(AttendanceGrammar, ListBeforeTheWordsThatSayWhoCame) {
+  ExpectLists(
+      "Compte rendu du 3 avril 2024\n\n"
+      "Mme Berthier, Mme Collot,  Mr Dufay et Mr Le Guen , soit 4 élus, se sont déplacés. "
+      "Mme Ravel s'est fait représenter.\n\nLe quorum n'étant pas atteint, la séance est "
+      "reportée.\n",
+      {.present = {"Mme|Berthier", "Mme|Collot", "M.|Dufay", "M.|Le Guen"},
+       .represented = {"Mme|Ravel -> null"}});
+  ExpectLists(
+      "La séance est ouverte à 20 h. M. Paul ROCHE, Mme Anne BRUNEL et M. Luc VIDAL sont "
+      "présents.\n",
+      {.present = {"M.|Paul ROCHE", "Mme|Anne BRUNEL", "M.|Luc VIDAL"}});
+  // Not a list: a sentence that opens with no person, and a register whose
+  // headings already say who came.
+  ExpectLists("Les membres de la commission des finances sont présents.\n", {});
+  ExpectLists(
+      "Présents : M. Paul ROCHE, Mme Anne BRUNEL.\n"
+      "M. Luc VIDAL et Mme Lise MARTY étaient présents à la commission du 2 mars.\n",
+      {.present = {"M.|Paul ROCHE", "Mme|Anne BRUNEL"}});
+}
+
+// Surname first, then a first name of two words; a birth name after "née";
+// ordinal endings a text extraction parted from their figure; a hyphen a
+// flattened line break parted from the next word ("Marc- André"). None ends
+// the list.
+TEST(AttendanceGrammar, TwoWordFirstNamesBirthNamesAndLoneOrdinals) {
+  ExpectLists(
+      "Étaient présents : M. ROCHE Paul (Maire), M. BLANC Luc Henry (4 ème Adjoint), M. ème "
+      "ème MOREL Karim (6 Adjoint), Mme LACROIX Marie Claire née PITOU, Mme VIDAL Anne née "
+      "DE LA TOUR, M. NOIR Marc.\n"
+      "Étaient absents : Mme BRUN Lise née FAURE, procuration à M. BLANC Luc Henry.\n",
+      {.present = {"M.|ROCHE Paul|Maire", "M.|BLANC Luc Henry", "M.|MOREL Karim",
+                   "Mme|LACROIX Marie Claire", "Mme|VIDAL Anne", "M.|NOIR Marc"},
+       .represented = {"Mme|BRUN Lise -> M.|BLANC Luc Henry"}});
+  ExpectLists("Etaient présents : FAVIER Jean, TOURNIER Marc- André, GAILLARD Rose.\n",
+              {.present = {"-|FAVIER Jean", "-|TOURNIER Marc-André", "-|GAILLARD Rose"}});
+  // A first name alone before "née" is no person of its own.
+  ExpectLists("Etaient présents : Mme HAMEL M. Annick née ZAMA, M. NOIR Marc.\n",
+              {.present = {"Mme|HAMEL M. Annick", "M.|NOIR Marc"}});
+}
+
+// "Non excusés :" under "Membres absents :" heads the absent, and names no
+// one called "Non"; a proxy whose member's name wraps onto the next line is
+// one proxy, not a second one for the name's end.
+TEST(AttendanceGrammar, NonExcusesAndAProxyWrappedOverTwoLines) {
+  ExpectLists(
+      "Membres présents : M. ROCHE Paul, Mme VIDAL Anne.\n\nMembres absents :\n\n"
+      "Non excusés : Mme BRUN Lise\n\n"
+      "Excusés : Mme FAURE Rose (procuration à ROCHE Paul), M. GIRAUD Marc.\n",
+      {.present = {"M.|ROCHE Paul", "Mme|VIDAL Anne"},
+       .represented = {"Mme|FAURE Rose -> -|ROCHE Paul"},
+       .excused = {"M.|GIRAUD Marc"},
+       .absent = {"Mme|BRUN Lise"}});
+  ExpectLists(
+      "Présents : Paul ROCHE, Anne VIDAL.\n"
+      "Excusés : BLANC Rose (donne procuration à VIDAL Anne) ; DA SILVA COSTA\n"
+      "Mario (donne procuration à ROCHE Paul) ; GIRAUD Marc (donne procuration à VIDAL Anne)\n",
+      {.present = {"-|Paul ROCHE", "-|Anne VIDAL"},
+       .represented = {"-|BLANC Rose -> -|VIDAL Anne", "-|DA SILVA COSTA Mario -> -|ROCHE Paul",
+                       "-|GIRAUD Marc -> -|VIDAL Anne"}});
+}
+
+// A flattened page runs the last list into the secretary's sentence: the
+// list ends at the civility that opens it.
+TEST(AttendanceGrammar, ListEndsAtTheSecretarysSentence) {
+  ExpectLists(
+      "Présents : Paul ROCHE, Anne VIDAL Absent excusé : Marc GIRAUD Mademoiselle Rose BLANC "
+      "est nommée secrétaire. Nombre de conseillers en exercice : 4\n",
+      {.present = {"-|Paul ROCHE", "-|Anne VIDAL"}, .excused = {"-|Marc GIRAUD"}});
+}
+
 // A register that prints initials glued to surnames, dashes of every glyph
 // (one glued to its name), a group label after a colon, a lost line break,
 // and proxies as "X : procuration à Y".

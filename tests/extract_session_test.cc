@@ -490,6 +490,64 @@ TEST(ExtractSession, PresidencyResolvesAProxyHeldByTheMayor) {
   EXPECT_EQ(Who(r.attendance.represented[0].holder), "M.|Jacques ALRIC|Maire");
 }
 
+// The role after the president's name ends where the next part of the
+// preamble starts, on the next line or further on a flattened page.
+TEST(ExtractSession, PresidentsRoleEndsAtTheNextHeading) {
+  Record r = SessionOf(
+      "SEANCE DU CONSEIL MUNICIPAL DE BRASSAC\n"
+      "du 4 mars 2024 à 19 heures\n"
+      "sous la présidence de Madame Odile FERRAND, Maire\n"
+      "Présents : Odile FERRAND, Rémi JOUVE, Lise MARTY.\n");
+  EXPECT_EQ(Who(r.president), "Mme|Odile FERRAND|Maire");
+  Record s = SessionOf(
+      "COMITE SYNDICAL DU SIVU DES TROIS RIVES Séance du 4 mars 2024 sous la présidence de "
+      "M. Paul TESTE, Président Etaient présents : M. Paul TESTE, Mme Lise MARTY, M. Rémi "
+      "JOUVE.\n");
+  EXPECT_EQ(Who(s.president), "M.|Paul TESTE|Président");
+  Record t = SessionOf(
+      "COMMUNE DE BRASSAC Séance du 4 mars 2024 sous la présidence de M. Paul TESTE, Maire "
+      "Secrétaire de séance : Mme Lise MARTY.\n"
+      "Présents : M. Paul TESTE, Mme Lise MARTY, M. Rémi JOUVE.\n");
+  EXPECT_EQ(Who(t.president), "M.|Paul TESTE|Maire");
+}
+
+// The role after the president's name without a comma: after a dash, or
+// alone before the full stop; not the label of the next line.
+TEST(ExtractSession, PresidentsRoleWithoutAComma) {
+  Record r = SessionOf(
+      "COMMUNE DE BRASSAC Membres en fonction : 11 Sous la présidence de M. Paul TESTE – "
+      "Maire Présents : M. Paul TESTE, Mme Lise MARTY.\n");
+  EXPECT_EQ(Who(r.president), "M.|Paul TESTE|Maire");
+  Record s = SessionOf(
+      "COMMUNE DE BRASSAC\nLe conseil municipal s'est réuni le 4 mars 2024 sous la présidence "
+      "de Monsieur Paul TESTE Maire.\nPrésents : M. Paul TESTE, Mme Lise MARTY.\n");
+  EXPECT_EQ(Who(s.president), "M.|Paul TESTE|Maire");
+  Record t = SessionOf(
+      "COMMUNE DE BRASSAC\nSéance du 4 mars 2024\nPrésidence : M. Paul TESTE\n"
+      "Secrétaire de séance : Mme Lise MARTY\nPrésents : M. Paul TESTE, Mme Lise MARTY.\n");
+  EXPECT_EQ(Who(t.president), "M.|Paul TESTE|-");
+}
+
+// Who presides named before the verb, the role after the name or before
+// it; the labels "Présidente de séance :" and "Sous la présidence de :". A
+// sentence that is more than a person names no president.
+TEST(ExtractSession, PresidentNamedBeforeTheVerbAndLabelVariants) {
+  auto president = [](const std::string& line) {
+    return Who(SessionOf("COMMUNE DE BRASSAC\nSéance du 4 mars 2024\n" + line +
+                         "\nPrésents : M. Paul TESTE, Mme Lise MARTY, M. Rémi JOUVE.\n")
+                   .president);
+  };
+  EXPECT_EQ(president("M. Paul TESTE, Maire, préside la séance."), "M.|Paul TESTE|Maire");
+  EXPECT_EQ(president("La séance est ouverte à 20 h. Mme Lise MARTY, Maire, ouvre la séance."),
+            "Mme|Lise MARTY|Maire");
+  EXPECT_EQ(president("M. Paul TESTE assure la présidence de la séance."), "M.|Paul TESTE|-");
+  EXPECT_EQ(president("Monsieur le Maire, Paul TESTE, ouvre la séance."), "-|Paul TESTE|Maire");
+  EXPECT_EQ(president("Présidente de séance : Mme Lise MARTY"), "Mme|Lise MARTY|-");
+  EXPECT_EQ(president("Sous la Présidence de : M. Paul TESTE"), "M.|Paul TESTE|-");
+  EXPECT_EQ(president("M. Rémi JOUVE, conseiller, demande que le maire ouvre la séance."), "null");
+  EXPECT_EQ(president("Le Maire préside la séance."), "null");  // named nowhere
+}
+
 // ------------------------------------------------------------------ secretary
 
 TEST(ExtractSession, SecretaryInEveryWording) {

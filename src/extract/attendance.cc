@@ -415,6 +415,26 @@ std::string ScrubFlattened(std::string_view item) {
   return out;
 }
 
+// Where the sentence that ends at `pos` starts: after a line break, or
+// after a colon, a semicolon or a full stop that ends a word (not a
+// civility, "M.", nor an initial, "J."); npos when none is found within 600
+// bytes.
+size_t SentenceStart(std::string_view text, size_t pos) {
+  size_t floor = pos > 600 ? pos - 600 : 0;
+  for (size_t i = pos; i > floor; --i) {
+    char c = text[i - 1];
+    if (c == '\n') return i;
+    if ((c == '.' || c == ':' || c == ';') && i < text.size() && IsBlank(text[i])) {
+      size_t w = i - 1;
+      while (w > 0 && !IsBlank(text[w - 1]) && text[w - 1] != '\n') --w;
+      std::string_view word = text.substr(w, i - w);
+      bool initial = word.size() <= 3 && StartsUpper(word);
+      if (c != '.' || (!initial && !ReadCivility(word).civility)) return i;
+    }
+  }
+  return floor == 0 ? 0 : std::string_view::npos;
+}
+
 // Strips leading bullets and margin debris (dates, figures) and trailing
 // punctuation.
 std::string CleanItem(std::string_view item) {
@@ -472,13 +492,58 @@ std::string DropParentheses(std::string_view s, std::optional<std::string>* role
   return std::string(Trim(out));
 }
 
+// Ordinal endings a text extraction set apart from their figure ("4 ème
+// Adjoint", "M. ème ème ROUX"): dropped, they are never a name.
+std::string DropLoneOrdinalEndings(std::string_view item) {
+  std::string out;
+  size_t i = 0;
+  while (i < item.size()) {
+    size_t j = item.find(' ', i);
+    if (j == std::string_view::npos) j = item.size();
+    std::string_view w = item.substr(i, j - i);
+    if (w != "ème" && w != "eme") {
+      if (!out.empty()) out += ' ';
+      out += w;
+    }
+    i = j + 1;
+  }
+  return out;
+}
+
 // A whole item read as one person, or nothing when anything is left over.
-std::optional<Person> WholePerson(std::string_view item) {
+std::optional<Person> WholePerson(std::string_view raw) {
+  std::string clean = DropLoneOrdinalEndings(raw);
+  std::string_view item = clean;
   auto r = ReadPerson(item);
   if (!r) return std::nullopt;
   std::string_view rest = r->rest;
   while (!rest.empty() && (rest.front() == '.' || rest.front() == ',' || rest.front() == ' '))
     rest.remove_prefix(1);
+  // "LACROIX Marie Claire": after a surname in capitals, a first name of two
+  // words (ReadName keeps one, lest a name run into a sentence; an item ends
+  // at its separator).
+  if (!rest.empty() && !r->person.title) {
+    std::string_view name = r->person.name;
+    size_t sp = name.find(' ');
+    NameRead next = ReadName(rest);
+    if (sp != std::string_view::npos && name.find(' ', sp + 1) == std::string_view::npos &&
+        IsAllUpper(name.substr(0, sp)) && sp >= 2 && !IsAllUpper(name.substr(sp + 1)) &&
+        !next.name.empty() && next.name.find(' ') == std::string::npos && !IsAllUpper(next.name) &&
+        next.name.size() >= 3) {
+      // "Marc- Philippe": a hyphen the line break parted from the next word.
+      r->person.name += (r->person.name.back() == '-' ? "" : " ") + next.name;
+      rest = Trim(rest.substr(next.length));
+    }
+  }
+  // "née PITOU", "épouse BRUN": the birth or married name after a name of
+  // two words or more (a first name alone is a piece of something else).
+  for (std::string_view lead : {"née ", "nee ", "épouse ", "ép. "}) {
+    if (rest.rfind(lead, 0) != 0 || r->person.name.find(' ') == std::string::npos) continue;
+    NameRead born = ReadName(rest.substr(lead.size()));
+    std::string_view after = Trim(rest.substr(lead.size() + born.length));
+    if (!born.name.empty() && (after.empty() || after == "." || after == ","))
+      rest = std::string_view();
+  }
   if (!rest.empty()) {
     // A role after the name without a comma: "Daniel DUPONT Maire".
     if (IsRole(rest) && !r->person.title) {
@@ -1110,10 +1175,37 @@ Attendance ExtractAttendance(std::string_view raw_zone, const PatternSet& patter
     bool flattened = list.find('|') != std::string_view::npos;
     ReadList(list, h.kind, flattened, patterns, &lists);
   }
+  // A register without headings: "Mme ROUX, M. BLANC et M. VIDAL, soit 3
+  // élus, se sont déplacés." The list is the sentence before those words,
+  // from its start, and must open with a person.
+  if (headings.empty()) {
+    for (const Match& m : patterns["list_then_status"].FindAll(zone)) {
+      size_t start = SentenceStart(zone, m.begin());
+      if (start == std::string_view::npos) continue;
+      std::string_view list = zone.substr(start, m.begin() - start);
+      size_t first = std::min(list.find(','), list.find(" et "));
+      if (!WholePerson(CleanItem(list.substr(0, first)))) continue;
+      ReadList(list, m.has("present") ? ListKind::kPresent : ListKind::kRepresented,
+               /*flattened=*/false, patterns, &lists);
+    }
+  }
   // "M. Didier MOURRE donne procuration à Mme le Maire." on its own line.
+  // A line that a list already read holds is no proxy of its own: "NABAIS
+  // RAMOS\nManuel (donne procuration à X)", a name wrapped in an Excusés
+  // list, gives the same proxy with the end of the name only.
   for (const Match& m : patterns["proxy_line"].FindAll(zone)) {
     ItemReading r = ReadItem(m["item"], ListKind::kRepresented, patterns);
-    if (r.kind == ItemReading::kProxy) lists.represented.push_back({r.person, r.holder});
+    if (r.kind != ItemReading::kProxy) continue;
+    bool wrapped =
+        std::any_of(lists.represented.begin(), lists.represented.end(), [&](const ProxyGrant& g) {
+          const std::string& whole = g.member.name;
+          const std::string& part = r.person.name;
+          return g.holder && r.holder && SameName(g.holder->name, r.holder->name) &&
+                 whole.size() > part.size() + 1 &&
+                 whole.compare(whole.size() - part.size(), part.size(), part) == 0 &&
+                 whole[whole.size() - part.size() - 1] == ' ';
+        });
+    if (!wrapped) lists.represented.push_back({r.person, r.holder});
   }
   // "Maryline : absente non excusée"
   for (const Match& m : patterns["status_after_name"].FindAll(zone)) {

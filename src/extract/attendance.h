@@ -9,6 +9,9 @@
 // suppléante Y"), or a role that belongs to the person before it ("Maire").
 // Then each member is kept in one list only, the first of: present,
 // represented, excused, absent (SPEC: a member listed present stays present).
+// A register without headings may name its members in a sentence, the list
+// first ("A, B et C, soit 3 élus, se sont déplacés"; "X s'est fait
+// représenter", holder not named): read there only.
 // The counts are not read here (see extract/counts.h).
 //
 // A proxy held by a role ("pouvoir à M. le Maire") is returned with the role

@@ -492,7 +492,64 @@ std::optional<Person> FindPresident(std::string_view text, const PatternSet& pat
       }
     }
   }
-  if (auto p = ReadPerson(a)) return p->person;
+  if (auto p = ReadPerson(a)) {
+    // "M. Claude RISCH – Maire", "Monsieur Paul GOSSET Maire.": the role
+    // without a comma.
+    if (!p->person.title) p->person.title = ReadRoleAfterName(p->rest);
+    return p->person;
+  }
+  return std::nullopt;
+}
+
+// "M. Paul ROUX, Maire, préside la séance", "Monsieur le Maire, Paul ROUX,
+// ouvre la séance": the sentence before the verb is one person (a role
+// before or after the name), nothing else.
+std::optional<Person> FindPresidentNamedBefore(std::string_view text, const PatternSet& patterns) {
+  for (const Match& m : patterns["presides_named_before"].FindAll(text)) {
+    size_t from = m.begin() > 160 ? m.begin() - 160 : 0;
+    std::string_view window = text.substr(from, m.begin() - from);
+    // The sentence's start: a line break, or a colon, a semicolon or a full
+    // stop that ends a word (not a civility, "M.", nor an initial).
+    size_t cut = npos;
+    for (size_t i = window.size(); i > 0 && cut == npos; --i) {
+      char c = window[i - 1];
+      if (c == '\n') cut = i;
+      if ((c == '.' || c == ':' || c == ';') && i < window.size() && window[i] == ' ') {
+        size_t w = i - 1;
+        while (w > 0 && window[w - 1] != ' ' && window[w - 1] != '\n') --w;
+        std::string_view word = window.substr(w, i - w);
+        bool initial = word.size() <= 3 && StartsUpper(word);
+        if (c != '.' || (!initial && !ReadCivility(word).civility)) cut = i;
+      }
+    }
+    if (cut == npos && from > 0) continue;
+    std::string sentence = CollapseSpace(window.substr(cut == npos ? 0 : cut));
+    std::string_view rest = Trim(sentence);
+    // The role first: "Monsieur le Maire, Paul ROUX,".
+    std::optional<std::string> role;
+    size_t comma = rest.find(',');
+    if (comma != npos) {
+      std::string head = Fold(rest.substr(0, comma));
+      for (const char* civ : {"monsieur ", "madame "}) {
+        if (head.rfind(civ, 0) == 0) head = head.substr(std::string(civ).size());
+      }
+      if (head == "le maire" || head == "la maire" || head == "le president" ||
+          head == "la presidente") {
+        role = head.find("maire") != std::string::npos ? "Maire"
+               : head == "la presidente"               ? "Présidente"
+                                                       : "Président";
+        rest = Trim(rest.substr(comma + 1));
+      }
+    }
+    auto p = ReadPerson(rest);
+    if (!p) continue;
+    std::string_view left = p->rest;
+    while (!left.empty() && (left.front() == ',' || left.front() == ' ')) left.remove_prefix(1);
+    if (!left.empty()) continue;
+    Person person = p->person;
+    if (!person.title) person.title = role;
+    return person;
+  }
   return std::nullopt;
 }
 
@@ -652,6 +709,9 @@ void ExtractSession(const Sections& sections, const PatternSet& patterns, Record
 
   // People.
   r->president = FindPresident(zone.empty() ? text : std::string_view(unmargined), patterns);
+  if (!r->president)
+    r->president =
+        FindPresidentNamedBefore(zone.empty() ? text : std::string_view(unmargined), patterns);
   if (!r->president && patterns["opened_by_role"].Find(zone, &m)) {
     std::string key = RoleKey(m.has("role") ? m["role"] : m.has("role2") ? m["role2"] : m["role3"]);
     r->president = ResolveRole(key, *r, sections.signatures);

@@ -6,9 +6,11 @@
 // opening sentence that dates it ("Séance du …", "L'an … le …"), the last
 // such before the attendance lists (a file may quote an earlier sitting
 // first); its time and place from the same opening; counts and quorum as
-// stated, never computed; the president from "sous la présidence de", or
-// from "Le Maire ouvre la séance" when the document names its mayor
-// elsewhere (a signature block, a list). What is not stated stays empty.
+// stated, never computed; the president from "sous la présidence de" (or a
+// "Présidence :" label), else from a person named before "préside" or
+// "ouvre la séance" ("M. X, Maire, préside la séance"), else from "Le Maire
+// ouvre la séance" when the document names its mayor elsewhere (a signature
+// block, a list). What is not stated stays empty.
 #pragma once
 
 #include "core/record.h"

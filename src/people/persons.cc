@@ -194,8 +194,15 @@ std::vector<Token> Tokens(std::string_view s, size_t limit_tokens) {
 
 // A role stops where a sentence goes on: "Maire ouvre la séance" is the role
 // "Maire"; "Président du Conseil général", "doyen d'âge", "président de
-// l'association" are roles whole.
+// l'association" are roles whole. It stops too where the next part of a
+// flattened preamble starts, at a capitalised list heading or a colon:
+// "Maire Présents : A, B" is the role "Maire".
 std::string_view RolePrefix(std::string_view role) {
+  static const std::set<std::string> headings = {
+      "presents",   "presentes", "present",      "presente", "absents", "absentes", "absent",
+      "absente",    "excuses",   "excusees",     "excuse",   "excusee", "etaient",  "etait",
+      "secretaire", "pouvoirs",  "procurations", "membres",  "nombre",  "date",     "ordre",
+      "objet",      "vu"};
   static const std::set<std::string> verbs = {
       "ouvre",   "ouvrent",  "est",     "sont",    "a",        "ont",      "presente",
       "expose",  "rappelle", "propose", "informe", "indique",  "donne",    "fait",
@@ -208,8 +215,14 @@ std::string_view RolePrefix(std::string_view role) {
     size_t b = i;
     while (i < role.size() && role[i] != ' ') ++i;
     if (b == i) break;
-    if (b > 0 && verbs.count(Fold(role.substr(b, i - b)))) {
+    std::string_view w = role.substr(b, i - b);
+    if (b > 0 && (verbs.count(Fold(w)) || (StartsUpper(w) && headings.count(Fold(w))))) {
       end = b;
+      break;
+    }
+    size_t colon = w.find(':');
+    if (colon != std::string_view::npos) {
+      end = b + colon;
       break;
     }
   }
@@ -440,7 +453,11 @@ bool IsRole(std::string_view s) {
                                        "la presidente",
                                        "maire adjoint",
                                        "maire delegue",
-                                       "maire deleguee"};
+                                       "maire deleguee",
+                                       "depute maire",
+                                       "deputee maire",
+                                       "senateur maire",
+                                       "senatrice maire"};
   for (const char* head : kHeads) {
     if (StartsWithWords(f, head)) {
       // A role is a short phrase.
@@ -482,6 +499,23 @@ std::optional<PersonRead> ReadPerson(std::string_view s) {
   r.length = at;
   r.rest = Trim(rest);
   return r;
+}
+
+std::optional<std::string> ReadRoleAfterName(std::string_view rest) {
+  std::string_view t = Trim(rest);
+  for (std::string_view dash : {"–", "—", "-"}) {
+    if (t.rfind(dash, 0) == 0) {
+      t = Trim(t.substr(dash.size()));
+      break;
+    }
+  }
+  size_t stop = t.find_first_of(",;.()\n");
+  std::string_view role = RolePrefix(Trim(t.substr(0, stop)));
+  if (role.empty() || !IsRole(role)) return std::nullopt;
+  // "M. X Secrétaire de séance : Mme Y": the label of the next field.
+  std::string_view after = Trim(t.substr(role.data() + role.size() - t.data()));
+  if (!after.empty() && after[0] == ':') return std::nullopt;
+  return CollapseSpace(role);
 }
 
 namespace {

@@ -48,6 +48,12 @@ struct PersonRead {
 // (", Maire", " (1er adjoint)", ", Président du Conseil général").
 std::optional<PersonRead> ReadPerson(std::string_view s);
 
+// A role that follows a name without a comma, alone or after a dash, up to
+// the sentence's punctuation: " Maire.", " – Maire", " - Président du
+// SIVOM". Nothing when what follows is not a role, or is a label
+// ("Secrétaire de séance :").
+std::optional<std::string> ReadRoleAfterName(std::string_view rest);
+
 // True when s is a role: "Maire", "1er Adjoint", "Président du Conseil
 // général", "doyen d'âge", "conseillère déléguée".
 bool IsRole(std::string_view s);
