@@ -68,6 +68,7 @@
 #include <unordered_map>
 
 #include "core/text.h"
+#include "normalize/tables.h"
 
 namespace delibex {
 
@@ -327,7 +328,7 @@ bool DiffersByPageNumber(const std::vector<const Occurrence*>& occ) {
   return true;
 }
 
-void MarkRunningLines(const Document& doc, std::vector<std::vector<Line>>* pages) {
+void MarkRunningLines(const std::vector<Text>& texts, std::vector<std::vector<Line>>* pages) {
   constexpr size_t kEdge = 2;
   size_t with_text = 0;
   for (const auto& lines : *pages) {
@@ -341,7 +342,7 @@ void MarkRunningLines(const Document& doc, std::vector<std::vector<Line>>* pages
   std::unordered_map<std::string, std::vector<size_t>> by_key;
   std::vector<size_t> text_lines;
   for (size_t p = 0; p < pages->size(); ++p) {
-    Text page = doc.pages[p].text;
+    Text page = texts[p];
     const auto& lines = (*pages)[p];
     text_lines.clear();
     for (size_t i = 0; i < lines.size(); ++i) {
@@ -428,8 +429,27 @@ class Emitter {
     run_ = false;
   }
 
-  void Finish(OffsetMap* map) {
-    for (const auto& [at, pos] : anchors_) map->Add(at, pos);
+  // Adds the anchors to *map; on a page whose tables were rewritten (a
+  // non-empty tables[page]), offsets in the rewritten page are taken back to
+  // the page itself: a run copied from it may span several of its pieces.
+  void Finish(const std::vector<TableRewrite>& tables, OffsetMap* map) {
+    for (size_t i = 0; i < anchors_.size(); ++i) {
+      const auto& [at, pos] = anchors_[i];
+      const TableRewrite* t =
+          static_cast<size_t>(pos.page) < tables.size() ? &tables[pos.page] : nullptr;
+      if (!t || t->anchors.empty()) {
+        map->Add(at, pos);
+        continue;
+      }
+      size_t len = (i + 1 < anchors_.size() ? anchors_[i + 1].first : text_.size()) - at;
+      map->Add(at, {pos.page, t->PageOffset(pos.offset)});
+      auto it = std::upper_bound(
+          t->anchors.begin(), t->anchors.end(), pos.offset,
+          [](size_t v, const std::pair<size_t, size_t>& a) { return v < a.first; });
+      for (; it != t->anchors.end() && it->first < pos.offset + len; ++it) {
+        map->Add(at + (it->first - pos.offset), {pos.page, it->second});
+      }
+    }
   }
 
  private:
@@ -722,10 +742,11 @@ enum class Join { kNo, kDropHyphen, kKeepHyphen, kSoftHyphen };
 
 class Writer {
  public:
-  Writer(const Document& doc, NormalizedText* out) : doc_(doc), out_(*out), emit_(&out->text) {}
+  Writer(const std::vector<Text>& texts, NormalizedText* out)
+      : texts_(texts), out_(*out), emit_(&out->text) {}
 
   void WritePage(int p, const std::vector<Line>& lines) {
-    Text page = doc_.pages[p].text;
+    Text page = texts_[p];
     emit_.SetPage(p, page);
     size_t first = lines.size(), last = 0;
     for (size_t i = 0; i < lines.size(); ++i) {
@@ -769,7 +790,7 @@ class Writer {
     }
   }
 
-  void Finish() { emit_.Finish(&out_.map); }
+  void Finish(const std::vector<TableRewrite>& tables) { emit_.Finish(tables, &out_.map); }
 
  private:
   void WriteLine(Text page, size_t b, size_t e) {
@@ -944,7 +965,7 @@ class Writer {
     return Join::kDropHyphen;
   }
 
-  const Document& doc_;
+  const std::vector<Text>& texts_;
   NormalizedText& out_;
   Emitter emit_;
   size_t hyphen_at_ = 0;
@@ -970,16 +991,25 @@ NormalizedText Normalize(const Document& doc, const PatternSet& patterns) {
   if (patterns.has("page_number_line")) classifier.page_line = &patterns["page_number_line"];
   if (patterns.has("page_number_bare")) classifier.page_bare = &patterns["page_number_bare"];
 
+  // Tables and two-column layouts are read first (normalize/tables.h); the
+  // passes below see the rewritten pages.
+  std::vector<TableRewrite> tables(doc.pages.size());
+  std::vector<Text> texts(doc.pages.size());
+  for (size_t p = 0; p < doc.pages.size(); ++p) {
+    texts[p] = RewriteTables(doc.pages[p].text, &tables[p]) ? Text(tables[p].text)
+                                                            : Text(doc.pages[p].text);
+  }
+
   std::vector<std::vector<Line>> lines(doc.pages.size());
   for (size_t p = 0; p < doc.pages.size(); ++p) {
-    SplitLines(doc.pages[p].text, &lines[p]);
-    classifier.Classify(doc.pages[p].text, &lines[p]);
+    SplitLines(texts[p], &lines[p]);
+    classifier.Classify(texts[p], &lines[p]);
   }
-  MarkRunningLines(doc, &lines);
+  MarkRunningLines(texts, &lines);
 
-  Writer writer(doc, &result);
+  Writer writer(texts, &result);
   for (size_t p = 0; p < doc.pages.size(); ++p) writer.WritePage(static_cast<int>(p), lines[p]);
-  writer.Finish();
+  writer.Finish(tables);
   return result;
 }
 

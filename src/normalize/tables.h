@@ -1,0 +1,61 @@
+// normalize/tables: tables and two-column layouts in a page's raw text, read
+// as text. Normalize() calls it on every page before its own passes, which
+// then see the rewritten page (and map offsets back through `anchors`).
+//
+// What it rewrites (and nothing else):
+// - a block of consecutive lines shaped as table rows, "|cell|cell|" (rule
+//   lines of | - + = : only may sit among them), where every row of two
+//   cells or more has the same number of cells, two such rows at least:
+//   * a layout table — two columns once the columns empty in every row are
+//     set aside: a wide body of wrapped prose (its rows continue each other)
+//     beside a narrow sidebar — becomes the sidebar as label/value lines
+//     ("Nombre de membres" / "en exercice :" / "15" ->
+//     "Nombre de membres en exercice : 15"), a blank line, then the body's
+//     fragments one a line in reading order (an empty body cell between two
+//     full ones is a blank line);
+//   * an attendance grid — a header naming a name column and a "Présent"
+//     column (and maybe "Absent", "Excusé", "Procuration à" columns), every
+//     other row a person (people/ReadPerson reads the whole cell) with one
+//     status — becomes "Présents : A, B." "Absents excusés : C."
+//     "Procurations : D à A." lines; a grid with one row it cannot read
+//     surely is a data table;
+//   * any other table is a data table, one row a line: a header over one
+//     row of figures as "Pour : 12 ; Contre : 2", a label and a figure as
+//     "Votants : 14", other rows as their cells joined by " ; " (empty cells
+//     kept between full ones). Cells that rule lines show to span several
+//     lines are joined first.
+// - a two-column text layout (pdftotext -layout, OCR): six lines or more
+//   where a narrow left column is parted from a body of prose by a gap of six
+//   spaces or more, the body starting at the same column (give or take one)
+//   on every line, lines of the body alone indented to that column: the
+//   left column becomes label/value lines before the body, as above. A line
+//   outside such a run (a gap inside one sentence, a signature block, a
+//   table of figures) is left alone.
+// Anything else passes through byte for byte.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace delibex {
+
+struct TableRewrite {
+  std::string text;  // the page, its tables rewritten
+  // (offset in text, offset in the page), increasing: from each anchor the
+  // text is a copy of the page from that offset, until the next anchor.
+  // Inserted characters (separators, labels) have one anchor each, at the
+  // page byte they stand for.
+  std::vector<std::pair<size_t, size_t>> anchors;
+
+  // The page offset of text offset `at`.
+  size_t PageOffset(size_t at) const;
+};
+
+// Rewrites the tables of one page's text into *out; false (and *out left
+// empty) when the page holds none, which is most pages.
+bool RewriteTables(std::string_view page, TableRewrite* out);
+
+}  // namespace delibex
