@@ -238,7 +238,7 @@ void SidebarLines(Text page, const std::vector<Cell>& frags, std::vector<OutLine
       } else if (!has_colon) {
         goes_on = StartsLower(f);
       } else {
-        goes_on = has_value && StartsLower(f) && !EndsWithColon(f);
+        goes_on = has_value && StartsLower(f) && f.find(':') == Text::npos;
       }
     }
     if (!goes_on && !line.empty()) {
@@ -278,6 +278,64 @@ void BodyLines(const std::vector<Cell>& cells, std::vector<OutLine>* out) {
   }
 }
 
+// How two columns of text, row by row, are to be read.
+enum class Layout : uint8_t {
+  kNo,       // not prose beside a narrow column
+  kSidebar,  // a sidebar independent of the body: its lines first, then the body
+  kHanging,  // labels that head the body's paragraphs ("Article 2" beside its text)
+};
+
+// side[i] and body[i] are the two cells of row i. The body holds prose
+// (wrapped: fragments of 30 characters or more on average, the widest 45 or
+// more, a third at least going on in lower case from the row above; or whole
+// paragraphs of 80 or more) and the side averages at most 0.6 times its
+// width. The side is a sidebar when two of its fragments at least, and a
+// quarter of those beside body text, sit beside a body line that goes on
+// with the one above (lower case): labels heading paragraphs never do.
+Layout JudgeLayout(Text page, const std::vector<Cell>& side, const std::vector<Cell>& body) {
+  struct Width {
+    size_t count = 0, chars = 0, widest = 0;
+    double mean() const { return count ? static_cast<double>(chars) / count : 0; }
+    void Add(size_t w) {
+      ++count;
+      chars += w;
+      widest = std::max(widest, w);
+    }
+  } s, b;
+  for (size_t i = 0; i < body.size(); ++i) {
+    if (!side[i].empty()) s.Add(Chars(CellText(page, side[i])));
+    if (!body[i].empty()) b.Add(Chars(CellText(page, body[i])));
+  }
+  if (b.count < 3 || s.count == 0 || s.mean() > 0.6 * b.mean()) return Layout::kNo;
+  size_t pairs = 0, lower = 0;
+  for (size_t i = 0; i + 1 < body.size(); ++i) {
+    if (body[i].empty() || body[i + 1].empty()) continue;
+    ++pairs;
+    lower += StartsLower(CellText(page, body[i + 1]));
+  }
+  bool wrapped = b.mean() >= 30 && b.widest >= 45 && lower >= 2 && 3 * lower >= pairs;
+  bool paragraphs = b.mean() >= 80;
+  if (!wrapped && !paragraphs) return Layout::kNo;
+  size_t beside = 0, going_on = 0;
+  for (size_t i = 0; i < body.size(); ++i) {
+    if (side[i].empty() || body[i].empty()) continue;
+    ++beside;
+    going_on += StartsLower(CellText(page, body[i]));
+  }
+  return going_on >= 2 && 4 * going_on >= beside ? Layout::kSidebar : Layout::kHanging;
+}
+
+void SidebarAndBody(Text page, const std::vector<Cell>& side, const std::vector<Cell>& body,
+                    std::vector<OutLine>* out) {
+  std::vector<Cell> fragments;
+  for (const Cell& c : side) {
+    if (!c.empty()) fragments.push_back(c);
+  }
+  SidebarLines(page, fragments, out);
+  if (!fragments.empty()) out->push_back({});
+  BodyLines(body, out);
+}
+
 // Two columns of text, one wide with prose: the layout reading. The rows are
 // those of n cells.
 bool ReadLayout(Text page, const std::vector<const Row*>& rows, size_t n,
@@ -289,44 +347,32 @@ bool ReadLayout(Text page, const std::vector<const Row*>& rows, size_t n,
     if (any) full.push_back(c);
   }
   if (full.size() != 2 || rows.size() < 3) return false;
-  struct Column {
-    size_t index, count = 0, chars = 0, widest = 0;
-    double mean() const { return count ? static_cast<double>(chars) / count : 0; }
-  };
-  Column cols[2] = {{full[0]}, {full[1]}};
-  for (Column& col : cols) {
-    for (const Row* r : rows) {
-      const Cell& c = r->cells[col.index];
-      if (c.empty()) continue;
-      size_t w = Chars(CellText(page, c));
-      ++col.count;
-      col.chars += w;
-      col.widest = std::max(col.widest, w);
-    }
-  }
-  const Column& body = cols[0].mean() >= cols[1].mean() ? cols[0] : cols[1];
-  const Column& side = &body == &cols[0] ? cols[1] : cols[0];
-  if (body.count < 3 || side.mean() > 0.6 * body.mean()) return false;
-  size_t pairs = 0, lower = 0;
-  for (size_t i = 0; i + 1 < rows.size(); ++i) {
-    const Cell& a = rows[i]->cells[body.index];
-    const Cell& b = rows[i + 1]->cells[body.index];
-    if (a.empty() || b.empty()) continue;
-    ++pairs;
-    lower += StartsLower(CellText(page, b));
-  }
-  bool wrapped = body.mean() >= 30 && body.widest >= 45 && lower >= 2 && 3 * lower >= pairs;
-  bool paragraphs = body.mean() >= 80;
-  if (!wrapped && !paragraphs) return false;
-
-  std::vector<Cell> side_cells, body_cells;
+  std::vector<Cell> cols[2];
   for (const Row* r : rows) {
-    if (!r->cells[side.index].empty()) side_cells.push_back(r->cells[side.index]);
-    body_cells.push_back(r->cells[body.index]);
+    cols[0].push_back(r->cells[full[0]]);
+    cols[1].push_back(r->cells[full[1]]);
   }
-  SidebarLines(page, side_cells, out);
-  if (!side_cells.empty()) out->push_back({});
-  BodyLines(body_cells, out);
+  size_t chars[2] = {0, 0};
+  for (int k = 0; k < 2; ++k) {
+    for (const Cell& c : cols[k]) chars[k] += Chars(CellText(page, c));
+  }
+  int body = chars[1] >= chars[0] ? 1 : 0;
+  Layout layout = JudgeLayout(page, cols[1 - body], cols[body]);
+  if (layout == Layout::kNo) return false;
+  if (layout == Layout::kSidebar) {
+    SidebarAndBody(page, cols[1 - body], cols[body], out);
+    return true;
+  }
+  // Hanging labels: each row in reading order, its cells joined by a space.
+  for (size_t i = 0; i < rows.size(); ++i) {
+    OutLine line;
+    for (const Cell& c : {cols[0][i], cols[1][i]}) {
+      if (c.empty()) continue;
+      if (!line.empty()) AddText(&line, " ", c.begin);
+      AddCell(&line, c);
+    }
+    out->push_back(std::move(line));
+  }
   return true;
 }
 
@@ -567,9 +613,9 @@ bool ReadTable(Text page, const std::vector<Row>& group, Block* block) {
   if (groups.back().empty()) groups.pop_back();
   std::vector<std::vector<Fragments>> logical;
   for (const auto& g : groups) {
-    bool merge = interior && multi && groups.size() >= 3 && std::all_of(g.begin(), g.end(), [&](const Row* r) {
-                   return r->cells.size() == n;
-                 });
+    bool merge =
+        interior && multi && groups.size() >= 3 &&
+        std::all_of(g.begin(), g.end(), [&](const Row* r) { return r->cells.size() == n; });
     if (merge) {
       logical.emplace_back(n);
       for (const Row* r : g) {
@@ -614,6 +660,125 @@ void FindTables(Text page, const std::vector<RawLine>& lines, std::vector<Block>
       }
     }
     ++i;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Two-column text layouts (pdftotext -layout, OCR): columns parted by spaces.
+
+constexpr size_t kGap = 6;  // spaces that part two columns
+
+// A line seen as columns: its indentation, and where the first gap of kGap
+// spaces or more after some text ends.
+struct GapLine {
+  bool blank = true;
+  bool usable = false;  // no tab, at most one such gap
+  size_t indent = 0;    // columns (code points) before the text
+  bool split = false;   // text, a gap, more text
+  size_t right = 0;     // the column where the right part starts
+  size_t end = 0;       // the column after the text
+  Cell left, body;      // the left part (when split) and the rest
+};
+
+GapLine ReadGapLine(Text page, const RawLine& l) {
+  GapLine g;
+  if (l.tbegin == l.tend) return g;
+  g.blank = false;
+  size_t col = 0, gaps = 0, spaces = 0;
+  size_t text_start = Text::npos, last_text_end = 0;
+  for (size_t i = l.begin; i < l.tend;) {
+    char c = page[i];
+    if (c == '\t' || c == '\r') return g;
+    if (c == ' ') {
+      ++spaces;
+      ++i;
+      ++col;
+      continue;
+    }
+    if (text_start == Text::npos) {
+      text_start = i;
+      g.indent = col;
+    } else if (spaces >= kGap) {
+      if (++gaps == 1) {
+        g.split = true;
+        g.right = col;
+        g.left = {text_start, last_text_end};
+        g.body = {i, l.tend};
+      }
+    }
+    spaces = 0;
+    size_t n = 1;
+    while (i + n < l.tend && (static_cast<unsigned char>(page[i + n]) & 0xC0) == 0x80) ++n;
+    i += n;
+    ++col;
+    last_text_end = i;
+    g.end = col;
+  }
+  if (!g.split) g.body = {l.tbegin, l.tend};
+  g.usable = gaps <= 1 && page.substr(l.begin, l.tend - l.begin).find("\xC2\xA0") == Text::npos;
+  return g;
+}
+
+// Runs of lines that are, at one column C (give or take one), either a left
+// part, a gap and body text starting at C, or body text alone indented to
+// C, or (inside the run, not at its ends) a left part alone, ending kGap
+// columns before C; blank lines (two at most in a row) may sit among them. A run is a layout
+// when it has six lines of text or more, three of them split, and
+// JudgeLayout() finds a sidebar beside prose; hanging labels stay as they
+// are.
+void FindGapLayouts(Text page, const std::vector<RawLine>& lines, const std::vector<bool>& taken,
+                    std::vector<Block>* blocks) {
+  if (page.find("      ") == Text::npos) return;
+  std::vector<GapLine> g;
+  g.reserve(lines.size());
+  for (const RawLine& l : lines) g.push_back(ReadGapLine(page, l));
+  auto near = [](size_t a, size_t b) { return a + 1 >= b && b + 1 >= a; };
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (taken[i] || !g[i].usable || !g[i].split) continue;
+    size_t column = g[i].right;
+    auto fits = [&](size_t k) {
+      if (taken[k]) return false;
+      const GapLine& x = g[k];
+      if (x.blank) return true;
+      if (!x.usable) return false;
+      if (x.split) return near(x.right, column);
+      // Body text alone, or the left part alone, ending well before C.
+      return near(x.indent, column) || (x.indent + 1 < column && x.end + kGap <= column);
+    };
+    auto side_only = [&](size_t k) {
+      return !g[k].blank && !g[k].split && !near(g[k].indent, column);
+    };
+    auto extend = [&](size_t k, int step) {
+      size_t blanks = 0;
+      size_t last = k;
+      while (true) {
+        if ((step < 0 && k == 0) || (step > 0 && k + 1 >= lines.size())) break;
+        size_t next = step < 0 ? k - 1 : k + 1;
+        if (!fits(next)) break;
+        blanks = g[next].blank ? blanks + 1 : 0;
+        if (blanks > 2) break;
+        k = next;
+        if (!g[k].blank && !side_only(k)) last = k;
+      }
+      return last;
+    };
+    size_t first = extend(i, -1), last = extend(i, 1);
+    size_t text = 0, split = 0;
+    std::vector<Cell> side, body;
+    for (size_t k = first; k <= last; ++k) {
+      text += !g[k].blank;
+      split += g[k].split;
+      bool alone = side_only(k);
+      side.push_back(g[k].split ? g[k].left : alone ? g[k].body : Cell{});
+      body.push_back(g[k].blank || alone ? Cell{} : g[k].body);
+    }
+    if (text < 6 || split < 3 || JudgeLayout(page, side, body) != Layout::kSidebar) continue;
+    Block block;
+    block.first = first;
+    block.last = last;
+    SidebarAndBody(page, side, body, &block.lines);
+    blocks->push_back(std::move(block));
+    i = last;
   }
 }
 
@@ -665,11 +830,18 @@ bool RewriteTables(Text page, TableRewrite* out) {
   out->text.clear();
   out->anchors.clear();
   // Most pages hold no table: a cheap look first.
-  if (page.find('|') == Text::npos) return false;
+  bool pipes = page.find('|') != Text::npos;
+  if (!pipes && page.find("      ") == Text::npos) return false;
   std::vector<RawLine> lines = SplitLines(page);
   std::vector<Block> blocks;
-  FindTables(page, lines, &blocks);
+  if (pipes) FindTables(page, lines, &blocks);
+  std::vector<bool> taken(lines.size(), false);
+  for (const Block& b : blocks)
+    std::fill(taken.begin() + b.first, taken.begin() + b.last + 1, true);
+  FindGapLayouts(page, lines, taken, &blocks);
   if (blocks.empty()) return false;
+  std::sort(blocks.begin(), blocks.end(),
+            [](const Block& a, const Block& b) { return a.first < b.first; });
 
   Writer w(out);
   w.page_ = page;
