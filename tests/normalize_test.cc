@@ -511,5 +511,238 @@ TEST(NormalizeTest, SharedCorpusTexts) {
   }
 }
 
+// --- Tables and two-column layouts (normalize/tables.h). Invented text.
+
+std::string Lines(const std::vector<std::string>& lines) {
+  std::string s;
+  for (size_t i = 0; i < lines.size(); ++i) s += (i ? "\n" : "") + lines[i];
+  return s;
+}
+
+TEST(NormalizeTablesTest, SidebarLayoutReadsLabelsThenBody) {
+  RunTable(
+      {{Lines({
+            "EXTRAIT DU REGISTRE",
+            "|Nombre de membres |Le quatre avril deux mille vingt-trois, le Conseil municipal |",
+            "|en exercice : |de Belmont-sur-Lise s'est réuni à la mairie sous la présidence |",
+            "|11 |de Mme Agnès PRUVOT, Maire, après convocation légale. |",
+            "|qui ont pris part au vote : | |",
+            "|10 |Objet : Entretien des chemins ruraux, travaux de la tranche |",
+            "|Date de la convocation : |deux, confiés au syndicat de voirie. |",
+            "|28 mars 2023 | |",
+            "Fait à Belmont-sur-Lise.",
+        }),
+        Lines({
+            "EXTRAIT DU REGISTRE",
+            "Nombre de membres en exercice : 11",
+            "qui ont pris part au vote : 10",
+            "Date de la convocation : 28 mars 2023",
+            "",
+            "Le quatre avril deux mille vingt-trois, le Conseil municipal",
+            "de Belmont-sur-Lise s'est réuni à la mairie sous la présidence",
+            "de Mme Agnès PRUVOT, Maire, après convocation légale.",
+            "",
+            "Objet : Entretien des chemins ruraux, travaux de la tranche",
+            "deux, confiés au syndicat de voirie.",
+            "Fait à Belmont-sur-Lise.",
+        })}});
+}
+
+TEST(NormalizeTablesTest, SidebarValueWrapsAndBodyHyphenJoins) {
+  // A value that wraps on a lower-case fragment stays on its label's line; a
+  // fragment with its own ':' starts a line; a body word cut at a row's end
+  // is joined by the usual line-end rule.
+  RunTable({{Lines({
+                 "|Objet : |Le conseil examine la demande d'assujet- |",
+                 "|Cession d'une parcelle |tissement volontaire à la taxe sur la valeur |",
+                 "|communale |ajoutée présentée pour le gîte de la commune. |",
+                 "|votants : 9 |Il en approuve le principe et charge le maire |",
+                 "| |des démarches auprès des services fiscaux. |",
+             }),
+             Lines({
+                 "Objet : Cession d'une parcelle communale",
+                 "votants : 9",
+                 "",
+                 "Le conseil examine la demande d'assujettissement volontaire à la taxe sur la "
+                 "valeur",
+                 "ajoutée présentée pour le gîte de la commune.",
+                 "Il en approuve le principe et charge le maire",
+                 "des démarches auprès des services fiscaux.",
+             })}});
+}
+
+TEST(NormalizeTablesTest, AttendanceGridBecomesLists) {
+  Document doc = Doc({Lines({
+      "+------------------+--------+--------+----------------+",
+      "|Nom et prénom     |Présent |Excusé  |Pouvoir à       |",
+      "+==================+========+========+================+",
+      "|Mme Agnès PRUVOT  |X       |        |                |",
+      "|M. Yann QUÉMÉNER  |x       |        |                |",
+      "|M. Loïc BARDET    |        |X       |                |",
+      "|Mme Rose TALBOT   |        |X       |Mme Agnès PRUVOT|",
+      "+------------------+--------+--------+----------------+",
+  })});
+  NormalizedText n = Normalize(doc);
+  EXPECT_EQ(n.text, Lines({
+                        "Présents : Mme Agnès PRUVOT, M. Yann QUÉMÉNER.",
+                        "Procurations : Mme Rose TALBOT à Mme Agnès PRUVOT.",
+                        "Absents excusés : M. Loïc BARDET.",
+                    }));
+  // The labels are written by the reading; the names map back to their cells.
+  for (const char* name : {"BARDET", "TALBOT", "QU"}) {
+    size_t at = n.text.find(name);
+    ASSERT_NE(at, std::string::npos);
+    SourcePosition pos = n.map.Lookup(at);
+    EXPECT_EQ(doc.pages[0].text.substr(pos.offset, std::string(name).size()), name);
+  }
+  size_t label = n.text.find("Absents");
+  EXPECT_EQ(doc.pages[0].text.substr(n.map.Lookup(label).offset, 5), "Excus");
+}
+
+TEST(NormalizeTablesTest, UnsureGridStaysRowPerLine) {
+  // Two marks on one row: no guess, the rows are kept with their cells.
+  RunTable({{Lines({
+                 "|Nom |Présent |Absent |",
+                 "|Mme Agnès PRUVOT |X | |",
+                 "|M. Loïc BARDET |X |X |",
+                 "|M. Yann QUÉMÉNER | |X |",
+             }),
+             Lines({
+                 "Nom ; Présent ; Absent",
+                 "Mme Agnès PRUVOT ; X",
+                 "M. Loïc BARDET ; X ; X",
+                 "M. Yann QUÉMÉNER ; ; X",
+             })}});
+}
+
+TEST(NormalizeTablesTest, DataTables) {
+  RunTable({
+      // A header over one row of figures.
+      {Lines(
+           {"| Votants | Pour | Contre | Abstention |", "|---|---|---|---|", "| 9 | 7 | 2 | 0 |"}),
+       "Votants : 9 ; Pour : 7 ; Contre : 2 ; Abstention : 0"},
+      // Labels and figures; other rows keep their cells.
+      {Lines({"|Membres en exercice |11 |", "|Présents |8 |", "|Secrétaire |M. Loïc BARDET |"}),
+       Lines({"Membres en exercice : 11", "Présents : 8", "Secrétaire ; M. Loïc BARDET"})},
+      // Cells of several lines between rules are joined.
+      {Lines({"+---------------+----------+", "|Lot           |Montant   |",
+              "+---------------+----------+", "|Voirie et     |12 000 €  |",
+              "|réseaux       |          |", "+---------------+----------+",
+              "|Éclairage     |3 500 €   |", "+---------------+----------+"}),
+       Lines({"Lot ; Montant", "Voirie et réseaux ; 12 000 €", "Éclairage ; 3 500 €"})},
+  });
+}
+
+TEST(NormalizeTablesTest, HangingLabelsStayBesideTheirParagraphs) {
+  // Labels beside the first line of each paragraph are no sidebar: each row
+  // is read across.
+  RunTable(
+      {{Lines({
+            "|Article 1er |Le conseil municipal approuve la convention de mise à disposition du |",
+            "| |local associatif situé rue des Tanneurs, pour une durée de trois ans. |",
+            "|Article 2 |Le maire est autorisé à signer la convention et tous les documents |",
+            "| |qui s'y rapportent, ainsi que ses avenants éventuels. |",
+        }),
+        Lines({
+            "Article 1er Le conseil municipal approuve la convention de mise à disposition du",
+            "local associatif situé rue des Tanneurs, pour une durée de trois ans.",
+            "Article 2 Le maire est autorisé à signer la convention et tous les documents",
+            "qui s'y rapportent, ainsi que ses avenants éventuels.",
+        })}});
+}
+
+TEST(NormalizeTablesTest, WhatIsNoTableIsUnchanged) {
+  std::vector<Case> cases;
+  for (const std::string& in : {
+           // Pipes alone or scattered, as OCR leaves them.
+           Lines({"|", "", "|", "| |", "le conseil | municipal"}),
+           // One row only.
+           Lines({"|Pour |Contre |", "Le conseil adopte."}),
+           // Rows of different widths.
+           Lines({"|a |b |", "|c |d |e |", "|f |g |"}),
+           // Columns parted by a bar without outer bars (handled downstream).
+           Lines({"Nombre de membres | L'an deux mille vingt-quatre, le huit février,",
+                  "en exercice : 14 | le Conseil municipal s'est réuni"}),
+       }) {
+    cases.push_back({in, in});
+  }
+  RunTable(cases);
+}
+
+TEST(NormalizeTablesTest, TwoColumnTextLayout) {
+  RunTable(
+      {{Lines({
+            "DÉLIBÉRATION DU CONSEIL MUNICIPAL",
+            "",
+            "Membres en exercice : 11      Le quatre avril deux mille vingt-trois, le Conseil",
+            "Présents : 8                  municipal de Belmont-sur-Lise s'est réuni à la mairie",
+            "Votants : 10                  sous la présidence de Mme Agnès PRUVOT, Maire.",
+            "",
+            "Date de convocation :         Présents : Mme Agnès PRUVOT, M. Yann QUÉMÉNER, M.",
+            "28 mars 2023                  Loïc BARDET, Mme Rose TALBOT.",
+            "                              Pouvoir : M. Paul GIRAUD à Mme Agnès PRUVOT.",
+            "",
+            "Le conseil approuve le compte rendu.",
+        }),
+        Lines({
+            "DÉLIBÉRATION DU CONSEIL MUNICIPAL",
+            "",
+            "Membres en exercice : 11",
+            "Présents : 8",
+            "Votants : 10",
+            "Date de convocation : 28 mars 2023",
+            "",
+            "Le quatre avril deux mille vingt-trois, le Conseil",
+            "municipal de Belmont-sur-Lise s'est réuni à la mairie",
+            "sous la présidence de Mme Agnès PRUVOT, Maire.",
+            "",
+            "Présents : Mme Agnès PRUVOT, M. Yann QUÉMÉNER, M.",
+            "Loïc BARDET, Mme Rose TALBOT.",
+            "Pouvoir : M. Paul GIRAUD à Mme Agnès PRUVOT.",
+            "",
+            "Le conseil approuve le compte rendu.",
+        })}});
+}
+
+TEST(NormalizeTablesTest, GapsThatAreNoLayoutAreKept) {
+  std::vector<Case> cases;
+  for (const std::string& in : {
+           // A signature block, a table of figures, one long gap in a sentence.
+           Lines({"Le Maire                              La Secrétaire de séance",
+                  "Agnès PRUVOT                          Rose TALBOT"}),
+           Lines({"POUR                 9", "CONTRE               1", "ABSTENTION           0",
+                  "Chapitre 011         -2 500", "Chapitre 012         +2 500",
+                  "TOTAL                0"}),
+           Lines({"Le conseil municipal, après en avoir délibéré,        approuve le projet de",
+                  "convention avec le département pour l'entretien des routes communales et",
+                  "autorise le maire à la signer."}),
+           // Labels heading paragraphs: each stays beside its text.
+           Lines({"Article 1er      Le conseil municipal approuve la convention de mise à",
+                  "                 disposition du local associatif situé rue des Tanneurs.",
+                  "Article 2        Le maire est autorisé à signer la convention et tous",
+                  "                 les documents qui s'y rapportent, ainsi que ses avenants.",
+                  "Article 3        La dépense sera imputée au budget principal de la",
+                  "                 commune, chapitre 011, pour l'exercice en cours."}),
+       }) {
+    cases.push_back({in, in});
+  }
+  RunTable(cases);
+}
+
+TEST(NormalizeTablesTest, TablePagesKeepTheirStartsAndMap) {
+  Document doc = Doc({"Séance du 4 avril 2023\n\nPremière page.",
+                      "|Pour |Contre |\n|---|---|\n|7 |2 |\nLe conseil adopte."});
+  NormalizedText n = Normalize(doc);
+  EXPECT_EQ(n.text,
+            "Séance du 4 avril 2023\n\nPremière page.\n\nPour : 7 ; Contre : 2\nLe conseil "
+            "adopte.");
+  ASSERT_EQ(n.page_starts.size(), 2u);
+  EXPECT_EQ(n.text.substr(n.page_starts[1], 4), "Pour");
+  ExpectMapsBack(doc, n);
+  SourcePosition adopte = n.map.Lookup(n.text.find("adopte"));
+  EXPECT_EQ(adopte.page, 1);
+  EXPECT_EQ(doc.pages[1].text.substr(adopte.offset, 6), "adopte");
+}
+
 }  // namespace
 }  // namespace delibex
