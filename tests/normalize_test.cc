@@ -670,6 +670,7 @@ TEST(NormalizeTablesTest, WhatIsNoTableIsUnchanged) {
 }
 
 TEST(NormalizeTablesTest, TwoColumnTextLayout) {
+  // Each run of the left column goes before the sentence it sits beside.
   RunTable(
       {{Lines({
             "DÉLIBÉRATION DU CONSEIL MUNICIPAL",
@@ -690,12 +691,12 @@ TEST(NormalizeTablesTest, TwoColumnTextLayout) {
             "Membres en exercice : 11",
             "Présents : 8",
             "Votants : 10",
-            "Date de convocation : 28 mars 2023",
             "",
             "Le quatre avril deux mille vingt-trois, le Conseil",
             "municipal de Belmont-sur-Lise s'est réuni à la mairie",
             "sous la présidence de Mme Agnès PRUVOT, Maire.",
             "",
+            "Date de convocation : 28 mars 2023",
             "Présents : Mme Agnès PRUVOT, M. Yann QUÉMÉNER, M.",
             "Loïc BARDET, Mme Rose TALBOT.",
             "Pouvoir : M. Paul GIRAUD à Mme Agnès PRUVOT.",

@@ -261,21 +261,14 @@ void SidebarLines(Text page, const std::vector<Cell>& frags, std::vector<OutLine
   if (!line.empty()) out->push_back(std::move(line));
 }
 
-// Body fragments one a line, an empty fragment between two full ones a
-// blank line.
-void BodyLines(const std::vector<Cell>& cells, std::vector<OutLine>* out) {
-  bool started = false, gap = false;
-  for (const Cell& c : cells) {
-    if (c.empty()) {
-      gap = started;
-      continue;
-    }
-    if (gap) out->push_back({});
-    gap = false;
-    started = true;
-    out->push_back({});
-    AddCell(&out->back(), c);
-  }
+// Body line i goes on with the one above: it starts in lower case, or the
+// one above ends without . : ; ! ?
+bool GoesOn(Text page, const std::vector<Cell>& body, size_t i) {
+  if (i == 0 || body[i - 1].empty() || body[i].empty()) return false;
+  Text above = CellText(page, body[i - 1]);
+  char end = above.back();
+  return StartsLower(CellText(page, body[i])) ||
+         !(end == '.' || end == ':' || end == ';' || end == '!' || end == '?');
 }
 
 // How two columns of text, row by row, are to be read.
@@ -287,11 +280,15 @@ enum class Layout : uint8_t {
 
 // side[i] and body[i] are the two cells of row i. The body holds prose
 // (wrapped: fragments of 30 characters or more on average, the widest 45 or
-// more, a third at least going on in lower case from the row above; or whole
-// paragraphs of 80 or more) and the side averages at most 0.6 times its
-// width. The side is a sidebar when two of its fragments at least, and a
-// quarter of those beside body text, sit beside a body line that goes on
-// with the one above (lower case): labels heading paragraphs never do.
+// more, two at least starting in lower case, a third at least going on with
+// the row above; or whole paragraphs of 80 or more) and the side averages at
+// most 0.6 times its width. A line goes on with the one above when it starts
+// in lower case or the one above ends without . : ; ! ?. The side is a
+// sidebar when two of its fragments at least, and a quarter of those beside
+// body text, sit beside a body line that goes on with the one above: labels
+// heading paragraphs never do. It is a sidebar too when two of its
+// fragments at least are values under a label ending with ':' (the body
+// being of the width above).
 Layout JudgeLayout(Text page, const std::vector<Cell>& side, const std::vector<Cell>& body) {
   struct Width {
     size_t count = 0, chars = 0, widest = 0;
@@ -307,33 +304,74 @@ Layout JudgeLayout(Text page, const std::vector<Cell>& side, const std::vector<C
     if (!body[i].empty()) b.Add(Chars(CellText(page, body[i])));
   }
   if (b.count < 3 || s.count == 0 || s.mean() > 0.6 * b.mean()) return Layout::kNo;
-  size_t pairs = 0, lower = 0;
-  for (size_t i = 0; i + 1 < body.size(); ++i) {
-    if (body[i].empty() || body[i + 1].empty()) continue;
+  // A body line goes on with the one above when it starts in lower case or
+  // the line above ends without a full stop, colon or semicolon.
+  auto goes_on = [&](size_t i) { return GoesOn(page, body, i); };
+  size_t pairs = 0, lower = 0, going = 0;
+  for (size_t i = 1; i < body.size(); ++i) {
+    if (body[i - 1].empty() || body[i].empty()) continue;
     ++pairs;
-    lower += StartsLower(CellText(page, body[i + 1]));
+    lower += StartsLower(CellText(page, body[i]));
+    going += goes_on(i);
   }
-  bool wrapped = b.mean() >= 30 && b.widest >= 45 && lower >= 2 && 3 * lower >= pairs;
+  bool wrapped = b.mean() >= 30 && b.widest >= 45 && lower >= 2 && 3 * going >= pairs;
   bool paragraphs = b.mean() >= 80;
+  // Labels over their values ("en exercice :" then "15"), twice at least,
+  // beside text of some width: a sidebar whatever the body says.
+  size_t labelled = 0;
+  bool label = false;
+  for (const Cell& c : side) {
+    if (c.empty()) continue;
+    bool colon = EndsWithColon(CellText(page, c));
+    if (label && !colon) ++labelled;
+    label = colon;
+  }
+  if (labelled >= 2 && b.mean() >= 30 && b.widest >= 45) return Layout::kSidebar;
   if (!wrapped && !paragraphs) return Layout::kNo;
   size_t beside = 0, going_on = 0;
   for (size_t i = 0; i < body.size(); ++i) {
     if (side[i].empty() || body[i].empty()) continue;
     ++beside;
-    going_on += StartsLower(CellText(page, body[i]));
+    going_on += goes_on(i);
   }
   return going_on >= 2 && 4 * going_on >= beside ? Layout::kSidebar : Layout::kHanging;
 }
 
+// The sidebar's groups (runs of rows with side text) as label/value lines,
+// each before the body line where the sentence beside its first row starts
+// (a group beside the body's first lines comes first, then a blank line);
+// the body's fragments one a line, an empty fragment between two full ones
+// a blank line.
 void SidebarAndBody(Text page, const std::vector<Cell>& side, const std::vector<Cell>& body,
                     std::vector<OutLine>* out) {
-  std::vector<Cell> fragments;
-  for (const Cell& c : side) {
-    if (!c.empty()) fragments.push_back(c);
+  std::vector<std::vector<Cell>> before(body.size());
+  for (size_t i = 0; i < side.size();) {
+    if (side[i].empty()) {
+      ++i;
+      continue;
+    }
+    size_t k = i;
+    while (GoesOn(page, body, k)) --k;
+    for (; i < side.size() && !side[i].empty(); ++i) before[k].push_back(side[i]);
   }
-  SidebarLines(page, fragments, out);
-  if (!fragments.empty()) out->push_back({});
-  BodyLines(body, out);
+  bool started = false, gap = false, top = false;
+  for (size_t i = 0; i < body.size(); ++i) {
+    if (!before[i].empty()) {
+      if (started && gap) out->push_back({});
+      gap = false;
+      SidebarLines(page, before[i], out);
+      top = top || !started;
+    }
+    if (body[i].empty()) {
+      gap = gap || started;
+      continue;
+    }
+    if (gap || (top && !started)) out->push_back({});
+    gap = false;
+    started = true;
+    out->push_back({});
+    AddCell(&out->back(), body[i]);
+  }
 }
 
 // Two columns of text, one wide with prose: the layout reading. The rows are
@@ -650,11 +688,25 @@ void FindTables(Text page, const std::vector<RawLine>& lines, std::vector<Block>
         group.push_back(row);
         ++j;
       }
-      if (j > i) {
+      // Rows of a new width start a new table (a vote table right under a
+      // layout table); rules and rows of one cell stay with the rows above.
+      size_t from = 0, width = 0;
+      for (size_t k = 0; k <= group.size(); ++k) {
+        bool cut = k == group.size();
+        if (!cut && group[k].cells.size() >= 2) {
+          cut = width && group[k].cells.size() != width;
+          if (!cut) width = group[k].cells.size();
+        }
+        if (!cut) continue;
+        std::vector<Row> part(group.begin() + from, group.begin() + k);
         Block block;
-        block.first = i;
-        block.last = j - 1;
-        if (ReadTable(page, group, &block)) blocks->push_back(std::move(block));
+        block.first = i + from;
+        block.last = i + k - 1;
+        if (ReadTable(page, part, &block)) blocks->push_back(std::move(block));
+        from = k;
+        if (k < group.size()) width = group[k].cells.size();
+      }
+      if (j > i) {
         i = j;
         continue;
       }

@@ -8,11 +8,15 @@
 //   cells or more has the same number of cells, two such rows at least:
 //   * a layout table — two columns once the columns empty in every row are
 //     set aside: a wide body of wrapped prose (its rows continue each other)
-//     beside a narrow sidebar — becomes the sidebar as label/value lines
-//     ("Nombre de membres" / "en exercice :" / "15" ->
-//     "Nombre de membres en exercice : 15"), a blank line, then the body's
-//     fragments one a line in reading order (an empty body cell between two
-//     full ones is a blank line);
+//     beside a narrow sidebar — becomes the body's fragments one a line in
+//     reading order (an empty body cell between two full ones is a blank
+//     line), with the sidebar as label/value lines ("Nombre de membres" /
+//     "en exercice :" / "15" -> "Nombre de membres en exercice : 15"): each
+//     run of sidebar rows goes before the body line where the sentence
+//     beside it starts, never inside a sentence (a run beside the body's
+//     first lines comes first, then a blank line). Labels that head the
+//     body's paragraphs ("Article 2" beside its text) are no sidebar: each
+//     row is then read across;
 //   * an attendance grid — a header naming a name column and a "Présent"
 //     column (and maybe "Absent", "Excusé", "Procuration à" columns), every
 //     other row a person (people/ReadPerson reads the whole cell) with one
@@ -28,7 +32,7 @@
 //   where a narrow left column is parted from a body of prose by a gap of six
 //   spaces or more, the body starting at the same column (give or take one)
 //   on every line, lines of the body alone indented to that column: the
-//   left column becomes label/value lines before the body, as above. A line
+//   left column becomes label/value lines, as above. A line
 //   outside such a run (a gap inside one sentence, a signature block, a
 //   table of figures) is left alone.
 // Anything else passes through byte for byte.
