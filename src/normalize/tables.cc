@@ -1,26 +1,23 @@
 // Tables and two-column layouts, read as text (the contract is in tables.h).
 //
 // A page is cut into lines; a block of table rows (or a two-column run, see
-// GapLayout below) becomes a list of output lines, each a list of pieces: a
+// FindGapLayouts) becomes a list of output lines, each a list of pieces: a
 // range of the page copied as it is, or inserted text (a separator, a label)
 // that stands for one page byte. Lines outside blocks are copied whole.
 //
 // Which kind of table a block is, in this order:
 //   - layout: two columns hold text (the others are empty in every row); the
-//     wider one ("body") holds prose, either wrapped (its fragments average
-//     30 characters or more, the widest 45 or more, and a third of them at
-//     least go on with a lower-case word from the row above) or in whole
-//     paragraphs (80 characters or more on average); the other ("sidebar")
-//     averages at most 0.6 times the body's width;
+//     wider one ("body") holds prose and the other is a sidebar or hanging
+//     labels (JudgeLayout() has the figures);
 //   - attendance grid: see ReadGrid();
-//   - data table: anything else.
+//   - data table: anything else (DataLines()).
 // The sidebar is read as label/value lines: its fragments are joined in
 // order, and a line ends where the next fragment does not go on with it. A
 // fragment goes on with the line when the line ends with ':' and it is the
 // value (it does not itself end with ':'), when the line has no ':' yet and
 // the fragment starts in lower case ("Nombre de membres" + "en exercice :"),
 // or when the line already has its value and the fragment starts in lower
-// case without ending with ':' (a value that wraps: "Objet : Vente d'un
+// case with no ':' of its own (a value that wraps: "Objet : Vente d'un
 // terrain" + "communal").
 #include "normalize/tables.h"
 
@@ -824,7 +821,13 @@ void FindGapLayouts(Text page, const std::vector<RawLine>& lines, const std::vec
       side.push_back(g[k].split ? g[k].left : alone ? g[k].body : Cell{});
       body.push_back(g[k].blank || alone ? Cell{} : g[k].body);
     }
-    if (text < 6 || split < 3 || JudgeLayout(page, side, body) != Layout::kSidebar) continue;
+    bool layout = text >= 6 && split >= 3 && JudgeLayout(page, side, body) == Layout::kSidebar;
+    // Either way the run is done with: a page of gaps stays linear.
+    size_t done = last;
+    if (!layout) {
+      i = std::max(i, done);
+      continue;
+    }
     Block block;
     block.first = first;
     block.last = last;
