@@ -729,6 +729,19 @@ struct GapLine {
   Cell left, body;      // the left part (when split) and the rest
 };
 
+// True when n lines at least have kGap spaces after some text: a cheap look
+// before reading the page's lines (indentation alone does not count).
+bool GapLinesAtLeast(Text page, size_t n) {
+  size_t found = 0, line_end = 0;  // the end of the last line counted
+  for (size_t at = page.find("      "); at != Text::npos; at = page.find("      ", at + kGap)) {
+    if (at == 0 || page[at - 1] == '\n' || page[at - 1] == ' ' || (found && at < line_end))
+      continue;
+    line_end = std::min(page.find('\n', at), page.size());
+    if (++found >= n) return true;
+  }
+  return false;
+}
+
 GapLine ReadGapLine(Text page, const RawLine& l) {
   GapLine g;
   if (l.tbegin == l.tend) return g;
@@ -777,7 +790,6 @@ GapLine ReadGapLine(Text page, const RawLine& l) {
 // are.
 void FindGapLayouts(Text page, const std::vector<RawLine>& lines, const std::vector<bool>& taken,
                     std::vector<Block>* blocks) {
-  if (page.find("      ") == Text::npos) return;
   std::vector<GapLine> g;
   g.reserve(lines.size());
   for (const RawLine& l : lines) g.push_back(ReadGapLine(page, l));
@@ -886,14 +898,17 @@ bool RewriteTables(Text page, TableRewrite* out) {
   out->anchors.clear();
   // Most pages hold no table: a cheap look first.
   bool pipes = page.find('|') != Text::npos;
-  if (!pipes && page.find("      ") == Text::npos) return false;
+  bool gaps = GapLinesAtLeast(page, 3);
+  if (!pipes && !gaps) return false;
   std::vector<RawLine> lines = SplitLines(page);
   std::vector<Block> blocks;
   if (pipes) FindTables(page, lines, &blocks);
-  std::vector<bool> taken(lines.size(), false);
-  for (const Block& b : blocks)
-    std::fill(taken.begin() + b.first, taken.begin() + b.last + 1, true);
-  FindGapLayouts(page, lines, taken, &blocks);
+  if (gaps) {
+    std::vector<bool> taken(lines.size(), false);
+    for (const Block& b : blocks)
+      std::fill(taken.begin() + b.first, taken.begin() + b.last + 1, true);
+    FindGapLayouts(page, lines, taken, &blocks);
+  }
   if (blocks.empty()) return false;
   std::sort(blocks.begin(), blocks.end(),
             [](const Block& a, const Block& b) { return a.first < b.first; });
@@ -907,7 +922,7 @@ bool RewriteTables(Text page, TableRewrite* out) {
     if (bi < blocks.size() && blocks[bi].first == i) {
       const Block& b = blocks[bi];
       for (size_t k = 0; k < b.lines.size(); ++k) {
-        if (k) w.Insert("\n", lines[b.last].end);
+        if (k) w.Insert("\n", lines[b.first].tbegin);
         w.Line(b.lines[k]);
       }
       const RawLine& last = lines[b.last];
