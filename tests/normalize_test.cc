@@ -599,6 +599,35 @@ TEST(NormalizeTablesTest, AttendanceGridBecomesLists) {
   EXPECT_EQ(doc.pages[0].text.substr(n.map.Lookup(label).offset, 5), "Excus");
 }
 
+TEST(NormalizeTablesTest, PresenceColumnInWords) {
+  Document doc = Doc({Lines({
+      "| NOM Prénom | Fonction | Présence |",
+      "|---|---|---|",
+      "| PRUVOT Agnès | Maire | présente |",
+      "| BARDET Loïc | Adjoint | excusé |",
+      "| TALBOT Rose | Conseillère | pouvoir à PRUVOT Agnès |",
+      "| GIRAUD Paul | Conseiller | absent |",
+      "| QUÉMÉNER Yann | Conseiller | présent |",
+  })});
+  EXPECT_EQ(Normalize(doc).text, Lines({
+                                     "Présents : PRUVOT Agnès, QUÉMÉNER Yann.",
+                                     "Procurations : TALBOT Rose à PRUVOT Agnès.",
+                                     "Absents excusés : BARDET Loïc.",
+                                     "Absents : GIRAUD Paul.",
+                                 }));
+  // A status the grid does not know: rows kept as they are.
+  Document unsure = Doc({Lines({
+      "| NOM Prénom | Présence |",
+      "| PRUVOT Agnès | présente |",
+      "| BARDET Loïc | arrivé au point 3 |",
+  })});
+  EXPECT_EQ(Normalize(unsure).text, Lines({
+                                        "NOM Prénom ; Présence",
+                                        "PRUVOT Agnès ; présente",
+                                        "BARDET Loïc ; arrivé au point 3",
+                                    }));
+}
+
 TEST(NormalizeTablesTest, UnsureGridStaysRowPerLine) {
   // Two marks on one row: no guess, the rows are kept with their cells.
   RunTable({{Lines({

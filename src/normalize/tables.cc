@@ -451,7 +451,8 @@ bool IsPerson(Text s) {
 // column (absent, excused and proxy columns optional, other columns
 // ignored), then rows of one person each with one status: a mark under
 // "Présent", or a mark under "Absent" or "Excusé", or a person under
-// "Procuration à" (with or without an absent mark). Rows empty but for a
+// "Procuration à" (with or without an absent mark); or, in a "Présence"
+// column in words, "présent(e)", "absent(e)", "excusé(e)", "pouvoir à X". Rows empty but for a
 // group label ("Adjoints") are skipped; any other row makes the grid
 // unsure, and it is read as a data table. Two people at least.
 bool ReadGrid(Text page, const std::vector<std::vector<Fragments>>& rows,
@@ -470,7 +471,7 @@ bool ReadGrid(Text page, const std::vector<std::vector<Fragments>>& rows,
   if (names != 1 || present != 1 || proxy > 1) return false;
   struct Entry {
     const Fragments* who;
-    const Fragments* holder = nullptr;
+    Fragments holder;
   };
   std::vector<Entry> present_list, represented, excused, absent;
   for (size_t i = 1; i < rows.size(); ++i) {
@@ -479,15 +480,41 @@ bool ReadGrid(Text page, const std::vector<std::vector<Fragments>>& rows,
     std::string name = Joined(page, r[name_col]);
     bool marked_present = false, marked_absent = false, marked_excused = false;
     bool any = !name.empty();
-    const Fragments* holder = nullptr;
+    Fragments holder;
     for (size_t c = 0; c < r.size(); ++c) {
       if (c == name_col || kinds[c] == Column::kOther) continue;
       std::string v = Joined(page, r[c]);
       if (v.empty()) continue;
       any = true;
       if (kinds[c] == Column::kProxy) {
-        if (!IsPerson(v)) return false;
-        holder = &r[c];
+        if (!IsPerson(v) || !holder.empty()) return false;
+        holder = r[c];
+        continue;
+      }
+      if (kinds[c] == Column::kPresent && !IsMark(v)) {
+        // A "Présence" column in words: "présente", "excusé", "absent",
+        // "pouvoir à M. X".
+        if (r[c].size() != 1 || !holder.empty()) return false;
+        std::string f = Fold(v);
+        if (f == "present" || f == "presente" || f == "present e") {
+          marked_present = true;
+        } else if (f.find("excuse") != std::string::npos && f.size() <= 24) {
+          marked_excused = true;
+        } else if (f == "absent" || f == "absente" || f == "absent e") {
+          marked_absent = true;
+        } else if (StartsWithWords(f, "pouvoir a") || StartsWithWords(f, "procuration a") ||
+                   StartsWithWords(f, "represente par") || StartsWithWords(f, "representee par")) {
+          Cell to = r[c][0];
+          Text t = CellText(page, to);
+          size_t cut = std::min(t.find("\xC3\xA0 "), t.find("par "));
+          if (cut == Text::npos) return false;
+          to.begin += cut + (t[cut] == 'p' ? 4 : 3);
+          TrimRange(page, &to.begin, &to.end);
+          if (!IsPerson(CellText(page, to))) return false;
+          holder = {to};
+        } else {
+          return false;
+        }
         continue;
       }
       if (!IsMark(v)) return false;
@@ -497,19 +524,19 @@ bool ReadGrid(Text page, const std::vector<std::vector<Fragments>>& rows,
     }
     if (!any) continue;
     int statuses = marked_present + marked_absent + marked_excused;
-    if (statuses == 0 && !holder && IsGroupLabel(name)) continue;
+    if (statuses == 0 && holder.empty() && IsGroupLabel(name)) continue;
     if (!IsPerson(name)) return false;
-    if (holder) {
+    if (!holder.empty()) {
       if (marked_present) return false;
       represented.push_back({&r[name_col], holder});
     } else if (statuses != 1) {
       return false;
     } else if (marked_present) {
-      present_list.push_back({&r[name_col]});
+      present_list.push_back({&r[name_col], {}});
     } else if (marked_excused) {
-      excused.push_back({&r[name_col]});
+      excused.push_back({&r[name_col], {}});
     } else {
-      absent.push_back({&r[name_col]});
+      absent.push_back({&r[name_col], {}});
     }
   }
   size_t people = present_list.size() + represented.size() + excused.size() + absent.size();
@@ -522,9 +549,9 @@ bool ReadGrid(Text page, const std::vector<std::vector<Fragments>>& rows,
     for (size_t k = 0; k < entries.size(); ++k) {
       if (k) AddText(&line, ", ", entries[k].who->front().begin);
       AddFragments(&line, *entries[k].who);
-      if (entries[k].holder) {
-        AddText(&line, " \xC3\xA0 ", entries[k].holder->front().begin);
-        AddFragments(&line, *entries[k].holder);
+      if (!entries[k].holder.empty()) {
+        AddText(&line, " \xC3\xA0 ", entries[k].holder.front().begin);
+        AddFragments(&line, entries[k].holder);
       }
     }
     AddText(&line, ".", entries.back().who->back().end);
