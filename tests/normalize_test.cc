@@ -662,6 +662,16 @@ TEST(NormalizeTablesTest, DataTables) {
   });
 }
 
+TEST(NormalizeTablesTest, SignatureBlocksSideBySide) {
+  RunTable({
+      {Lines({"|Le Maire, |La secrétaire de séance, |", "|Agnès PRUVOT |Rose TALBOT |"}),
+       Lines({"Le Maire,        La secrétaire de séance,", "Agnès PRUVOT        Rose TALBOT"})},
+      // Not roles over names: a data table.
+      {Lines({"|Commune |Délégué |", "|Belmont |Rose TALBOT |"}),
+       Lines({"Commune ; Délégué", "Belmont ; Rose TALBOT"})},
+  });
+}
+
 TEST(NormalizeTablesTest, HangingLabelsStayBesideTheirParagraphs) {
   // Labels beside the first line of each paragraph are no sidebar: each row
   // is read across.

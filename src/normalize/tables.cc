@@ -10,7 +10,8 @@
 //     wider one ("body") holds prose and the other is a sidebar or hanging
 //     labels (JudgeLayout() has the figures);
 //   - attendance grid: see ReadGrid();
-//   - data table: anything else (DataLines()).
+//   - data table: anything else (DataLines()), signature blocks side by
+//     side among them.
 // The sidebar is read as label/value lines: its fragments are joined in
 // order, and a line ends where the next fragment does not go on with it. A
 // fragment goes on with the line when the line ends with ':' and it is the
@@ -571,8 +572,48 @@ bool ReadGrid(Text page, const std::vector<std::vector<Fragments>>& rows,
 
 // --- data tables
 
+// Signature blocks side by side ("|Le Maire,|La secrétaire,|" over
+// "|Agnès PRUVOT|Rose TALBOT|"): two to four rows of two or three short
+// cells without figures, the first row's cells all roles. They are written
+// as a text layout writes them, cells parted by a wide gap, which is how
+// extract/ reads signature blocks.
+bool SignatureBlock(Text page, const std::vector<std::vector<Fragments>>& rows,
+                    std::vector<OutLine>* out) {
+  if (rows.size() < 2 || rows.size() > 4) return false;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    size_t full = 0;
+    for (const Fragments& f : rows[i]) {
+      std::string v = Joined(page, f);
+      if (v.empty()) continue;
+      ++full;
+      if (Chars(v) > 50 || v.find_first_of("0123456789") != std::string::npos) return false;
+      if (i > 0) continue;
+      std::string role = Fold(v);
+      for (Text article : {"pour le ", "pour la ", "le ", "la ", "l "}) {
+        if (role.rfind(article, 0) == 0) {
+          role.erase(0, article.size());
+          break;
+        }
+      }
+      if (!IsRole(role) && !StartsWithWords(role, "secretaire")) return false;
+    }
+    if (full > 3 || (i == 0 && full < 2)) return false;
+  }
+  for (const auto& r : rows) {
+    OutLine line;
+    for (const Fragments& f : r) {
+      if (FragmentsEmpty(f)) continue;
+      if (!line.empty()) AddText(&line, "        ", f.front().begin);
+      AddFragments(&line, f);
+    }
+    out->push_back(std::move(line));
+  }
+  return true;
+}
+
 void DataLines(Text page, const std::vector<std::vector<Fragments>>& rows,
                std::vector<OutLine>* out) {
+  if (SignatureBlock(page, rows, out)) return;
   // A header over one row of figures: "Pour : 12 ; Contre : 2".
   if (rows.size() == 2 && rows[0].size() == rows[1].size() && rows[0].size() >= 2) {
     bool header = true, figures = true;

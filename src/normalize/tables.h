@@ -26,8 +26,10 @@
 //   * any other table is a data table, one row a line: a header over one
 //     row of figures as "Pour : 12 ; Contre : 2", a label and a figure as
 //     "Votants : 14", other rows as their cells joined by " ; " (empty cells
-//     kept between full ones). Cells that rule lines show to span several
-//     lines are joined first.
+//     kept between full ones); signature blocks side by side (roles over
+//     names) keep their cells parted by a wide gap, as a text layout prints
+//     them. Cells that rule lines show to span several lines are joined
+//     first.
 // - a two-column text layout (pdftotext -layout, OCR): six lines or more
 //   where a narrow left column is parted from a body of prose by a gap of six
 //   spaces or more, the body starting at the same column (give or take one)
