@@ -769,6 +769,49 @@ TEST(NormalizeTablesTest, GapsThatAreNoLayoutAreKept) {
   RunTable(cases);
 }
 
+TEST(NormalizeTablesTest, AnyTableShapedTextIsHandled) {
+  std::mt19937 rng(5122026);
+  const std::string alphabet[] = {"|",
+                                  "|\n",
+                                  " |",
+                                  "+---+",
+                                  "|---|",
+                                  "\n",
+                                  " ",
+                                  "      ",
+                                  "X",
+                                  "Nom",
+                                  "Présent",
+                                  "15",
+                                  ":",
+                                  "en exercice",
+                                  "M. Jean DURAND",
+                                  "le conseil municipal de la commune",
+                                  "\xFF",
+                                  "\u00A0",
+                                  "\t",
+                                  "-\n",
+                                  "Pouvoir à",
+                                  "\u00C9"};
+  for (int round = 0; round < 3000; ++round) {
+    std::vector<std::string> pages(1 + rng() % 3);
+    for (std::string& p : pages) {
+      size_t n = rng() % 60;
+      for (size_t i = 0; i < n; ++i) p += alphabet[rng() % std::size(alphabet)];
+    }
+    Document doc = Doc(pages);
+    NormalizedText n = Normalize(doc);
+    ASSERT_TRUE(ValidUtf8(n.text)) << round;
+    ASSERT_EQ(n.page_starts.size(), pages.size());
+    for (size_t s : n.page_starts) ASSERT_LE(s, n.text.size());
+    for (size_t o = 0; o < n.text.size(); ++o) {
+      SourcePosition pos = n.map.Lookup(o);
+      ASSERT_LT(static_cast<size_t>(pos.page), pages.size()) << round;
+      ASSERT_LE(pos.offset, pages[pos.page].size() + 2) << round << " offset " << o;
+    }
+  }
+}
+
 TEST(NormalizeTablesTest, TablePagesKeepTheirStartsAndMap) {
   Document doc = Doc({"Séance du 4 avril 2023\n\nPremière page.",
                       "|Pour |Contre |\n|---|---|\n|7 |2 |\nLe conseil adopte."});
