@@ -64,6 +64,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <iterator>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 
@@ -429,25 +430,26 @@ class Emitter {
     run_ = false;
   }
 
-  // Adds the anchors to *map; on a page whose tables were rewritten (a
-  // non-empty tables[page]), offsets in the rewritten page are taken back to
-  // the page itself: a run copied from it may span several of its pieces.
-  void Finish(const std::vector<TableRewrite>& tables, OffsetMap* map) {
+  // Adds the anchors to *map; on a page whose tables were rewritten
+  // (tables[page] holds a rewrite), offsets in the rewritten page are taken
+  // back to the page itself: a run copied from it may span several of its
+  // pieces.
+  void Finish(const std::vector<std::optional<TableRewrite>>& tables, OffsetMap* map) {
     for (size_t i = 0; i < anchors_.size(); ++i) {
       const auto& [at, pos] = anchors_[i];
-      const TableRewrite* t =
-          static_cast<size_t>(pos.page) < tables.size() ? &tables[pos.page] : nullptr;
-      if (!t || t->anchors.empty()) {
+      const TableRewrite* t = static_cast<size_t>(pos.page) < tables.size() && tables[pos.page]
+                                  ? &*tables[pos.page]
+                                  : nullptr;
+      if (!t) {
         map->Add(at, pos);
         continue;
       }
       size_t len = (i + 1 < anchors_.size() ? anchors_[i + 1].first : text_.size()) - at;
       map->Add(at, {pos.page, t->PageOffset(pos.offset)});
-      auto it = std::upper_bound(
-          t->anchors.begin(), t->anchors.end(), pos.offset,
-          [](size_t v, const std::pair<size_t, size_t>& a) { return v < a.first; });
-      for (; it != t->anchors.end() && it->first < pos.offset + len; ++it) {
-        map->Add(at + (it->first - pos.offset), {pos.page, it->second});
+      auto it = std::upper_bound(t->anchors.begin(), t->anchors.end(), pos.offset,
+                                 [](size_t v, const RewriteAnchor& a) { return v < a.text; });
+      for (; it != t->anchors.end() && it->text < pos.offset + len; ++it) {
+        map->Add(at + (it->text - pos.offset), {pos.page, it->page});
       }
     }
   }
@@ -790,7 +792,9 @@ class Writer {
     }
   }
 
-  void Finish(const std::vector<TableRewrite>& tables) { emit_.Finish(tables, &out_.map); }
+  void Finish(const std::vector<std::optional<TableRewrite>>& tables) {
+    emit_.Finish(tables, &out_.map);
+  }
 
  private:
   void WriteLine(Text page, size_t b, size_t e) {
@@ -993,11 +997,11 @@ NormalizedText Normalize(const Document& doc, const PatternSet& patterns) {
 
   // Tables and two-column layouts are read first (normalize/tables.h); the
   // passes below see the rewritten pages.
-  std::vector<TableRewrite> tables(doc.pages.size());
+  std::vector<std::optional<TableRewrite>> tables(doc.pages.size());
   std::vector<Text> texts(doc.pages.size());
   for (size_t p = 0; p < doc.pages.size(); ++p) {
-    texts[p] = RewriteTables(doc.pages[p].text, &tables[p]) ? Text(tables[p].text)
-                                                            : Text(doc.pages[p].text);
+    tables[p] = RewriteTables(doc.pages[p].text);
+    texts[p] = tables[p] ? Text(tables[p]->text) : Text(doc.pages[p].text);
   }
 
   std::vector<std::vector<Line>> lines(doc.pages.size());

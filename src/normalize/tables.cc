@@ -30,12 +30,11 @@
 namespace delibex {
 
 size_t TableRewrite::PageOffset(size_t at) const {
-  auto it =
-      std::upper_bound(anchors.begin(), anchors.end(), at,
-                       [](size_t v, const std::pair<size_t, size_t>& a) { return v < a.first; });
+  auto it = std::upper_bound(anchors.begin(), anchors.end(), at,
+                             [](size_t v, const RewriteAnchor& a) { return v < a.text; });
   if (it == anchors.begin()) return at;
   --it;
-  return it->second + (at - it->first);
+  return it->page + (at - it->text);
 }
 
 namespace {
@@ -926,7 +925,7 @@ class Writer {
 
   void Copy(size_t b, size_t e) {
     if (b == e) return;
-    if (!(copying_ && b == next_)) out_.anchors.emplace_back(out_.text.size(), b);
+    if (!(copying_ && b == next_)) out_.anchors.push_back({out_.text.size(), b});
     out_.text.append(page_.data() + b, e - b);
     next_ = e;
     copying_ = true;
@@ -935,7 +934,7 @@ class Writer {
   void Insert(Text s, size_t at) {
     for (size_t i = 0; i < s.size(); ++i) {
       if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80)
-        out_.anchors.emplace_back(out_.text.size(), at);
+        out_.anchors.push_back({out_.text.size(), at});
       out_.text += s[i];
     }
     copying_ = false;
@@ -961,13 +960,11 @@ class Writer {
 
 }  // namespace
 
-bool RewriteTables(Text page, TableRewrite* out) {
-  out->text.clear();
-  out->anchors.clear();
+std::optional<TableRewrite> RewriteTables(Text page) {
   // Most pages hold no table: a cheap look first.
   bool pipes = page.find('|') != Text::npos;
   bool gaps = GapLinesAtLeast(page, 3);
-  if (!pipes && !gaps) return false;
+  if (!pipes && !gaps) return std::nullopt;
   std::vector<RawLine> lines = SplitLines(page);
   std::vector<Block> blocks;
   if (pipes) FindTables(page, lines, &blocks);
@@ -977,11 +974,12 @@ bool RewriteTables(Text page, TableRewrite* out) {
       std::fill(taken.begin() + b.first, taken.begin() + b.last + 1, true);
     FindGapLayouts(page, lines, taken, &blocks);
   }
-  if (blocks.empty()) return false;
+  if (blocks.empty()) return std::nullopt;
   std::sort(blocks.begin(), blocks.end(),
             [](const Block& a, const Block& b) { return a.first < b.first; });
 
-  Writer w(out);
+  TableRewrite out;
+  Writer w(&out);
   w.page_ = page;
   size_t bi = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -1001,7 +999,7 @@ bool RewriteTables(Text page, TableRewrite* out) {
     }
     w.Copy(l.begin, newline ? l.end + 1 : l.end);
   }
-  return true;
+  return out;
 }
 
 }  // namespace delibex

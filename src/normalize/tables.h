@@ -1,6 +1,6 @@
 // normalize/tables: tables and two-column layouts in a page's raw text, read
 // as text. Normalize() calls it on every page before its own passes, which
-// then see the rewritten page (and map offsets back through `anchors`).
+// then see the rewritten page (and map offsets back through its anchors).
 //
 // What it rewrites (and nothing else):
 // - a block of consecutive lines shaped as table rows, "|cell|cell|" (rule
@@ -41,27 +41,33 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 namespace delibex {
 
+// From `text` on, the rewritten page is a copy of the page from `page` on,
+// until the next anchor.
+struct RewriteAnchor {
+  size_t text = 0;
+  size_t page = 0;
+};
+
+// A page with its tables rewritten. Immutable once made, safe to share.
 struct TableRewrite {
-  std::string text;  // the page, its tables rewritten
-  // (offset in text, offset in the page), increasing: from each anchor the
-  // text is a copy of the page from that offset, until the next anchor.
-  // Inserted characters (separators, labels) have one anchor each, at the
-  // page byte they stand for.
-  std::vector<std::pair<size_t, size_t>> anchors;
+  std::string text;
+  // Increasing in `text`, the first at 0. Inserted characters (separators,
+  // labels) have one anchor each, at the page byte they stand for.
+  std::vector<RewriteAnchor> anchors;
 
   // The page offset of text offset `at`.
   size_t PageOffset(size_t at) const;
 };
 
-// Rewrites the tables of one page's text into *out; false (and *out left
-// empty) when the page holds none, which is most pages.
-bool RewriteTables(std::string_view page, TableRewrite* out);
+// The page's text with its tables rewritten, or nullopt when it holds none
+// (most pages). Never fails; safe to call from many threads at once.
+std::optional<TableRewrite> RewriteTables(std::string_view page);
 
 }  // namespace delibex
