@@ -372,6 +372,27 @@ TEST(ExtractSession, CountsStatedInASentence) {
   EXPECT_EQ(Opt(s.attendance.present_count), "null");
 }
 
+// The register's margin: "qui ont pris part à la délibération" counts the
+// voters; "n'ont pas pris part au vote" does not.
+TEST(ExtractSession, MembersWhoTookPartAreTheVoters) {
+  Record r = SessionOf(
+      "COMMUNE DE SAINT-ALBAN\n"
+      "Séance du 13 novembre 2024\n"
+      "Nombre de membres en exercice : 15\n"
+      "présents : 12\n"
+      "qui ont pris part à la délibération : 14 dont 2 procurations\n"
+      "Présents : M. Jean DUPONT, Mme Anne ROUX, M. Luc BLANC.\n");
+  EXPECT_EQ(Opt(r.attendance.voters), "14");
+  EXPECT_EQ(Opt(r.attendance.in_office), "15");
+  EXPECT_EQ(Opt(r.attendance.present_count), "12");
+  Record s = SessionOf(
+      "COMMUNE DE SAINT-ALBAN\n"
+      "Séance du 13 novembre 2024\n"
+      "Membres n'ayant pas pris part au vote : 2\n"
+      "Présents : M. Jean DUPONT, Mme Anne ROUX, M. Luc BLANC.\n");
+  EXPECT_EQ(Opt(s.attendance.voters), "null");
+}
+
 // The convocation's date in its other phrasings.
 TEST(ExtractSession, ConvocationPhrasings) {
   EXPECT_EQ(Opt(SessionOf("COMMUNE DE SAINT-ALBAN\nLe conseil s'est réuni le 9 mai 2022 sur "

@@ -525,5 +525,321 @@ TEST(NormalizeTest, LostApostrophesPutBack) {
   ExpectMapsBack(doc, Normalize(doc));
 }
 
+// --- Tables and two-column layouts (normalize/tables.h). Invented text.
+
+std::string Lines(const std::vector<std::string>& lines) {
+  std::string s;
+  for (size_t i = 0; i < lines.size(); ++i) s += (i ? "\n" : "") + lines[i];
+  return s;
+}
+
+TEST(NormalizeTablesTest, SidebarLayoutReadsLabelsThenBody) {
+  RunTable(
+      {{Lines({
+            "EXTRAIT DU REGISTRE",
+            "|Nombre de membres |Le quatre avril deux mille vingt-trois, le Conseil municipal |",
+            "|en exercice : |de Belmont-sur-Lise s'est réuni à la mairie sous la présidence |",
+            "|11 |de Mme Agnès PRUVOT, Maire, après convocation légale. |",
+            "|qui ont pris part au vote : | |",
+            "|10 |Objet : Entretien des chemins ruraux, travaux de la tranche |",
+            "|Date de la convocation : |deux, confiés au syndicat de voirie. |",
+            "|28 mars 2023 | |",
+            "Fait à Belmont-sur-Lise.",
+        }),
+        Lines({
+            "EXTRAIT DU REGISTRE",
+            "Nombre de membres en exercice : 11",
+            "qui ont pris part au vote : 10",
+            "Date de la convocation : 28 mars 2023",
+            "",
+            "Le quatre avril deux mille vingt-trois, le Conseil municipal",
+            "de Belmont-sur-Lise s'est réuni à la mairie sous la présidence",
+            "de Mme Agnès PRUVOT, Maire, après convocation légale.",
+            "",
+            "Objet : Entretien des chemins ruraux, travaux de la tranche",
+            "deux, confiés au syndicat de voirie.",
+            "Fait à Belmont-sur-Lise.",
+        })}});
+}
+
+TEST(NormalizeTablesTest, SidebarValueWrapsAndBodyHyphenJoins) {
+  // A value that wraps on a lower-case fragment stays on its label's line; a
+  // fragment with its own ':' starts a line; a body word cut at a row's end
+  // is joined by the usual line-end rule.
+  RunTable({{Lines({
+                 "|Objet : |Le conseil examine la demande d'assujet- |",
+                 "|Cession d'une parcelle |tissement volontaire à la taxe sur la valeur |",
+                 "|communale |ajoutée présentée pour le gîte de la commune. |",
+                 "|votants : 9 |Il en approuve le principe et charge le maire |",
+                 "| |des démarches auprès des services fiscaux. |",
+             }),
+             Lines({
+                 "Objet : Cession d'une parcelle communale",
+                 "votants : 9",
+                 "",
+                 "Le conseil examine la demande d'assujettissement volontaire à la taxe sur la "
+                 "valeur",
+                 "ajoutée présentée pour le gîte de la commune.",
+                 "Il en approuve le principe et charge le maire",
+                 "des démarches auprès des services fiscaux.",
+             })}});
+}
+
+TEST(NormalizeTablesTest, AttendanceGridBecomesLists) {
+  Document doc = Doc({Lines({
+      "+------------------+--------+--------+----------------+",
+      "|Nom et prénom     |Présent |Excusé  |Pouvoir à       |",
+      "+==================+========+========+================+",
+      "|Mme Agnès PRUVOT  |X       |        |                |",
+      "|M. Yann QUÉMÉNER  |x       |        |                |",
+      "|M. Loïc BARDET    |        |X       |                |",
+      "|Mme Rose TALBOT   |        |X       |Mme Agnès PRUVOT|",
+      "+------------------+--------+--------+----------------+",
+  })});
+  NormalizedText n = Normalize(doc);
+  EXPECT_EQ(n.text, Lines({
+                        "Présents : Mme Agnès PRUVOT, M. Yann QUÉMÉNER.",
+                        "Procurations : Mme Rose TALBOT à Mme Agnès PRUVOT.",
+                        "Absents excusés : M. Loïc BARDET.",
+                    }));
+  // The labels are written by the reading; the names map back to their cells.
+  for (const char* name : {"BARDET", "TALBOT", "QU"}) {
+    size_t at = n.text.find(name);
+    ASSERT_NE(at, std::string::npos);
+    SourcePosition pos = n.map.Lookup(at);
+    EXPECT_EQ(doc.pages[0].text.substr(pos.offset, std::string(name).size()), name);
+  }
+  size_t label = n.text.find("Absents");
+  EXPECT_EQ(doc.pages[0].text.substr(n.map.Lookup(label).offset, 5), "Excus");
+}
+
+TEST(NormalizeTablesTest, PresenceColumnInWords) {
+  Document doc = Doc({Lines({
+      "| NOM Prénom | Fonction | Présence |",
+      "|---|---|---|",
+      "| PRUVOT Agnès | Maire | présente |",
+      "| BARDET Loïc | Adjoint | excusé |",
+      "| TALBOT Rose | Conseillère | pouvoir à PRUVOT Agnès |",
+      "| GIRAUD Paul | Conseiller | absent |",
+      "| QUÉMÉNER Yann | Conseiller | présent |",
+  })});
+  EXPECT_EQ(Normalize(doc).text, Lines({
+                                     "Présents : PRUVOT Agnès, QUÉMÉNER Yann.",
+                                     "Procurations : TALBOT Rose à PRUVOT Agnès.",
+                                     "Absents excusés : BARDET Loïc.",
+                                     "Absents : GIRAUD Paul.",
+                                 }));
+  // A status the grid does not know: rows kept as they are.
+  Document unsure = Doc({Lines({
+      "| NOM Prénom | Présence |",
+      "| PRUVOT Agnès | présente |",
+      "| BARDET Loïc | arrivé au point 3 |",
+  })});
+  EXPECT_EQ(Normalize(unsure).text, Lines({
+                                        "NOM Prénom ; Présence",
+                                        "PRUVOT Agnès ; présente",
+                                        "BARDET Loïc ; arrivé au point 3",
+                                    }));
+}
+
+TEST(NormalizeTablesTest, UnsureGridStaysRowPerLine) {
+  // Two marks on one row: no guess, the rows are kept with their cells.
+  RunTable({{Lines({
+                 "|Nom |Présent |Absent |",
+                 "|Mme Agnès PRUVOT |X | |",
+                 "|M. Loïc BARDET |X |X |",
+                 "|M. Yann QUÉMÉNER | |X |",
+             }),
+             Lines({
+                 "Nom ; Présent ; Absent",
+                 "Mme Agnès PRUVOT ; X",
+                 "M. Loïc BARDET ; X ; X",
+                 "M. Yann QUÉMÉNER ; ; X",
+             })}});
+}
+
+TEST(NormalizeTablesTest, DataTables) {
+  RunTable({
+      // A header over one row of figures.
+      {Lines(
+           {"| Votants | Pour | Contre | Abstention |", "|---|---|---|---|", "| 9 | 7 | 2 | 0 |"}),
+       "Votants : 9 ; Pour : 7 ; Contre : 2 ; Abstention : 0"},
+      // Labels and figures; other rows keep their cells.
+      {Lines({"|Membres en exercice |11 |", "|Présents |8 |", "|Secrétaire |M. Loïc BARDET |"}),
+       Lines({"Membres en exercice : 11", "Présents : 8", "Secrétaire ; M. Loïc BARDET"})},
+      // Cells of several lines between rules are joined.
+      {Lines({"+---------------+----------+", "|Lot           |Montant   |",
+              "+---------------+----------+", "|Voirie et     |12 000 €  |",
+              "|réseaux       |          |", "+---------------+----------+",
+              "|Éclairage     |3 500 €   |", "+---------------+----------+"}),
+       Lines({"Lot ; Montant", "Voirie et réseaux ; 12 000 €", "Éclairage ; 3 500 €"})},
+  });
+}
+
+TEST(NormalizeTablesTest, SignatureBlocksSideBySide) {
+  RunTable({
+      {Lines({"|Le Maire, |La secrétaire de séance, |", "|Agnès PRUVOT |Rose TALBOT |"}),
+       Lines({"Le Maire,        La secrétaire de séance,", "Agnès PRUVOT        Rose TALBOT"})},
+      // Not roles over names: a data table.
+      {Lines({"|Commune |Délégué |", "|Belmont |Rose TALBOT |"}),
+       Lines({"Commune ; Délégué", "Belmont ; Rose TALBOT"})},
+  });
+}
+
+TEST(NormalizeTablesTest, HangingLabelsStayBesideTheirParagraphs) {
+  // Labels beside the first line of each paragraph are no sidebar: each row
+  // is read across.
+  RunTable(
+      {{Lines({
+            "|Article 1er |Le conseil municipal approuve la convention de mise à disposition du |",
+            "| |local associatif situé rue des Tanneurs, pour une durée de trois ans. |",
+            "|Article 2 |Le maire est autorisé à signer la convention et tous les documents |",
+            "| |qui s'y rapportent, ainsi que ses avenants éventuels. |",
+        }),
+        Lines({
+            "Article 1er Le conseil municipal approuve la convention de mise à disposition du",
+            "local associatif situé rue des Tanneurs, pour une durée de trois ans.",
+            "Article 2 Le maire est autorisé à signer la convention et tous les documents",
+            "qui s'y rapportent, ainsi que ses avenants éventuels.",
+        })}});
+}
+
+TEST(NormalizeTablesTest, WhatIsNoTableIsUnchanged) {
+  std::vector<Case> cases;
+  for (const std::string& in : {
+           // Pipes alone or scattered, as OCR leaves them.
+           Lines({"|", "", "|", "| |", "le conseil | municipal"}),
+           // One row only.
+           Lines({"|Pour |Contre |", "Le conseil adopte."}),
+           // Rows of different widths.
+           Lines({"|a |b |", "|c |d |e |", "|f |g |"}),
+           // Columns parted by a bar without outer bars (handled downstream).
+           Lines({"Nombre de membres | L'an deux mille vingt-quatre, le huit février,",
+                  "en exercice : 14 | le Conseil municipal s'est réuni"}),
+       }) {
+    cases.push_back({in, in});
+  }
+  RunTable(cases);
+}
+
+TEST(NormalizeTablesTest, TwoColumnTextLayout) {
+  // Each run of the left column goes before the sentence it sits beside.
+  RunTable(
+      {{Lines({
+            "DÉLIBÉRATION DU CONSEIL MUNICIPAL",
+            "",
+            "Membres en exercice : 11      Le quatre avril deux mille vingt-trois, le Conseil",
+            "Présents : 8                  municipal de Belmont-sur-Lise s'est réuni à la mairie",
+            "Votants : 10                  sous la présidence de Mme Agnès PRUVOT, Maire.",
+            "",
+            "Date de convocation :         Présents : Mme Agnès PRUVOT, M. Yann QUÉMÉNER, M.",
+            "28 mars 2023                  Loïc BARDET, Mme Rose TALBOT.",
+            "                              Pouvoir : M. Paul GIRAUD à Mme Agnès PRUVOT.",
+            "",
+            "Le conseil approuve le compte rendu.",
+        }),
+        Lines({
+            "DÉLIBÉRATION DU CONSEIL MUNICIPAL",
+            "",
+            "Membres en exercice : 11",
+            "Présents : 8",
+            "Votants : 10",
+            "",
+            "Le quatre avril deux mille vingt-trois, le Conseil",
+            "municipal de Belmont-sur-Lise s'est réuni à la mairie",
+            "sous la présidence de Mme Agnès PRUVOT, Maire.",
+            "",
+            "Date de convocation : 28 mars 2023",
+            "Présents : Mme Agnès PRUVOT, M. Yann QUÉMÉNER, M.",
+            "Loïc BARDET, Mme Rose TALBOT.",
+            "Pouvoir : M. Paul GIRAUD à Mme Agnès PRUVOT.",
+            "",
+            "Le conseil approuve le compte rendu.",
+        })}});
+}
+
+TEST(NormalizeTablesTest, GapsThatAreNoLayoutAreKept) {
+  std::vector<Case> cases;
+  for (const std::string& in : {
+           // A signature block, a table of figures, one long gap in a sentence.
+           Lines({"Le Maire                              La Secrétaire de séance",
+                  "Agnès PRUVOT                          Rose TALBOT"}),
+           Lines({"POUR                 9", "CONTRE               1", "ABSTENTION           0",
+                  "Chapitre 011         -2 500", "Chapitre 012         +2 500",
+                  "TOTAL                0"}),
+           Lines({"Le conseil municipal, après en avoir délibéré,        approuve le projet de",
+                  "convention avec le département pour l'entretien des routes communales et",
+                  "autorise le maire à la signer."}),
+           // Labels heading paragraphs: each stays beside its text.
+           Lines({"Article 1er      Le conseil municipal approuve la convention de mise à",
+                  "                 disposition du local associatif situé rue des Tanneurs.",
+                  "Article 2        Le maire est autorisé à signer la convention et tous",
+                  "                 les documents qui s'y rapportent, ainsi que ses avenants.",
+                  "Article 3        La dépense sera imputée au budget principal de la",
+                  "                 commune, chapitre 011, pour l'exercice en cours."}),
+       }) {
+    cases.push_back({in, in});
+  }
+  RunTable(cases);
+}
+
+TEST(NormalizeTablesTest, AnyTableShapedTextIsHandled) {
+  std::mt19937 rng(5122026);
+  const std::string alphabet[] = {"|",
+                                  "|\n",
+                                  " |",
+                                  "+---+",
+                                  "|---|",
+                                  "\n",
+                                  " ",
+                                  "      ",
+                                  "X",
+                                  "Nom",
+                                  "Présent",
+                                  "15",
+                                  ":",
+                                  "en exercice",
+                                  "M. Jean DURAND",
+                                  "le conseil municipal de la commune",
+                                  "\xFF",
+                                  "\u00A0",
+                                  "\t",
+                                  "-\n",
+                                  "Pouvoir à",
+                                  "\u00C9"};
+  for (int round = 0; round < 3000; ++round) {
+    std::vector<std::string> pages(1 + rng() % 3);
+    for (std::string& p : pages) {
+      size_t n = rng() % 60;
+      for (size_t i = 0; i < n; ++i) p += alphabet[rng() % std::size(alphabet)];
+    }
+    Document doc = Doc(pages);
+    NormalizedText n = Normalize(doc);
+    ASSERT_TRUE(ValidUtf8(n.text)) << round;
+    ASSERT_EQ(n.page_starts.size(), pages.size());
+    for (size_t s : n.page_starts) ASSERT_LE(s, n.text.size());
+    for (size_t o = 0; o < n.text.size(); ++o) {
+      SourcePosition pos = n.map.Lookup(o);
+      ASSERT_LT(static_cast<size_t>(pos.page), pages.size()) << round;
+      ASSERT_LE(pos.offset, pages[pos.page].size() + 2) << round << " offset " << o;
+    }
+  }
+}
+
+TEST(NormalizeTablesTest, TablePagesKeepTheirStartsAndMap) {
+  Document doc = Doc({"Séance du 4 avril 2023\n\nPremière page.",
+                      "|Pour |Contre |\n|---|---|\n|7 |2 |\nLe conseil adopte."});
+  NormalizedText n = Normalize(doc);
+  EXPECT_EQ(n.text,
+            "Séance du 4 avril 2023\n\nPremière page.\n\nPour : 7 ; Contre : 2\nLe conseil "
+            "adopte.");
+  ASSERT_EQ(n.page_starts.size(), 2u);
+  EXPECT_EQ(n.text.substr(n.page_starts[1], 4), "Pour");
+  ExpectMapsBack(doc, n);
+  SourcePosition adopte = n.map.Lookup(n.text.find("adopte"));
+  EXPECT_EQ(adopte.page, 1);
+  EXPECT_EQ(doc.pages[1].text.substr(adopte.offset, 6), "adopte");
+}
+
 }  // namespace
 }  // namespace delibex

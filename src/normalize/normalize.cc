@@ -66,10 +66,12 @@
 #include <cstdint>
 #include <cstring>
 #include <iterator>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 
 #include "core/text.h"
+#include "normalize/tables.h"
 
 namespace delibex {
 
@@ -329,7 +331,7 @@ bool DiffersByPageNumber(const std::vector<const Occurrence*>& occ) {
   return true;
 }
 
-void MarkRunningLines(const Document& doc, std::vector<std::vector<Line>>* pages) {
+void MarkRunningLines(const std::vector<Text>& texts, std::vector<std::vector<Line>>* pages) {
   constexpr size_t kEdge = 2;
   size_t with_text = 0;
   for (const auto& lines : *pages) {
@@ -343,7 +345,7 @@ void MarkRunningLines(const Document& doc, std::vector<std::vector<Line>>* pages
   std::unordered_map<std::string, std::vector<size_t>> by_key;
   std::vector<size_t> text_lines;
   for (size_t p = 0; p < pages->size(); ++p) {
-    Text page = doc.pages[p].text;
+    Text page = texts[p];
     const auto& lines = (*pages)[p];
     text_lines.clear();
     for (size_t i = 0; i < lines.size(); ++i) {
@@ -430,8 +432,28 @@ class Emitter {
     run_ = false;
   }
 
-  void Finish(OffsetMap* map) {
-    for (const auto& [at, pos] : anchors_) map->Add(at, pos);
+  // Adds the anchors to *map; on a page whose tables were rewritten
+  // (tables[page] holds a rewrite), offsets in the rewritten page are taken
+  // back to the page itself: a run copied from it may span several of its
+  // pieces.
+  void Finish(const std::vector<std::optional<TableRewrite>>& tables, OffsetMap* map) {
+    for (size_t i = 0; i < anchors_.size(); ++i) {
+      const auto& [at, pos] = anchors_[i];
+      const TableRewrite* t = static_cast<size_t>(pos.page) < tables.size() && tables[pos.page]
+                                  ? &*tables[pos.page]
+                                  : nullptr;
+      if (!t) {
+        map->Add(at, pos);
+        continue;
+      }
+      size_t len = (i + 1 < anchors_.size() ? anchors_[i + 1].first : text_.size()) - at;
+      map->Add(at, {pos.page, t->PageOffset(pos.offset)});
+      auto it = std::upper_bound(t->anchors.begin(), t->anchors.end(), pos.offset,
+                                 [](size_t v, const RewriteAnchor& a) { return v < a.text; });
+      for (; it != t->anchors.end() && it->text < pos.offset + len; ++it) {
+        map->Add(at + (it->text - pos.offset), {pos.page, it->page});
+      }
+    }
   }
 
  private:
@@ -724,10 +746,11 @@ enum class Join { kNo, kDropHyphen, kKeepHyphen, kSoftHyphen };
 
 class Writer {
  public:
-  Writer(const Document& doc, NormalizedText* out) : doc_(doc), out_(*out), emit_(&out->text) {}
+  Writer(const std::vector<Text>& texts, NormalizedText* out)
+      : texts_(texts), out_(*out), emit_(&out->text) {}
 
   void WritePage(int p, const std::vector<Line>& lines) {
-    Text page = doc_.pages[p].text;
+    Text page = texts_[p];
     emit_.SetPage(p, page);
     size_t first = lines.size(), last = 0;
     for (size_t i = 0; i < lines.size(); ++i) {
@@ -771,7 +794,9 @@ class Writer {
     }
   }
 
-  void Finish() { emit_.Finish(&out_.map); }
+  void Finish(const std::vector<std::optional<TableRewrite>>& tables) {
+    emit_.Finish(tables, &out_.map);
+  }
 
  private:
   void WriteLine(Text page, size_t b, size_t e) {
@@ -946,7 +971,7 @@ class Writer {
     return Join::kDropHyphen;
   }
 
-  const Document& doc_;
+  const std::vector<Text>& texts_;
   NormalizedText& out_;
   Emitter emit_;
   size_t hyphen_at_ = 0;
@@ -1015,16 +1040,25 @@ NormalizedText Normalize(const Document& doc, const PatternSet& patterns) {
   if (patterns.has("page_number_line")) classifier.page_line = &patterns["page_number_line"];
   if (patterns.has("page_number_bare")) classifier.page_bare = &patterns["page_number_bare"];
 
+  // Tables and two-column layouts are read first (normalize/tables.h); the
+  // passes below see the rewritten pages.
+  std::vector<std::optional<TableRewrite>> tables(doc.pages.size());
+  std::vector<Text> texts(doc.pages.size());
+  for (size_t p = 0; p < doc.pages.size(); ++p) {
+    tables[p] = RewriteTables(doc.pages[p].text);
+    texts[p] = tables[p] ? Text(tables[p]->text) : Text(doc.pages[p].text);
+  }
+
   std::vector<std::vector<Line>> lines(doc.pages.size());
   for (size_t p = 0; p < doc.pages.size(); ++p) {
-    SplitLines(doc.pages[p].text, &lines[p]);
-    classifier.Classify(doc.pages[p].text, &lines[p]);
+    SplitLines(texts[p], &lines[p]);
+    classifier.Classify(texts[p], &lines[p]);
   }
-  MarkRunningLines(doc, &lines);
+  MarkRunningLines(texts, &lines);
 
-  Writer writer(doc, &result);
+  Writer writer(texts, &result);
   for (size_t p = 0; p < doc.pages.size(); ++p) writer.WritePage(static_cast<int>(p), lines[p]);
-  writer.Finish();
+  writer.Finish(tables);
   // One byte for one: the map back to the pages stays as it is.
   for (size_t at : LostApostrophes(result.text)) result.text[at] = '\'';
   return result;

@@ -2,6 +2,11 @@
 // read, with a map back to the page and byte offset each piece came from.
 //
 // What it rewrites (and nothing else):
+// - first, tables and two-column layouts (normalize/tables.h): "|cell|cell|"
+//   rows and columns parted by wide gaps are read as text (a sidebar as
+//   label/value lines, an attendance grid as lists, a data table one row a
+//   line); the rules below then apply to the rewritten page, and the offset
+//   map still points into the page as given;
 // - Unicode NFC (decomposed accents from PDFs become single characters);
 // - typographic apostrophes (’ ‘ ʼ ´ `) -> ', double quotes “ ” „ -> ";
 //   guillemets « » are kept;
