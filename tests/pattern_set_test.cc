@@ -91,6 +91,29 @@ TEST(PatternSet, FindAllStepsOverUtf8AfterEmptyMatches) {
   EXPECT_GE(all.size(), 2u);
 }
 
+// FindBefore finds Find's match when it starts at or before the limit (and
+// may end past it), and nothing when the first match starts later.
+TEST(PatternSet, FindBeforeTakesMatchesStartingUpToTheLimit) {
+  auto set = PatternSet::Load({{"x.pcre", "[word]\n (?<w>séance\\s+\\w+)\n"}});
+  ASSERT_TRUE(set.ok()) << set.error().message;
+  const Pattern& p = (*set.value())["word"];
+  const std::string text = "Ouverture de la séance publique, puis séance close";
+  size_t first = text.find("séance");
+  size_t second = text.find("séance", first + 1);
+  Match m;
+  ASSERT_TRUE(p.FindBefore(text, &m, 0, first));
+  EXPECT_EQ(m.begin(), first);
+  EXPECT_EQ(m["w"], "séance publique");  // runs past the limit
+  EXPECT_FALSE(p.FindBefore(text, &m, 0, first - 1));
+  ASSERT_TRUE(p.FindBefore(text, &m, first + 1, second + 3));
+  EXPECT_EQ(m.begin(), second);
+  EXPECT_FALSE(p.FindBefore(text, &m, first + 1, second - 1));
+  EXPECT_FALSE(p.FindBefore(text, &m, 10, 5));  // a limit before the start
+  // A limit at or past the end is no limit.
+  ASSERT_TRUE(p.FindBefore(text, &m, first + 1, text.size()));
+  EXPECT_EQ(m.begin(), second);
+}
+
 TEST(PatternSet, ACueGatesItsPattern) {
   // The cue says every match holds "vote"; here it is deliberately wrong for
   // the second subject, to show that the pattern is not run without it.

@@ -44,8 +44,9 @@ struct ExtractArgs {
 
 // One outcome as its output line: pretty JSON for a single file, else one line.
 std::string Serialize(const FileOutcome& r, bool pretty) {
-  nlohmann::ordered_json j = r.error ? ErrorToJson(r.source, *r.error) : RecordToJson(*r.record);
-  return j.dump(pretty ? 1 : -1, ' ', false, nlohmann::json::error_handler_t::replace);
+  if (!r.error) return RecordJsonText(*r.record, pretty);
+  return ErrorToJson(r.source, *r.error)
+      .dump(pretty ? 1 : -1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 // The progress line of a terminal: redrawn at most ten times a second, wiped

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/text.h"
@@ -125,13 +126,14 @@ std::vector<Heading> FindHeadings(std::string_view zone, const PatternSet& patte
 
 // Whether a paragraph after a blank line goes on with the list: it opens with
 // people (see below, after the item reader).
-bool OpensWithPeople(std::string_view para, ListKind kind, const PatternSet& patterns);
+class ItemReader;
+bool OpensWithPeople(std::string_view para, ListKind kind, ItemReader* reader);
 
 // Where the list that starts at `start` ends: a blank line (unless the list
 // goes on after it), a closing parenthesis that the list did not open, a
 // sentence end, or `limit`.
 size_t ListEnd(std::string_view zone, size_t start, size_t limit, ListKind kind,
-               const PatternSet& patterns) {
+               const PatternSet& patterns, ItemReader* reader) {
   int depth = 0;
   for (size_t i = start; i < limit; ++i) {
     char c = zone[i];
@@ -169,7 +171,7 @@ size_t ListEnd(std::string_view zone, size_t start, size_t limit, ListKind kind,
         {
           size_t para_end = zone.find("\n\n", j);
           if (para_end == std::string_view::npos) para_end = zone.size();
-          if (OpensWithPeople(zone.substr(j, para_end - j), kind, patterns)) continue;
+          if (OpensWithPeople(zone.substr(j, para_end - j), kind, reader)) continue;
         }
         return i;
       }
@@ -593,7 +595,7 @@ bool SaysNoOne(std::string_view item) {
   return false;
 }
 
-ItemReading ReadItem(std::string_view raw, ListKind kind, const PatternSet& patterns) {
+ItemReading ReadItemText(std::string_view raw, ListKind kind, const PatternSet& patterns) {
   ItemReading out;
   std::string item = CleanItem(raw);
   if (item.empty() || SaysNoOne(item)) return out;
@@ -649,6 +651,31 @@ ItemReading ReadItem(std::string_view raw, ListKind kind, const PatternSet& patt
   }
   return out;
 }
+
+// Reads items with ReadItemText, each text once per list kind: an item is
+// read when its list is split into runs, again when the list is read, and
+// as the neighbour of a damaged one. A reading depends on the text and the
+// kind only.
+class ItemReader {
+ public:
+  explicit ItemReader(const PatternSet& patterns) : patterns_(patterns) {}
+  const PatternSet& patterns() const { return patterns_; }
+  const ItemReading& Read(std::string_view raw, ListKind kind) {
+    auto& cache = cache_[static_cast<size_t>(kind)];
+    auto it = cache.find(raw);
+    if (it == cache.end())
+      it = cache.emplace(std::string(raw), ReadItemText(raw, kind, patterns_)).first;
+    return it->second;
+  }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  const PatternSet& patterns_;
+  std::unordered_map<std::string, ItemReading, Hash, std::equal_to<>> cache_[4];
+};
 
 struct Lists {
   std::vector<Person> present, excused, absent;
@@ -746,7 +773,7 @@ std::vector<std::string> SplitRunTogether(const std::string& item) {
 // than the item read whole: several people, a status word, a group or
 // place label dropped. Otherwise nothing, and the item is read as it is.
 std::optional<std::vector<RunPiece>> ReadRun(std::string_view item, ListKind kind,
-                                             const PatternSet& patterns) {
+                                             ItemReader* reader) {
   std::string whole = CleanItem(item);
   if (whole.empty()) return std::nullopt;
   std::vector<RunPiece> pieces = SplitPeopleRun(whole);
@@ -757,7 +784,7 @@ std::optional<std::vector<RunPiece>> ReadRun(std::string_view item, ListKind kin
     CivilityRead plural = ReadCivility(piece.text);
     std::string_view text = piece.text;
     if (plural.plural) text.remove_prefix(plural.length);
-    ItemReading r = ReadItem(text, kind, patterns);
+    const ItemReading& r = reader->Read(text, kind);
     if (r.kind == ItemReading::kNone || r.kind == ItemReading::kPerson) {
       // "DURAND Paul MOREAU Anne": names run together, with no civility.
       std::string bare = CleanItem(piece.text);
@@ -766,7 +793,7 @@ std::optional<std::vector<RunPiece>> ReadRun(std::string_view item, ListKind kin
           civ.length == 0 ? SplitNameShapes(bare) : std::vector<std::string>{};
       if (names.size() >= 2) {
         for (std::string& n : names) {
-          if (ReadItem(n, kind, patterns).kind != ItemReading::kPerson) return std::nullopt;
+          if (reader->Read(n, kind).kind != ItemReading::kPerson) return std::nullopt;
           out.push_back({std::move(n), piece.status});
         }
         more = true;
@@ -780,9 +807,9 @@ std::optional<std::vector<RunPiece>> ReadRun(std::string_view item, ListKind kin
   return out;
 }
 
-bool OpensWithPeople(std::string_view para, ListKind kind, const PatternSet& patterns) {
+bool OpensWithPeople(std::string_view para, ListKind kind, ItemReader* reader) {
   Match m;
-  if (patterns["attendance_heading"].MatchAt(para, &m)) return false;
+  if (reader->patterns()["attendance_heading"].MatchAt(para, &m)) return false;
   // The first item: up to a separator outside parentheses or the line's end.
   size_t end = 0;
   int depth = 0;
@@ -798,7 +825,7 @@ bool OpensWithPeople(std::string_view para, ListKind kind, const PatternSet& pat
   CivilityRead civ = ReadCivility(first);
   if (civ.plural) first = first.substr(civ.length);
   if (IsGroupLabel(first)) return true;
-  ItemReading r = ReadItem(first, kind, patterns);
+  const ItemReading& r = reader->Read(first, kind);
   // A proxy list goes on with proxies only: a name alone after it belongs to
   // another list whose heading was lost.
   if (kind == ListKind::kRepresented)
@@ -806,12 +833,13 @@ bool OpensWithPeople(std::string_view para, ListKind kind, const PatternSet& pat
   if (r.kind == ItemReading::kPerson || r.kind == ItemReading::kProxy ||
       r.kind == ItemReading::kSubstitute)
     return true;
-  return ReadRun(first, kind, patterns).has_value();
+  return ReadRun(first, kind, reader).has_value();
 }
 
 // The items of one list; stops at the first item that is no person.
-void ReadList(std::string_view list, ListKind kind, bool flattened, const PatternSet& patterns,
+void ReadList(std::string_view list, ListKind kind, bool flattened, ItemReader* reader,
               Lists* lists) {
+  const PatternSet& patterns = reader->patterns();
   std::vector<std::string> items;
   std::vector<std::string> split = SplitItems(list);
   {
@@ -833,7 +861,7 @@ void ReadList(std::string_view list, ListKind kind, bool flattened, const Patter
   }
   std::vector<std::string> statuses;  // per item: "excused", "absent" or empty
   for (const std::string& raw : split) {
-    if (auto run = ReadRun(raw, kind, patterns)) {
+    if (auto run = ReadRun(raw, kind, reader)) {
       for (RunPiece& piece : *run) {
         items.push_back(std::move(piece.text));
         statuses.push_back(std::move(piece.status));
@@ -889,7 +917,7 @@ void ReadList(std::string_view list, ListKind kind, bool flattened, const Patter
         continue;
       }
     }
-    ItemReading r = ReadItem(item, kind, patterns);
+    ItemReading r = reader->Read(item, kind);
     // "Luc SIMON excusé" in a run: the status word says which list.
     if (r.kind == ItemReading::kPerson && !statuses[k].empty()) {
       AddPerson(lists, statuses[k] == "excused" ? ListKind::kExcused : ListKind::kAbsent, r.person);
@@ -899,7 +927,7 @@ void ReadList(std::string_view list, ListKind kind, bool flattened, const Patter
     if (r.kind == ItemReading::kNone) {
       // "Crégols : M. Yves FABRE": a label before the name.
       std::string_view rest = DropLineLabel(item);
-      if (rest.size() != item.size()) r = ReadItem(rest, kind, patterns);
+      if (rest.size() != item.size()) r = reader->Read(rest, kind);
     }
     // Listed present, leaving later with a proxy: still present (SPEC).
     if (r.kind == ItemReading::kProxy && kind == ListKind::kPresent &&
@@ -916,7 +944,7 @@ void ReadList(std::string_view list, ListKind kind, bool flattened, const Patter
       for (size_t from = 0; from <= v.size();) {
         size_t nl = std::min(v.find('\n', from), v.size());
         std::string_view part = Trim(v.substr(from, nl - from));
-        ItemReading line = ReadItem(part, kind, patterns);
+        const ItemReading& line = reader->Read(part, kind);
         // Each line a whole name: "Yannick\nBOUCHET" is one person.
         if (line.kind != ItemReading::kPerson || part.find(' ') == std::string_view::npos) {
           people.clear();
@@ -937,7 +965,7 @@ void ReadList(std::string_view list, ListKind kind, bool flattened, const Patter
       std::string_view v(items[k]);
       for (size_t nl = v.rfind('\n'); nl != std::string_view::npos && nl > 0;
            nl = v.rfind('\n', nl - 1)) {
-        r = ReadItem(v.substr(0, nl), kind, patterns);
+        r = reader->Read(v.substr(0, nl), kind);
         if (r.kind != ItemReading::kNone) break;
       }
       if (r.kind != ItemReading::kNone) {
@@ -958,7 +986,7 @@ void ReadList(std::string_view list, ListKind kind, bool flattened, const Patter
       std::string_view v(items[k]);
       size_t words = 1 + static_cast<size_t>(std::count_if(
                              v.begin(), v.end(), [](char c) { return c == ' ' || c == '\n'; }));
-      ItemReading next = ReadItem(items[k + 1], kind, patterns);
+      const ItemReading& next = reader->Read(items[k + 1], kind);
       if (v.size() <= 40 && words <= 5 && next.kind != ItemReading::kNone &&
           next.kind != ItemReading::kRole)
         continue;
@@ -1163,6 +1191,7 @@ Attendance ExtractAttendance(std::string_view raw_zone, const PatternSet& patter
   std::sort(stops.begin(), stops.end());
 
   Lists lists;
+  ItemReader reader(patterns);
   for (const Heading& h : headings) {
     size_t start = ListStart(zone, h);
     auto next = std::upper_bound(stops.begin(), stops.end(), start);
@@ -1170,10 +1199,10 @@ Attendance ExtractAttendance(std::string_view raw_zone, const PatternSet& patter
     // Past empty lines and sub-headings, never past the next heading.
     start = std::min(SkipToItems(zone, start), limit);
     limit = std::min(limit, start + 4000);
-    size_t end = ListEnd(zone, start, limit, h.kind, patterns);
+    size_t end = ListEnd(zone, start, limit, h.kind, patterns, &reader);
     std::string_view list = zone.substr(start, end - start);
     bool flattened = list.find('|') != std::string_view::npos;
-    ReadList(list, h.kind, flattened, patterns, &lists);
+    ReadList(list, h.kind, flattened, &reader, &lists);
   }
   // A register without headings: "Mme ROUX, M. BLANC et M. VIDAL, soit 3
   // élus, se sont déplacés." The list is the sentence before those words,
@@ -1186,7 +1215,7 @@ Attendance ExtractAttendance(std::string_view raw_zone, const PatternSet& patter
       size_t first = std::min(list.find(','), list.find(" et "));
       if (!WholePerson(CleanItem(list.substr(0, first)))) continue;
       ReadList(list, m.has("present") ? ListKind::kPresent : ListKind::kRepresented,
-               /*flattened=*/false, patterns, &lists);
+               /*flattened=*/false, &reader, &lists);
     }
   }
   // "M. Didier MOURRE donne procuration à Mme le Maire." on its own line.
@@ -1194,7 +1223,7 @@ Attendance ExtractAttendance(std::string_view raw_zone, const PatternSet& patter
   // RAMOS\nManuel (donne procuration à X)", a name wrapped in an Excusés
   // list, gives the same proxy with the end of the name only.
   for (const Match& m : patterns["proxy_line"].FindAll(zone)) {
-    ItemReading r = ReadItem(m["item"], ListKind::kRepresented, patterns);
+    const ItemReading& r = reader.Read(m["item"], ListKind::kRepresented);
     if (r.kind != ItemReading::kProxy) continue;
     bool wrapped =
         std::any_of(lists.represented.begin(), lists.represented.end(), [&](const ProxyGrant& g) {

@@ -1,6 +1,7 @@
 #include "extract/provenance.h"
 
 #include <algorithm>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -44,9 +45,24 @@ std::optional<std::pair<size_t, size_t>> Find(std::string_view text, size_t from
   to = std::min(to, text.size());
   if (value.empty() || from >= to) return std::nullopt;
   std::optional<std::pair<size_t, size_t>> found;
-  char first = Lower(value[0]);
-  for (size_t at = from; at < to; ++at) {
-    if (Lower(text[at]) != first) continue;
+  // Candidates are the places of the first character, either case: each
+  // case's next place is looked for with memchr, the nearer one is tried.
+  char lower = Lower(value[0]);
+  char upper = lower >= 'a' && lower <= 'z' ? static_cast<char>(lower - 'a' + 'A') : lower;
+  auto next = [&](char c, size_t at) {
+    const void* p = std::memchr(text.data() + at, c, to - at);
+    return p ? static_cast<size_t>(static_cast<const char*>(p) - text.data()) : to;
+  };
+  size_t next_lower = next(lower, from);
+  size_t next_upper = upper == lower ? to : next(upper, from);
+  while (true) {
+    size_t at = std::min(next_lower, next_upper);
+    if (at >= to) break;
+    if (at == next_lower) {
+      next_lower = next(lower, at + 1);
+    } else {
+      next_upper = next(upper, at + 1);
+    }
     // Not inside a word: "Dupont" is not found in "Dupontel"'s middle.
     if (at > 0 && !IsSpace(text[at - 1]) && std::isalnum(static_cast<unsigned char>(text[at])) &&
         std::isalnum(static_cast<unsigned char>(text[at - 1])))

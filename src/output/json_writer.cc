@@ -1,6 +1,11 @@
 #include "output/json_writer.h"
 
 #include <cmath>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "core/text.h"
 
 namespace delibex {
 
@@ -177,6 +182,451 @@ Json ErrorToJson(const Source& source, const Error& error) {
   j["error"] = Json{{"code", error.code}, {"message", error.message}};
   if (!error.stage.empty()) j["error"]["stage"] = error.stage;
   return j;
+}
+
+}  // namespace delibex
+
+namespace delibex {
+
+namespace {
+
+// Writes JSON text as nlohmann's dump() does: compact, or each member and
+// element on its own line indented by one space per level ("{}" and "[]"
+// when empty), ", "-free compact separators, ": " after a key when pretty.
+class JsonText {
+ public:
+  explicit JsonText(bool pretty) : pretty_(pretty) {}
+  std::string Take() { return std::move(out_); }
+
+  void BeginObject() { Open('{'); }
+  void EndObject() { Close('}'); }
+  void BeginArray() { Open('['); }
+  void EndArray() { Close(']'); }
+  void Key(std::string_view key) {
+    NextItem();
+    String(key);
+    out_ += pretty_ ? ": " : ":";
+    after_key_ = true;
+  }
+
+  void Null() {
+    Value();
+    out_ += "null";
+  }
+  void Bool(bool b) {
+    Value();
+    out_ += b ? "true" : "false";
+  }
+  void Int(long long n) {
+    Value();
+    out_ += std::to_string(n);
+  }
+  void Double(double d) {
+    Value();
+    // nlohmann's shortest round-trip form ("85.0", "91.25"), null when not finite.
+    out_ += Json(d).dump();
+  }
+  void Str(std::string_view s) {
+    Value();
+    String(s);
+  }
+  template <typename T>
+  void Opt(const std::optional<T>& v) {
+    if (!v) {
+      Null();
+    } else if constexpr (std::is_same_v<T, std::string>) {
+      Str(*v);
+    } else if constexpr (std::is_same_v<T, bool>) {
+      Bool(*v);
+    } else if constexpr (std::is_same_v<T, double>) {
+      Double(*v);
+    } else {
+      Int(*v);
+    }
+  }
+
+ private:
+  // Before a value: the separator and indentation in an array; nothing
+  // after a key.
+  void Value() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (!open_.empty()) NextItem();
+  }
+  void NextItem() {
+    if (open_.empty()) return;
+    if (open_.back()) out_ += ',';
+    open_.back() = true;
+    if (pretty_) {
+      out_ += '\n';
+      out_.append(open_.size(), ' ');
+    }
+  }
+  void Open(char c) {
+    Value();
+    out_ += c;
+    open_.push_back(false);
+  }
+  void Close(char c) {
+    bool had_items = open_.back();
+    open_.pop_back();
+    if (pretty_ && had_items) {
+      out_ += '\n';
+      out_.append(open_.size(), ' ');
+    }
+    out_ += c;
+  }
+  // A quoted string, escaped as nlohmann escapes it with ensure_ascii off.
+  void String(std::string_view s) {
+    if (!IsValidUtf8(s)) {
+      out_ += Json(std::string(s)).dump(-1, ' ', false, Json::error_handler_t::replace);
+      return;
+    }
+    out_ += '"';
+    for (char c : s) {
+      auto u = static_cast<unsigned char>(c);
+      switch (c) {
+        case '"':
+          out_ += "\\\"";
+          break;
+        case '\\':
+          out_ += "\\\\";
+          break;
+        case '\b':
+          out_ += "\\b";
+          break;
+        case '\f':
+          out_ += "\\f";
+          break;
+        case '\n':
+          out_ += "\\n";
+          break;
+        case '\r':
+          out_ += "\\r";
+          break;
+        case '\t':
+          out_ += "\\t";
+          break;
+        default:
+          if (u < 0x20) {
+            static const char* const kHex = "0123456789abcdef";
+            out_ += "\\u00";
+            out_ += kHex[u >> 4];
+            out_ += kHex[u & 15];
+          } else {
+            out_ += c;
+          }
+      }
+    }
+    out_ += '"';
+  }
+
+  bool pretty_;
+  bool after_key_ = false;
+  std::vector<bool> open_;  // per open object or array: has it a member yet
+  std::string out_;
+};
+
+void WritePerson(JsonText* j, const Person& p, const std::optional<Person>* proxy = nullptr) {
+  j->BeginObject();
+  j->Key("civility");
+  j->Opt(p.civility);
+  j->Key("name");
+  j->Str(p.name);
+  if (p.title) {
+    j->Key("title");
+    j->Str(*p.title);
+  }
+  if (proxy) {
+    j->Key("proxy");
+    if (*proxy) {
+      WritePerson(j, **proxy);
+    } else {
+      j->Null();
+    }
+  }
+  j->EndObject();
+}
+
+void WriteOptPerson(JsonText* j, const std::optional<Person>& p) {
+  if (p) {
+    WritePerson(j, *p);
+  } else {
+    j->Null();
+  }
+}
+
+void WritePeople(JsonText* j, const std::vector<Person>& list) {
+  j->BeginArray();
+  for (const Person& p : list) WritePerson(j, p);
+  j->EndArray();
+}
+
+void WriteSignature(JsonText* j, const std::optional<Signature>& s) {
+  if (!s) {
+    j->Null();
+    return;
+  }
+  j->BeginObject();
+  j->Key("place");
+  j->Opt(s->place);
+  j->Key("date");
+  j->Opt(s->date);
+  j->Key("signatory");
+  WriteOptPerson(j, s->signatory);
+  j->EndObject();
+}
+
+void WriteStamp(JsonText* j, const std::optional<PrefectureStamp>& s) {
+  if (!s) {
+    j->Null();
+    return;
+  }
+  j->BeginObject();
+  j->Key("sent");
+  j->Opt(s->sent);
+  j->Key("received");
+  j->Opt(s->received);
+  j->Key("published");
+  j->Opt(s->published);
+  j->Key("executory");
+  j->Opt(s->executory);
+  j->Key("simulated");
+  j->Bool(s->simulated);
+  j->Key("act_id");
+  if (const auto& id = s->act_id) {
+    j->BeginObject();
+    for (auto [key, value] : {std::pair<const char*, const std::string*>{"raw", &id->raw},
+                              {"id", &id->id},
+                              {"department", &id->department},
+                              {"siren", &id->siren},
+                              {"date", &id->date},
+                              {"number", &id->number},
+                              {"nature", &id->nature}}) {
+      j->Key(key);
+      j->Str(*value);
+    }
+    j->EndObject();
+  } else {
+    j->Null();
+  }
+  j->EndObject();
+}
+
+void WriteAct(JsonText* j, const Act& a) {
+  j->BeginObject();
+  j->Key("number");
+  j->Opt(a.number);
+  j->Key("matter");
+  if (a.matter) {
+    j->BeginObject();
+    j->Key("code");
+    j->Str(a.matter->code);
+    j->Key("label");
+    j->Opt(a.matter->label);
+    j->EndObject();
+  } else {
+    j->Null();
+  }
+  j->Key("title");
+  j->Opt(a.title);
+  j->Key("rapporteur");
+  WriteOptPerson(j, a.rapporteur);
+  j->Key("visas");
+  j->BeginArray();
+  for (const std::string& v : a.visas) j->Str(v);
+  j->EndArray();
+  j->Key("articles");
+  j->BeginArray();
+  for (const Article& art : a.articles) {
+    j->BeginObject();
+    j->Key("number");
+    j->Opt(art.number);
+    j->Key("text");
+    j->Str(art.text);
+    j->EndObject();
+  }
+  j->EndArray();
+  const Vote& v = a.vote;
+  j->Key("vote");
+  j->BeginObject();
+  j->Key("result");
+  j->Opt(v.result);
+  j->Key("mode");
+  j->Opt(v.mode);
+  j->Key("for");
+  j->Opt(v.votes_for);
+  j->Key("against");
+  j->Opt(v.against);
+  j->Key("abstention");
+  j->Opt(v.abstention);
+  j->Key("not_voting");
+  j->Opt(v.not_voting);
+  j->Key("text");
+  j->Opt(v.text);
+  j->Key("named");
+  j->BeginObject();
+  j->Key("against");
+  WritePeople(j, v.named.against);
+  j->Key("abstention");
+  WritePeople(j, v.named.abstention);
+  j->Key("not_voting");
+  WritePeople(j, v.named.not_voting);
+  j->EndObject();
+  j->EndObject();
+  j->Key("signed");
+  WriteSignature(j, a.signed_block);
+  j->Key("prefecture");
+  WriteStamp(j, a.prefecture);
+  j->EndObject();
+}
+
+void WriteProvenance(JsonText* j, const FieldSource& f) {
+  j->BeginObject();
+  j->Key("page");
+  j->Int(f.page);
+  j->Key("span");
+  j->BeginArray();
+  j->Int(static_cast<long long>(f.page_begin));
+  j->Int(static_cast<long long>(f.page_end));
+  j->EndArray();
+  if (f.box) {
+    j->Key("box");
+    j->BeginArray();
+    for (int v : {f.box->left, f.box->top, f.box->right, f.box->bottom}) j->Int(v);
+    j->EndArray();
+  }
+  if (f.confidence) {
+    j->Key("confidence");
+    j->Double(std::round(*f.confidence * 10) / 10);
+  }
+  j->EndObject();
+}
+
+}  // namespace
+
+std::string RecordJsonText(const Record& r, bool pretty) {
+  JsonText j(pretty);
+  j.BeginObject();
+  j.Key("schema_version");
+  j.Str("1");
+  const Source& s = r.source;
+  j.Key("source");
+  j.BeginObject();
+  j.Key("file");
+  j.Str(s.file);
+  j.Key("sha256");
+  j.Str(s.sha256);
+  j.Key("media");
+  j.Str(s.media);
+  j.Key("method");
+  j.Str(s.method);
+  j.Key("pages");
+  j.Int(s.pages);
+  j.Key("ocr_confidence");
+  j.Opt(s.ocr_confidence);
+  if (s.encoding) {
+    j.Key("encoding");
+    j.Str(*s.encoding);
+  }
+  j.EndObject();
+  j.Key("authority");
+  j.BeginObject();
+  j.Key("name");
+  j.Opt(r.authority.name);
+  j.Key("kind");
+  j.Opt(r.authority.kind);
+  j.Key("siren");
+  j.Opt(r.authority.siren);
+  j.EndObject();
+  j.Key("assembly");
+  j.Opt(r.assembly);
+  j.Key("session");
+  j.BeginObject();
+  j.Key("date");
+  j.Opt(r.session.date);
+  j.Key("time");
+  j.Opt(r.session.time);
+  j.Key("place");
+  j.Opt(r.session.place);
+  j.Key("convened_on");
+  j.Opt(r.session.convened_on);
+  j.Key("kind");
+  j.Opt(r.session.kind);
+  j.EndObject();
+  j.Key("president");
+  WriteOptPerson(&j, r.president);
+  j.Key("secretary");
+  WriteOptPerson(&j, r.secretary);
+  const Attendance& a = r.attendance;
+  j.Key("attendance");
+  j.BeginObject();
+  j.Key("in_office");
+  j.Opt(a.in_office);
+  j.Key("present_count");
+  j.Opt(a.present_count);
+  j.Key("represented_count");
+  j.Opt(a.represented_count);
+  j.Key("voters");
+  j.Opt(a.voters);
+  j.Key("present");
+  WritePeople(&j, a.present);
+  j.Key("represented");
+  j.BeginArray();
+  for (const ProxyGrant& g : a.represented) WritePerson(&j, g.member, &g.holder);
+  j.EndArray();
+  j.Key("excused");
+  WritePeople(&j, a.excused);
+  j.Key("absent");
+  WritePeople(&j, a.absent);
+  j.EndObject();
+  j.Key("quorum");
+  j.BeginObject();
+  j.Key("required");
+  j.Opt(r.quorum.required);
+  j.Key("reached");
+  j.Opt(r.quorum.reached);
+  j.EndObject();
+  j.Key("deliberations");
+  j.BeginArray();
+  for (const Act& act : r.deliberations) WriteAct(&j, act);
+  j.EndArray();
+  j.Key("signed");
+  WriteSignature(&j, r.signed_block);
+  j.Key("prefecture");
+  WriteStamp(&j, r.prefecture);
+  j.Key("warnings");
+  j.BeginArray();
+  for (const Warning& w : r.warnings) {
+    j.BeginObject();
+    j.Key("code");
+    j.Str(w.code);
+    j.Key("message");
+    j.Str(w.message);
+    j.EndObject();
+  }
+  j.EndArray();
+  // A field noted twice keeps its first place and its last value (as an
+  // object's key assigned twice).
+  j.Key("provenance");
+  j.BeginObject();
+  const std::vector<FieldSource>& prov = r.provenance;
+  for (size_t i = 0; i < prov.size(); ++i) {
+    bool seen = false;
+    for (size_t k = 0; k < i && !seen; ++k) seen = prov[k].field == prov[i].field;
+    if (seen) continue;
+    size_t last = i;
+    for (size_t k = i + 1; k < prov.size(); ++k) {
+      if (prov[k].field == prov[i].field) last = k;
+    }
+    j.Key(prov[i].field);
+    WriteProvenance(&j, prov[last]);
+  }
+  j.EndObject();
+  j.EndObject();
+  return j.Take();
 }
 
 }  // namespace delibex

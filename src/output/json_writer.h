@@ -12,6 +12,12 @@ namespace delibex {
 
 nlohmann::ordered_json RecordToJson(const Record& record);
 
+// RecordToJson(record).dump() as extract writes it (one line, or indented by
+// one space when `pretty`; invalid UTF-8 replaced by U+FFFD), byte for byte,
+// written directly without building the JSON object first.
+// tests/output_json_test.cc checks the two agree.
+std::string RecordJsonText(const Record& record, bool pretty);
+
 // The SPEC's error record: {"source": {...}, "error": {"code", "message"}}.
 nlohmann::ordered_json ErrorToJson(const Source& source, const Error& error);
 

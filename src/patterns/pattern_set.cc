@@ -242,15 +242,28 @@ size_t Match::group_end(std::string_view name) const {
 Pattern::~Pattern() {
   pcre2_code_free(static_cast<pcre2_code*>(code_));
   pcre2_code_free(static_cast<pcre2_code*>(anchored_));
+  pcre2_code_free(static_cast<pcre2_code*>(limited_));
 }
 
-bool Pattern::Run(std::string_view subject, size_t start, uint32_t options, Match* m) const {
+void* Pattern::Variant(const std::string& source, uint32_t option) {
+  int err = 0;
+  PCRE2_SIZE off = 0;
+  pcre2_code* code = pcre2_compile(
+      reinterpret_cast<PCRE2_SPTR>(source.data()), source.size(),
+      PCRE2_UTF | PCRE2_UCP | PCRE2_EXTENDED | PCRE2_MULTILINE | option, &err, &off, nullptr);
+  if (code) pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+  return code;
+}
+
+bool Pattern::Run(std::string_view subject, size_t start, uint32_t options, Match* m,
+                  size_t limit) const {
   // A subject cut at a byte offset may end inside a character, and a start
   // may fall inside one: PCRE2 would refuse the whole subject. The end is
   // trimmed back and the start moved forward to character boundaries.
   subject = WithoutBrokenEnd(subject);
   // No match can hold no cue: the pattern is not run where its cue is not.
   if (cue_ && !cue_->Run(subject, start, 0, nullptr)) return false;
+  if (limit < start) return false;
   while (start < subject.size() && (static_cast<unsigned char>(subject[start]) & 0xC0) == 0x80)
     ++start;
   if (start > subject.size()) return false;
@@ -269,25 +282,27 @@ bool Pattern::Run(std::string_view subject, size_t start, uint32_t options, Matc
     st.NoteChecked(subject, 0);
   }
   if (options & PCRE2_ANCHORED) {
-    std::call_once(anchored_once_, [this] {
-      int err = 0;
-      PCRE2_SIZE off = 0;
-      pcre2_code* a =
-          pcre2_compile(reinterpret_cast<PCRE2_SPTR>(source_.data()), source_.size(),
-                        PCRE2_UTF | PCRE2_UCP | PCRE2_EXTENDED | PCRE2_MULTILINE | PCRE2_ANCHORED,
-                        &err, &off, nullptr);
-      if (a) pcre2_jit_compile(a, PCRE2_JIT_COMPLETE);
-      anchored_ = a;
-    });
+    std::call_once(anchored_once_, [this] { anchored_ = Variant(source_, PCRE2_ANCHORED); });
     if (anchored_) {
       code = static_cast<pcre2_code*>(anchored_);
       options &= ~static_cast<uint32_t>(PCRE2_ANCHORED);
+    }
+  }
+  // An offset limit needs a variant compiled for it (the option costs a
+  // little at every match: only the patterns FindBefore runs have one).
+  bool limited = limit < subject.size();
+  if (limited) {
+    std::call_once(limited_once_, [this] { limited_ = Variant(source_, PCRE2_USE_OFFSET_LIMIT); });
+    if (limited_) {
+      code = static_cast<pcre2_code*>(limited_);
+      pcre2_set_offset_limit(st.context, limit);
     }
   }
   PatternProfile* profile = PatternProfile::Get();
   auto t0 = profile ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point();
   int rc = pcre2_match(code, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(), start,
                        options, st.data, st.context);
+  if (limited) pcre2_set_offset_limit(st.context, PCRE2_UNSET);
   if (profile) {
     auto ns =
         std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - t0);
@@ -303,8 +318,9 @@ bool Pattern::Run(std::string_view subject, size_t start, uint32_t options, Matc
     throw PatternLimitError{name_, rc};  // not "no match": the input's barrier reports it
   }
   if (rc < 0) return false;  // no match (or a start past the end)
-  if (m == nullptr) return true;
   PCRE2_SIZE* ov = pcre2_get_ovector_pointer(st.data);
+  if (limited && ov[0] > limit) return false;  // without the variant
+  if (m == nullptr) return true;
   uint32_t pairs = pcre2_get_ovector_count(st.data);
   size_t count = std::min<size_t>(pairs, captures_ + 1);
   m->subject_ = subject;
@@ -319,6 +335,10 @@ bool Pattern::Run(std::string_view subject, size_t start, uint32_t options, Matc
 
 bool Pattern::Find(std::string_view subject, Match* m, size_t start) const {
   return Run(subject, start, 0, m);
+}
+
+bool Pattern::FindBefore(std::string_view subject, Match* m, size_t start, size_t limit) const {
+  return Run(subject, start, 0, m, limit);
 }
 
 bool Pattern::MatchAt(std::string_view subject, Match* m, size_t start) const {

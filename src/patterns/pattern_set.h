@@ -22,7 +22,8 @@
 //                                on the corpus that every match holds its cue.
 //
 // Files are loaded in a fixed order (common.pcre first); every pattern is
-// compiled with PCRE2_UTF | PCRE2_UCP | PCRE2_EXTENDED and JIT-compiled.
+// compiled with PCRE2_UTF | PCRE2_UCP | PCRE2_EXTENDED | PCRE2_MULTILINE and
+// JIT-compiled.
 // Patterns are case-sensitive unless they say (?i): case is information in
 // French administrative text.
 //
@@ -77,6 +78,10 @@ class Pattern {
 
   // The first match at or after `start`; false when there is none.
   bool Find(std::string_view subject, Match* m, size_t start = 0) const;
+  // The first match that starts in [start, limit] (ends may run past limit):
+  // Find's match when it starts there, else none. For the earliest of
+  // several patterns' matches, each searched only up to the best so far.
+  bool FindBefore(std::string_view subject, Match* m, size_t start, size_t limit) const;
   // Every non-overlapping match from `start` on.
   std::vector<Match> FindAll(std::string_view subject, size_t start = 0) const;
   // A match that starts exactly at `start` (anchored).
@@ -89,7 +94,8 @@ class Pattern {
  private:
   friend class PatternSet;
   Pattern() = default;
-  bool Run(std::string_view subject, size_t start, uint32_t options, Match* m) const;
+  bool Run(std::string_view subject, size_t start, uint32_t options, Match* m,
+           size_t limit = std::string_view::npos) const;
   std::string name_;
   std::string source_;     // the expanded body, for the anchored variant
   void* code_ = nullptr;   // pcre2_code_8*
@@ -98,6 +104,11 @@ class Pattern {
   // uses a variant compiled anchored, made on first use.
   mutable void* anchored_ = nullptr;
   mutable std::once_flag anchored_once_;
+  // FindBefore's variant, compiled with PCRE2_USE_OFFSET_LIMIT on first use.
+  mutable void* limited_ = nullptr;
+  mutable std::once_flag limited_once_;
+  // source compiled with `option` added, and JIT-compiled; null on failure.
+  static void* Variant(const std::string& source, uint32_t option);
   std::map<std::string, int, std::less<>> names_;
   std::unique_ptr<Pattern> cue_;  // see [cue name] above; may be null
   bool is_cue_ = false;           // this is a cue (for DELIBEX_PATTERN_PROFILE)

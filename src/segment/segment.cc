@@ -162,9 +162,10 @@ Sections Segment(std::string_view text, const PatternSet& patterns) {
   if (first_attendance != std::string_view::npos) {
     // The first act heading after the attendance ends the session part; in
     // a file of one act, its report, object or first visa.
+    // Each pattern is looked for only up to the earliest match so far.
     for (const char* name : {"act_start", "act_number_heading", "inline_number_heading",
                              "act_number_after_title", "point_heading", "act_body_start"}) {
-      if (patterns[name].Find(text, &m, first_attendance)) {
+      if (patterns[name].FindBefore(text, &m, first_attendance, s.session_end)) {
         s.session_end = std::min(s.session_end, m.begin());
       }
     }
@@ -227,14 +228,14 @@ Sections Segment(std::string_view text, const PatternSet& patterns) {
       last_attendance - s.session_end < 2000) {
     size_t next_act = text.size();
     for (const char* name : {"act_start", "act_number_heading", "point_heading"}) {
-      if (patterns[name].Find(text, &m, s.session_end + 1))
+      if (patterns[name].FindBefore(text, &m, s.session_end + 1, next_act))
         next_act = std::min(next_act, m.begin());
     }
     if (next_act > last_attendance) {
       s.session_end = text.size();
       for (const char* name :
            {"act_start", "act_number_heading", "point_heading", "act_body_start"}) {
-        if (patterns[name].Find(text, &m, last_attendance))
+        if (patterns[name].FindBefore(text, &m, last_attendance, s.session_end))
           s.session_end = std::min(s.session_end, m.begin());
       }
     }
