@@ -56,6 +56,32 @@ void ExpectMapsBack(const Document& doc, const NormalizedText& n) {
   }
 }
 
+// Random pages made of `alphabet`'s pieces: every normalized text is valid
+// UTF-8, has a start per page inside it, and maps back to its pages (letters
+// and digits to themselves, every byte inside its page).
+template <size_t N>
+void StressNormalize(std::mt19937* rng, const std::string (&alphabet)[N], int rounds,
+                     size_t max_pages, size_t max_pieces) {
+  for (int round = 0; round < rounds; ++round) {
+    std::vector<std::string> pages(1 + (*rng)() % max_pages);
+    for (std::string& p : pages) {
+      size_t n = (*rng)() % max_pieces;
+      for (size_t i = 0; i < n; ++i) p += alphabet[(*rng)() % N];
+    }
+    Document doc = Doc(pages);
+    NormalizedText n = Normalize(doc);
+    ASSERT_TRUE(ValidUtf8(n.text)) << round;
+    ASSERT_EQ(n.page_starts.size(), pages.size());
+    for (size_t s : n.page_starts) ASSERT_LE(s, n.text.size());
+    ExpectMapsBack(doc, n);
+    for (size_t o = 0; o < n.text.size(); ++o) {
+      SourcePosition pos = n.map.Lookup(o);
+      ASSERT_LT(static_cast<size_t>(pos.page), pages.size()) << round;
+      ASSERT_LE(pos.offset, pages[pos.page].size() + 2) << round << " offset " << o;
+    }
+  }
+}
+
 struct Case {
   std::string in;
   std::string out;
@@ -379,19 +405,7 @@ TEST(NormalizeTest, AnyTextIsHandled) {
                                   "\U0001F44D",
                                   "\u1100\u1161",
                                   "Partager\n12\n"};
-  for (int round = 0; round < 2000; ++round) {
-    std::vector<std::string> pages(1 + rng() % 4);
-    for (std::string& p : pages) {
-      size_t n = rng() % 30;
-      for (size_t i = 0; i < n; ++i) p += alphabet[rng() % std::size(alphabet)];
-    }
-    Document doc = Doc(pages);
-    NormalizedText n = Normalize(doc);
-    ASSERT_TRUE(ValidUtf8(n.text)) << round;
-    ASSERT_EQ(n.page_starts.size(), pages.size());
-    for (size_t s : n.page_starts) ASSERT_LE(s, n.text.size());
-    ExpectMapsBack(doc, n);
-  }
+  StressNormalize(&rng, alphabet, 2000, 4, 30);
 }
 
 // The examples written in patterns/web_chrome.pcre, and lines that look
@@ -807,23 +821,7 @@ TEST(NormalizeTablesTest, AnyTableShapedTextIsHandled) {
                                   "-\n",
                                   "Pouvoir à",
                                   "\u00C9"};
-  for (int round = 0; round < 3000; ++round) {
-    std::vector<std::string> pages(1 + rng() % 3);
-    for (std::string& p : pages) {
-      size_t n = rng() % 60;
-      for (size_t i = 0; i < n; ++i) p += alphabet[rng() % std::size(alphabet)];
-    }
-    Document doc = Doc(pages);
-    NormalizedText n = Normalize(doc);
-    ASSERT_TRUE(ValidUtf8(n.text)) << round;
-    ASSERT_EQ(n.page_starts.size(), pages.size());
-    for (size_t s : n.page_starts) ASSERT_LE(s, n.text.size());
-    for (size_t o = 0; o < n.text.size(); ++o) {
-      SourcePosition pos = n.map.Lookup(o);
-      ASSERT_LT(static_cast<size_t>(pos.page), pages.size()) << round;
-      ASSERT_LE(pos.offset, pages[pos.page].size() + 2) << round << " offset " << o;
-    }
-  }
+  StressNormalize(&rng, alphabet, 3000, 3, 60);
 }
 
 TEST(NormalizeTablesTest, TablePagesKeepTheirStartsAndMap) {

@@ -245,6 +245,23 @@ std::string MissingRank(std::string_view text, const Heading& a, const Heading& 
   return "";
 }
 
+// The headings of a text whose damaged lines were patched (same length, so
+// offsets hold): only the patched lines can give new ones, added to
+// `family` in order.
+void AddPatchedHeadings(const std::string& patched, const std::vector<size_t>& patched_lines,
+                        size_t from, const PatternSet& patterns, const char* name, bool numbered,
+                        std::vector<Heading>* family) {
+  if (patched.empty()) return;
+  for (Heading& h : Headings(patched, from, patterns, name, numbered)) {
+    if (std::find(patched_lines.begin(), patched_lines.end(), h.begin) != patched_lines.end() &&
+        std::none_of(family->begin(), family->end(),
+                     [&](const Heading& o) { return o.begin == h.begin; }))
+      family->push_back(h);
+  }
+  std::sort(family->begin(), family->end(),
+            [](const Heading& x, const Heading& y) { return x.begin < y.begin; });
+}
+
 // OCR glues specks (and a scanner's marks) to the first word of a line: "E47/
 // Délibération", "É120230605 4 Emploi". In a sequence of headings with one
 // rank missing, a line between its neighbours that reads as the missing
@@ -276,16 +293,7 @@ void RecoverGluedRanks(std::string_view text, size_t from, const PatternSet& pat
       }
     }
   }
-  if (patched.empty()) return;
-  // Only the patched lines can give new headings.
-  for (Heading& h : Headings(patched, from, patterns, name, numbered)) {
-    if (std::find(patched_lines.begin(), patched_lines.end(), h.begin) != patched_lines.end() &&
-        std::none_of(family->begin(), family->end(),
-                     [&](const Heading& o) { return o.begin == h.begin; }))
-      family->push_back(h);
-  }
-  std::sort(family->begin(), family->end(),
-            [](const Heading& x, const Heading& y) { return x.begin < y.begin; });
+  AddPatchedHeadings(patched, patched_lines, from, patterns, name, numbered, family);
 }
 
 // A number's trailing rank: "25-04/031" -> ("25-04/", 31, 3 digits).
@@ -364,15 +372,7 @@ void RecoverGarbledNumbers(std::string_view text, size_t from, const PatternSet&
       break;
     }
   }
-  if (patched.empty()) return;
-  for (Heading& h : Headings(patched, from, patterns, "act_number_heading", true)) {
-    if (std::find(patched_lines.begin(), patched_lines.end(), h.begin) != patched_lines.end() &&
-        std::none_of(numbered->begin(), numbered->end(),
-                     [&](const Heading& o) { return o.begin == h.begin; }))
-      numbered->push_back(h);
-  }
-  std::sort(numbered->begin(), numbered->end(),
-            [](const Heading& x, const Heading& y) { return x.begin < y.begin; });
+  AddPatchedHeadings(patched, patched_lines, from, patterns, "act_number_heading", true, numbered);
 }
 
 // A register of extracts prints each one's number above its letterhead: the
