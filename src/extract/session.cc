@@ -472,9 +472,10 @@ std::optional<Person> FindPresident(std::string_view text, const PatternSet& pat
   for (const char* role : {"Maire", "maire", "Président", "président", "Présidente"}) {
     for (const char* art : {"", "le ", "la ", "son ", "sa "}) {
       std::string head = std::string(art) + role;
+      if (rest.rfind(head, 0) != 0) continue;
       bool whole_word =
           rest.size() == head.size() || rest[head.size()] == ' ' || rest[head.size()] == ',';
-      if (rest.rfind(head, 0) == 0 && whole_word) {
+      if (whole_word) {
         // The holder after the role, after a comma or not ("de son maire
         // Madame Anne ROUX"): without a comma, only a civility or a name in
         // capitals is a person ("le Maire Assisté de ..." is not).
