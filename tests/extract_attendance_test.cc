@@ -95,6 +95,21 @@ TEST(ExtractAttendance, ListsDamagedByOcr) {
       "Présents : M. Paul ROUX, Maire - Mme Anne BROCA - LANNAUD, 1re adjointe - "
       "M. Luc NOIR\n",
       {.present = {"M.|Paul ROUX|Maire", "Mme|Anne BROCA-LANNAUD|1re adjointe", "M.|Luc NOIR"}});
+  // A list run on with dashes, wrapped wherever the line was full: the
+  // breaks fall inside names ("Léa" / "MARTIN"), not between items.
+  ExpectLists(
+      "Présents : M. Paul ROUX - Mme Anne BLANC - M. Hugo GRIS - Mme Léa\n"
+      "MARTIN - M. Luc NOIR - Mme Zoé VERT - Yves\n"
+      "DURAND - Mme Inès BRUN\n",
+      {.present = {"M.|Paul ROUX", "Mme|Anne BLANC", "M.|Hugo GRIS", "Mme|Léa MARTIN",
+                   "M.|Luc NOIR", "Mme|Zoé VERT", "-|Yves DURAND", "Mme|Inès BRUN"}});
+  // One entry a line, each with its role after a dash: still one a line.
+  ExpectLists(
+      "Présents :\n"
+      "M. Paul ROUX - Maire\n"
+      "Mme Anne BLANC - Adjointe\n"
+      "M. Hugo GRIS\n",
+      {.present = {"M.|Paul ROUX|Maire", "Mme|Anne BLANC|Adjointe", "M.|Hugo GRIS"}});
   // A name wrapped onto the next line, in a list of one proxy a line.
   ExpectLists(
       "Présents : M. Jean DUPONT.\n"

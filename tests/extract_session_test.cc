@@ -279,6 +279,27 @@ TEST(ExtractSession, Syndicat) {
   EXPECT_EQ(Names(r.attendance.absent), Strings{"Paul TREILHES"});
 }
 
+TEST(ExtractSession, CcasHeadingWithoutItsCommune) {
+  // The board's minutes name the CCAS but not its commune: the kind is
+  // known, the name is not.
+  Record r = SessionOf(
+      "CENTRE COMMUNAL D'ACTION SOCIALE\n"
+      "Procès-verbal du conseil d'administration\n"
+      "\n"
+      "Le conseil d'administration s'est réuni le 5 mars 2024 à 18 heures, "
+      "sous la présidence de M. Yann KERGOAT.\n"
+      "Présents : M. Yann KERGOAT, Mme Rose QUEMENER, M. Loïc LE GALL.\n");
+  EXPECT_EQ(Opt(r.authority.kind), "ccas");
+  EXPECT_EQ(Opt(r.authority.name), "null");
+  EXPECT_EQ(Opt(r.assembly), "conseil d'administration");
+
+  // A board's minutes that name no CCAS stay "other".
+  Record other = SessionOf(
+      "Procès-verbal du conseil d'administration\n"
+      "Le conseil d'administration s'est réuni le 5 mars 2024 à 18 heures.\n");
+  EXPECT_EQ(Opt(other.authority.kind), "other");
+}
+
 TEST(ExtractSession, Ccas) {
   Record r = SessionOf(
       "CENTRE COMMUNAL D'ACTION SOCIALE DE VILLENEUVE-SUR-TARN\n"

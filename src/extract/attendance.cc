@@ -273,6 +273,23 @@ bool OneEntryALine(std::string_view list) {
       if (!next.empty() && next.find(' ') == std::string_view::npos) return false;
     }
   }
+  // A list run on with dashes and wrapped wherever the line was full
+  // ("… - Mme Léa\nMARTIN - M. Luc BLANC"): a line holding two separator
+  // dashes or more is running text, and its breaks fall inside names.
+  for (size_t i = 0; i < list.size();) {
+    size_t nl = list.find('\n', i);
+    if (nl == std::string_view::npos) nl = list.size();
+    std::string_view line = list.substr(i, nl - i);
+    i = nl + 1;
+    if (line.find(',') != std::string_view::npos || line.find(';') != std::string_view::npos)
+      continue;
+    int dashes = 0;
+    for (size_t k = 0; k < line.size(); ++k) {
+      bool dash = line[k] == '-' || line.compare(k, 3, "–") == 0 || line.compare(k, 3, "—") == 0;
+      if (dash && k > 0 && IsBlank(line[k - 1]) && IsSeparatorDash(line, k)) ++dashes;
+    }
+    if (dashes >= 2) return false;
+  }
   int lines = 0;
   size_t i = 0;
   while (i < list.size()) {

@@ -622,7 +622,7 @@ void ExtractSession(const Sections& sections, const PatternSet& patterns, Record
   if (assembly) r->assembly = assembly->name;
   if (assembly && assembly->name == "conseil d'administration") {
     Match m;
-    kind = patterns["authority_ccas"].Find(text, &m) ? "ccas" : "other";
+    kind = patterns["ccas_named"].Find(text, &m) ? "ccas" : "other";
   }
   if (kind.empty() || kind == "other") {
     // No assembly named: the collectivity may still be ("COMMUNE DE X",
