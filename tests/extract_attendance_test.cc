@@ -47,6 +47,8 @@ struct Expected {
   Names represented = {};
   Names excused = {};
   Names absent = {};
+  std::optional<int> present_count = {};  // a figure closing the list
+  std::optional<int> represented_count = {};
 };
 
 void ExpectLists(std::string_view zone, const Expected& e) {
@@ -56,10 +58,11 @@ void ExpectLists(std::string_view zone, const Expected& e) {
   EXPECT_EQ(Show(a.represented), e.represented);
   EXPECT_EQ(Show(a.excused), e.excused);
   EXPECT_EQ(Show(a.absent), e.absent);
-  // The counts are read elsewhere (extract/session), never here.
+  // The counts are read elsewhere (extract/session), but for a figure
+  // closing a list.
   EXPECT_FALSE(a.in_office);
-  EXPECT_FALSE(a.present_count);
-  EXPECT_FALSE(a.represented_count);
+  EXPECT_EQ(a.present_count, e.present_count);
+  EXPECT_EQ(a.represented_count, e.represented_count);
   EXPECT_FALSE(a.voters);
 }
 
@@ -110,6 +113,19 @@ TEST(ExtractAttendance, ListsDamagedByOcr) {
       "Mme Anne BLANC - Adjointe\n"
       "M. Hugo GRIS\n",
       {.present = {"M.|Paul ROUX|Maire", "Mme|Anne BLANC|Adjointe", "M.|Hugo GRIS"}});
+  // A figure closing the list is its count when it is near the list's
+  // length; far from it, it is something else.
+  ExpectLists("Présents : M. Paul ROUX, Mme Anne BLANC, M. Luc NOIR (3).\n",
+              {.present = {"M.|Paul ROUX", "Mme|Anne BLANC", "M.|Luc NOIR"}, .present_count = 3});
+  ExpectLists(
+      "Présents : M. Paul ROUX, Mme Anne BLANC, M. Luc NOIR (4)\n"
+      "Pouvoirs : Mme Léa MARTIN à M. Paul ROUX, M. Yves DURAND à M. Luc NOIR (2)\n",
+      {.present = {"M.|Paul ROUX", "Mme|Anne BLANC", "M.|Luc NOIR"},
+       .represented = {"Mme|Léa MARTIN -> M.|Paul ROUX", "M.|Yves DURAND -> M.|Luc NOIR"},
+       .present_count = 4,
+       .represented_count = 2});
+  ExpectLists("Présents : M. Paul ROUX, Mme Anne BLANC, M. Luc NOIR (12)\n",
+              {.present = {"M.|Paul ROUX", "Mme|Anne BLANC", "M.|Luc NOIR"}});
   // A name wrapped onto the next line, in a list of one proxy a line.
   ExpectLists(
       "Présents : M. Jean DUPONT.\n"

@@ -214,6 +214,7 @@ TEST(FindTimes, FiguresAndWords) {
       {"s'est réuni à 20 heures en mairie", {"20:00 <- 20 heures"}},
       {"à partir de 10 h 30", {"10:30 <- 10 h 30"}},
       {"à 17 heures 30, salle du conseil", {"17:30 <- 17 heures 30"}},
+      {"le dix-sept mars à 19 Heures, le conseil", {"19:00 <- 19 Heures"}},
       {"ouverte à 18H00.", {"18:00 <- 18H00"}},
       {"il est 9h", {"09:00 <- 9h"}},
       {"le vingt et un mars à vingt heures trente", {"20:30 <- vingt heures trente"}},

@@ -230,6 +230,18 @@ TEST(VoteTest, EmptySlotsDashesAndDamagedFiguresAreNotZero) {
        .votes_for = 13,
        .against = 0,
        .abstention = 0},
+      // A colon read as a semicolon; a line's figure is not the next line's
+      // label's ("4" / "Contre : 0" is not 4 against).
+      {.text = "Pour ; 4\nContre : 0\nAbstention : 0\n",
+       .result = "adopted",
+       .votes_for = 4,
+       .against = 0,
+       .abstention = 0},
+      // Wrapped between a figure and its label with no colon after: a count.
+      {.text = "adopté par 9 voix\npour et 2 voix contre.",
+       .result = "adopted",
+       .votes_for = 9,
+       .against = 2},
   });
 }
 

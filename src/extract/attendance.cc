@@ -1181,6 +1181,27 @@ std::string BlankMarginFields(std::string_view zone, const PatternSet& patterns)
   return out;
 }
 
+// The count that closes a list ("…, Mme Jade MOREAU (21)."), when the list
+// read as many people, give or take the one or two a heading leaves out (the
+// president named above it): a figure in parentheses that is far from the
+// list's length is something else (a footnote, an age, a ward).
+std::optional<int> ClosingCount(std::string_view list, size_t people) {
+  std::string_view t = Trim(list);
+  while (!t.empty() && (t.back() == '.' || t.back() == ';' || IsBlank(t.back())))
+    t.remove_suffix(1);
+  if (t.size() < 3 || t.back() != ')') return std::nullopt;
+  size_t open = t.rfind('(');
+  if (open == std::string_view::npos || open == 0 || t[open - 1] != ' ') return std::nullopt;
+  std::string_view digits = Trim(t.substr(open + 1, t.size() - open - 2));
+  if (digits.empty() || digits.size() > 3 ||
+      !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return std::nullopt;
+  int n = std::stoi(std::string(digits));
+  if (people < 2 || n < static_cast<int>(people) || n > static_cast<int>(people) + 2)
+    return std::nullopt;
+  return n;
+}
+
 // OCR reads a capital I as a bar: "|.MEJEAN" is the initial "I.", not a
 // table cell's border (a bar then a full stop and a capital, after a space
 // or a line's start). Byte for byte, so offsets stay.
@@ -1209,6 +1230,7 @@ Attendance ExtractAttendance(std::string_view raw_zone, const PatternSet& patter
 
   Lists lists;
   ItemReader reader(patterns);
+  std::optional<int> closing_present, closing_represented;
   for (const Heading& h : headings) {
     size_t start = ListStart(zone, h);
     auto next = std::upper_bound(stops.begin(), stops.end(), start);
@@ -1219,7 +1241,14 @@ Attendance ExtractAttendance(std::string_view raw_zone, const PatternSet& patter
     size_t end = ListEnd(zone, start, limit, h.kind, patterns, &reader);
     std::string_view list = zone.substr(start, end - start);
     bool flattened = list.find('|') != std::string_view::npos;
+    size_t before = h.kind == ListKind::kPresent ? lists.present.size() : lists.represented.size();
     ReadList(list, h.kind, flattened, &reader, &lists);
+    size_t read =
+        (h.kind == ListKind::kPresent ? lists.present.size() : lists.represented.size()) - before;
+    if (auto n = ClosingCount(list, read)) {
+      if (h.kind == ListKind::kPresent && !closing_present) closing_present = n;
+      if (h.kind == ListKind::kRepresented && !closing_represented) closing_represented = n;
+    }
   }
   // A register without headings: "Mme ROUX, M. BLANC et M. VIDAL, soit 3
   // élus, se sont déplacés." The list is the sentence before those words,
@@ -1266,6 +1295,8 @@ Attendance ExtractAttendance(std::string_view raw_zone, const PatternSet& patter
 
   // One list per member: present, then represented, excused, absent.
   Attendance a;
+  a.present_count = closing_present;
+  a.represented_count = closing_represented;
   for (const Person& p : lists.present) {
     if (!InList(a.present, p)) a.present.push_back(p);
   }

@@ -12,7 +12,10 @@
 // A register without headings may name its members in a sentence, the list
 // first ("A, B et C, soit 3 élus, se sont déplacés"; "X s'est fait
 // représenter", holder not named): read there only.
-// The counts are not read here (see extract/counts.h).
+// The counts are read by extract/session, except a figure that closes a
+// present or represented list ("…, Mme Jade MOREAU (21)"): that one is
+// returned as the list's count, for the caller to keep when no label states
+// it.
 //
 // A proxy held by a role ("pouvoir à M. le Maire") is returned with the role
 // as the holder's title and an empty name; the caller resolves it against the

@@ -695,12 +695,14 @@ void ExtractSession(const Sections& sections, const PatternSet& patterns, Record
   r->attendance = ExtractAttendance(unmargined, patterns);
   Attendance& a = r->attendance;
   a.in_office = FirstCount(patterns["count_in_office"], zone, r, "attendance.in_office");
-  a.present_count = FirstCount(patterns["count_present"], zone, r, "attendance.present_count");
+  // A stated label wins over a figure closing the list.
+  if (auto n = FirstCount(patterns["count_present"], zone, r, "attendance.present_count"))
+    a.present_count = n;
   a.voters = FirstCount(patterns["count_voters"], zone, r, "attendance.voters");
   if (!a.voters)
     a.voters = FirstCount(patterns["count_present_or_represented"], zone, r, "attendance.voters");
-  a.represented_count =
-      FirstCount(patterns["count_represented"], zone, r, "attendance.represented_count");
+  if (auto n = FirstCount(patterns["count_represented"], zone, r, "attendance.represented_count"))
+    a.represented_count = n;
   r->quorum.required = FirstCount(patterns["quorum_required"], zone, r, "quorum.required");
   if (patterns["quorum_not_reached"].Find(zone, &m)) {
     r->quorum.reached = false;
