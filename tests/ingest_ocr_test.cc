@@ -6,6 +6,7 @@
 // Run with OMP_THREAD_LIMIT=1 in the environment (ctest sets it): with
 // Tesseract's OpenMP threads the same tests take several times longer.
 #include "ingest/ocr.h"
+#include "ingest/scan.h"
 
 #include <gtest/gtest.h>
 #include <leptonica/allheaders.h>
@@ -288,6 +289,87 @@ TEST(ContinuesActIdTest, JoinsAnIdCutAtItsUnderscore) {
   EXPECT_FALSE(ContinuesActId("057-215704636-20220926-2022", "044-de"));
   EXPECT_FALSE(ContinuesActId("12-03-2024", "044"));
   EXPECT_FALSE(ContinuesActId("Mairie", "044-DE"));
+}
+
+// Pages built from word boxes (no OCR): an A4 page at 300 dpi, letters 40 px
+// high, a word's width 25 px a letter, one space 15 px.
+struct WordsOnAPage {
+  OcrPage page;
+  int line = 0;
+  WordsOnAPage() {
+    page.width = 2480;
+    page.height = 3508;
+  }
+  // Words of one line at `top`; each piece is a run of words starting at its
+  // x, words set one space apart.
+  void Line(int top, std::vector<std::pair<int, std::string>> pieces) {
+    for (auto& [x, words] : pieces) {
+      int left = x;
+      std::istringstream in(words);
+      std::string w;
+      while (in >> w) {
+        int right = left + 25 * static_cast<int>(w.size());
+        page.words.push_back(OcrWord{w, left, top, right, top + 40, 90.f, line});
+        left = right + 15;
+      }
+    }
+    ++line;
+  }
+};
+
+TEST(BuildPageTextTest, ProseBetweenTableRowsKeepsItsLines) {
+  // Rows of a table with a gap after their first cell, and between them
+  // sentences that run across the place of that gap: no margin column.
+  WordsOnAPage p;
+  p.Line(400, {{430, "Le 10/2/2019"}, {900, "ENTREPRISE ROUX travaux de voirie 1.200 € HT"}});
+  p.Line(460, {{430, "Le 18/2/2019"}, {900, "SOCIETE BLANC entretien des espaces 980 € HT"}});
+  p.Line(520, {{430, "Monsieur le maire expose que la commune doit refaire le mur du"}});
+  p.Line(580, {{430, "cimetière et propose de solliciter une aide du Département."}});
+  p.Line(640, {{430, "Le 20/2/2019"}, {900, "GARAGE NOIR réparation du tracteur 640 € HT"}});
+  p.Line(700, {{430, "Accord du conseil à l'unanimité."}});
+  Page out;
+  BuildPageText(p.page, &out);
+  EXPECT_NE(out.text.find("Monsieur le maire expose que la commune doit refaire le mur du\n"
+                          "cimetière et propose"),
+            std::string::npos)
+      << out.text;
+  EXPECT_NE(out.text.find("Le 20/2/2019"), std::string::npos);
+  EXPECT_EQ(out.words.size(), p.page.words.size());
+}
+
+TEST(BuildPageTextTest, ARegistersMarginGoesAfterTheBody) {
+  // A margin column (counts) beside lines of prose that start right of it:
+  // the body's sentences are read whole, the margin after them.
+  WordsOnAPage p;
+  p.Line(400, {{150, "Présents : 9"}, {800, "Le conseil municipal de la commune s'est réuni en"}});
+  p.Line(460, {{150, "Votants : 11"}, {800, "session ordinaire à la mairie sous la présidence"}});
+  p.Line(520, {{150, "Pour : 11"}, {800, "de son maire et a pris la délibération suivante"}});
+  p.Line(580, {{150, "Contre : 0"}, {800, "relative aux tarifs de la salle des fêtes."}});
+  Page out;
+  BuildPageText(p.page, &out);
+  size_t body = out.text.find(
+      "Le conseil municipal de la commune s'est réuni en\nsession ordinaire à la mairie");
+  size_t margin = out.text.find("Présents : 9\nVotants : 11");
+  EXPECT_NE(body, std::string::npos) << out.text;
+  EXPECT_NE(margin, std::string::npos) << out.text;
+  EXPECT_LT(body, margin);
+}
+
+TEST(BuildPageTextTest, AShortTwoColumnTableIsNoMargin) {
+  // "15 ans ...   200 €": figures beside labels, nothing past the page's
+  // middle: the rows are read across.
+  WordsOnAPage p;
+  p.Line(280, {{430, "Monsieur le maire rappelle la délibération prise en 2016 qui fixe"}});
+  p.Line(340, {{430, "les tarifs des concessions dans le cimetière communal et propose"}});
+  p.Line(400, {{430, "de les revoir. Concernant le columbarium les montants sont :"}});
+  p.Line(460, {{430, "15 ans"}, {800, "200 €"}});
+  p.Line(520, {{430, "30 ans"}, {800, "350 €"}});
+  p.Line(580, {{430, "50 ans"}, {800, "550 €"}});
+  Page out;
+  BuildPageText(p.page, &out);
+  EXPECT_NE(out.text.find("15 ans"), std::string::npos);
+  EXPECT_LT(out.text.find("15 ans"), out.text.find("200 €")) << out.text;
+  EXPECT_LT(out.text.find("200 €"), out.text.find("30 ans")) << out.text;
 }
 
 TEST(ReadImagesTest, UnreadableBytesAreImageUnreadable) {

@@ -272,6 +272,8 @@ void JoinSideBySideBlocks(int height, std::vector<std::vector<const OcrWord*>>* 
               lines.end());
 }
 
+}  // namespace
+
 // A page's text, built from its OCR words: lines in reading order, side-by-
 // side blocks joined into rows, columns kept after wide gaps, paragraphs
 // from the line pitch, words repaired by RepairOcrWord, an @CTES id cut by a
@@ -334,14 +336,45 @@ void BuildPageText(const OcrPage& page, Page* out) {
     std::nth_element(mids.begin(), mids.begin() + mids.size() / 2, mids.end());
     column = mids[mids.size() / 2];
   }
-  // The run: from the first to the last split line, and the lines between
-  // whose words all lie left of the column (margin only).
-  size_t first = lines.size(), last = 0;
-  for (size_t k = 0; k < lines.size() && column >= 0; ++k) {
-    if (cut[k] >= 0 && std::abs(cut[k] - column) < 6 * height) {
-      first = std::min(first, k);
-      last = k;
+  // The runs: from a split line to the last split line before a line that
+  // runs across the column (words on both sides of it, no gutter between
+  // them there: prose between a table's rows), with the lines between
+  // (margin only, body only); three split lines at least, most of them with
+  // a body of prose that runs past the page's middle (not a short table of
+  // two columns: "15 ans ...   200 €").
+  auto crosses = [&](const std::vector<const OcrWord*>& l) {
+    for (size_t i = 0; i < l.size(); ++i) {
+      if (l[i]->left < column && l[i]->right > column) return true;
+      if (i + 1 < l.size() && l[i]->right <= column && l[i + 1]->left >= column &&
+          l[i + 1]->left - l[i]->right <= 2 * height)
+        return true;
     }
+    return false;
+  };
+  std::vector<char> in_run(lines.size(), 0), run_end(lines.size(), 0);
+  if (column >= 0) {
+    size_t first = lines.size(), last = 0;
+    int splits = 0, wide = 0;
+    auto close = [&] {
+      if (first < lines.size() && splits >= 3 && wide * 2 >= splits) {
+        std::fill(in_run.begin() + static_cast<std::ptrdiff_t>(first),
+                  in_run.begin() + static_cast<std::ptrdiff_t>(last) + 1, 1);
+        run_end[last] = 1;
+      }
+      first = lines.size();
+      splits = wide = 0;
+    };
+    for (size_t k = 0; k < lines.size(); ++k) {
+      if (crosses(lines[k])) {
+        close();
+      } else if (cut[k] >= 0 && std::abs(cut[k] - column) < 6 * height) {
+        if (first == lines.size()) first = k;
+        last = k;
+        ++splits;
+        if (lines[k].back()->right > w * 60 / 100) ++wide;
+      }
+    }
+    close();
   }
   // Paragraphs: where the distance from a line's top to the next one's is
   // well over the page's usual line pitch (Tesseract's own paragraphs break
@@ -418,7 +451,7 @@ void BuildPageText(const OcrPage& page, Page* out) {
   for (size_t k = 0; k < lines.size(); ++k) {
     const auto& l = lines[k];
     size_t split = 0;
-    if (k >= first && k <= last) {
+    if (in_run[k]) {
       while (split < l.size() && l[split]->right <= column) ++split;
     }
     if (split > 0) {
@@ -433,7 +466,7 @@ void BuildPageText(const OcrPage& page, Page* out) {
       append(l, split, l.size(), &text, &out->words);
       last_top = tops[k];
     }
-    if (k == last && !margin.empty()) {
+    if (run_end[k] && !margin.empty()) {
       text += "\n\n";
       for (PageWord pw : margin_words) {
         pw.begin += text.size();
@@ -449,6 +482,8 @@ void BuildPageText(const OcrPage& page, Page* out) {
   }
   text += '\n';
 }
+
+namespace {
 
 // The page OCR read, kept in `out` when the OCR kept it (ScanOptions::
 // keep_page_images).

@@ -20,6 +20,7 @@
 
 #include "core/document.h"
 #include "core/status.h"
+#include "ingest/ocr.h"
 
 namespace delibex {
 
@@ -63,5 +64,15 @@ Result<Document> IngestPdf(std::string_view bytes, const ScanOptions& options);
 // Errors: image-unreadable, too-large (a page over options.max_pixels),
 // ocr-unavailable, no-text, ocr-timeout.
 Result<Document> IngestImages(std::string_view bytes, const ScanOptions& options);
+
+// A page's text built from its OCR words (`page.words`, with their boxes and
+// line indices): lines in reading order, side-by-side blocks joined into
+// rows, paragraphs from the line pitch, words repaired for OCR confusions.
+// A register's margin column (counts, a date, "Objet" left of the body) is
+// given after the body's lines, as a block of its own, over each run of
+// lines that keep a gutter at the same place; a line that runs across that
+// place (prose between the rows of a table) ends the run. Sets out->text
+// and out->words. Exposed for tests.
+void BuildPageText(const OcrPage& page, Page* out);
 
 }  // namespace delibex
