@@ -279,6 +279,23 @@ TEST(ExtractSession, Syndicat) {
   EXPECT_EQ(Names(r.attendance.absent), Strings{"Paul TREILHES"});
 }
 
+TEST(ExtractSession, DateInWordsWithItsWeekdayAndNoLAn) {
+  // No "L'an …": the sitting's date in words after the verb of meeting,
+  // with its weekday; the convocation's date before it is not the sitting's.
+  Record r = SessionOf(
+      "COMITE SYNDICAL\n"
+      "\n"
+      "Les délégués, sur convocation régulière en date du 2 avril 2022, se sont réunis à la "
+      "salle des fêtes, le jeudi sept avril deux mil vingt-deux à dix-huit heures trente, en "
+      "présence du public.\n"
+      "\n"
+      "Présents : M. Paul ROUX, Mme Anne BLANC.\n");
+  EXPECT_EQ(Opt(r.session.date), "2022-04-07");
+  EXPECT_EQ(Opt(r.session.time), "18:30");
+  EXPECT_EQ(Opt(r.session.convened_on), "2022-04-02");
+  EXPECT_EQ(Opt(r.session.place), "salle des fêtes");
+}
+
 TEST(ExtractSession, CcasHeadingWithoutItsCommune) {
   // The board's minutes name the CCAS but not its commune: the kind is
   // known, the name is not.
