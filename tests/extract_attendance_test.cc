@@ -715,5 +715,20 @@ TEST(AttendanceGrammar, CountHeadingsInsideAFlattenedLine) {
       {.present = {"-|Julie MARCHAND", "-|Paul ROCHE"}, .absent = {"-|Luc SIMON"}});
 }
 
+// A run of grants with no separator but the proxy words, then the next
+// line's sentence: each grant is read ("… Pouvoir à Julie MARCHAND Inès
+// CARON Pouvoir à …": the holder's words end where the next member's name
+// begins), and the sentence, which names a body, is no one.
+TEST(AttendanceGrammar, GrantsRunTogetherThenASentence) {
+  std::string zone =
+      "Présents : 2 Julie MARCHAND Paul ROCHE Absents et procurations : 3 Luc SIMON excusé "
+      "Rémi BLOT Pouvoir à Julie MARCHAND Inès CARON Pouvoir à Paul ROCHE\n"
+      "Les membres du Conseil Communautaire de la Communauté de Communes du Val Vert, réunis.\n";
+  ExpectLists(BlankMarginFields(zone, P()),
+              {.present = {"-|Julie MARCHAND", "-|Paul ROCHE"},
+               .represented = {"-|Rémi BLOT -> -|Julie MARCHAND", "-|Inès CARON -> -|Paul ROCHE"},
+               .excused = {"-|Luc SIMON"}});
+}
+
 }  // namespace
 }  // namespace delibex

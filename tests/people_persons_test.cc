@@ -204,7 +204,10 @@ TEST(ReadPerson, LengthCoversCivilityNameAndRole) {
 }
 
 TEST(ReadPerson, NoPerson) {
-  for (const char* s : {"Monsieur le Maire", "le conseil municipal", "", "12 voix pour", "M."}) {
+  // Bodies are never people, in capitals or not.
+  for (const char* s : {"Monsieur le Maire", "le conseil municipal", "", "12 voix pour", "M.",
+                        "Communauté de Communes du Val Vert", "Conseil Communautaire",
+                        "SYNDICAT DES EAUX", "Commune de Saint-Aubin"}) {
     SCOPED_TRACE(s);
     EXPECT_FALSE(ReadPerson(s));
   }

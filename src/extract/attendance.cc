@@ -877,12 +877,24 @@ void ReadList(std::string_view list, ListKind kind, bool flattened, ItemReader* 
     split = std::move(merged);
   }
   std::vector<std::string> statuses;  // per item: "excused", "absent" or empty
-  for (const std::string& raw : split) {
-    if (auto run = ReadRun(raw, kind, reader)) {
+  for (size_t s = 0; s < split.size(); ++s) {
+    const std::string& raw = split[s];
+    std::optional<std::vector<RunPiece>> run = ReadRun(raw, kind, reader);
+    // A run that goes on into the next line's sentence ("… Paul ROCHE\nLes
+    // membres du Conseil …"): its longest part, whole lines, that is a
+    // run, and nothing after it belongs to the list.
+    bool cut_short = false;
+    for (size_t nl = raw.rfind('\n'); !run && nl != std::string::npos && nl > 0;
+         nl = raw.rfind('\n', nl - 1)) {
+      run = ReadRun(std::string_view(raw).substr(0, nl), kind, reader);
+      cut_short = run.has_value();
+    }
+    if (run) {
       for (RunPiece& piece : *run) {
         items.push_back(std::move(piece.text));
         statuses.push_back(std::move(piece.status));
       }
+      if (cut_short) break;
       continue;
     }
     std::vector<std::string> parts =

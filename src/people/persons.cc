@@ -15,124 +15,26 @@ bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 // Words that are never part of a person's name, folded.
 bool IsStopWord(const std::string& folded) {
-  static const std::set<std::string> words = {"maire",
-                                              "president",
-                                              "presidente",
-                                              "adjoint",
-                                              "adjointe",
-                                              "adjoints",
-                                              "conseiller",
-                                              "conseillere",
-                                              "conseillers",
-                                              "conseilleres",
-                                              "municipal",
-                                              "municipale",
-                                              "municipaux",
-                                              "secretaire",
-                                              "seance",
-                                              "vice",
-                                              "absent",
-                                              "absente",
-                                              "absents",
-                                              "absentes",
-                                              "present",
-                                              "presente",
-                                              "presents",
-                                              "presentes",
-                                              "excuse",
-                                              "excusee",
-                                              "excuses",
-                                              "excusees",
-                                              "pouvoir",
-                                              "pouvoirs",
-                                              "procuration",
-                                              "procurations",
-                                              "ordre",
-                                              "nombre",
-                                              "quorum",
-                                              "objet",
-                                              "vu",
-                                              "date",
-                                              "monsieur",
-                                              "madame",
-                                              "messieurs",
-                                              "mesdames",
-                                              "mademoiselle",
-                                              "mme",
-                                              "mmes",
-                                              "mr",
-                                              "mlle",
-                                              "melle",
-                                              "dr",
-                                              "docteur",
-                                              "commune",
-                                              "conseil",
-                                              "communautaire",
-                                              "departement",
-                                              "region",
-                                              "membres",
-                                              "membre",
-                                              "etaient",
-                                              "etait",
-                                              "sont",
-                                              "exercice",
-                                              "votants",
-                                              "ville",
-                                              "mairie",
-                                              "syndicat",
-                                              "comite",
-                                              "doyen",
-                                              "rapporteur",
-                                              "titulaire",
-                                              "suppleant",
-                                              "suppleante",
-                                              "delegue",
-                                              "deleguee",
-                                              "fait",
-                                              "pour",
-                                              "les",
-                                              "nota",
-                                              "represente",
-                                              "representes",
-                                              "representee",
-                                              "representees",
-                                              "deliberation",
-                                              "extrait",
-                                              "registre",
-                                              "republique",
-                                              "francaise",
-                                              "arrondissement",
-                                              "canton",
-                                              "prefecture",
-                                              "envoye",
-                                              "recu",
-                                              "publie",
-                                              "affiche",
-                                              "transmis",
-                                              "certifie",
-                                              "acte",
-                                              "et",
-                                              "ou",
-                                              "noms",
-                                              "liste",
-                                              "secretariat",
-                                              "assistaient",
-                                              "assistait",
-                                              "assiste",
-                                              "invites",
-                                              "invite",
-                                              "aussi",
-                                              "egalement",
-                                              "total",
-                                              "votes",
-                                              "vote",
-                                              "abstention",
-                                              "abstentions",
-                                              "contre",
-                                              "considerant",
-                                              "article",
-                                              "decide",
-                                              "approuve"};
+  static const std::set<std::string> words = {
+      "maire", "president", "presidente", "adjoint", "adjointe", "adjoints", "conseiller",
+      "conseillere", "conseillers", "conseilleres", "municipal", "municipale", "municipaux",
+      "secretaire", "seance", "vice", "absent", "absente", "absents", "absentes", "present",
+      "presente", "presents", "presentes", "excuse", "excusee", "excuses", "excusees", "pouvoir",
+      "pouvoirs", "procuration", "procurations", "ordre", "nombre", "quorum", "objet", "vu", "date",
+      "monsieur", "madame", "messieurs", "mesdames", "mademoiselle", "mme", "mmes", "mr", "mlle",
+      "melle", "dr", "docteur", "commune", "conseil", "communautaire", "departement", "region",
+      "membres", "membre", "etaient", "etait", "sont", "exercice", "votants", "ville", "mairie",
+      "syndicat", "comite", "doyen", "rapporteur", "titulaire", "suppleant", "suppleante",
+      "delegue", "deleguee", "fait", "pour", "les", "nota", "represente", "representes",
+      "representee", "representees", "deliberation", "extrait", "registre", "republique",
+      "francaise", "arrondissement", "canton", "prefecture", "envoye", "recu", "publie", "affiche",
+      "transmis", "certifie", "acte", "et", "ou", "noms", "liste", "secretariat", "assistaient",
+      "assistait", "assiste", "invites", "invite", "aussi", "egalement", "total", "votes", "vote",
+      "abstention", "abstentions", "contre", "considerant", "article", "decide", "approuve",
+      // bodies, never people
+      "commune", "communes", "communaute", "communautaire", "syndicat", "syndical", "conseil",
+      "departement", "departemental", "region", "regional", "agglomeration", "metropole", "mairie",
+      "collectivite"};
   return words.count(folded) > 0;
 }
 
@@ -752,6 +654,12 @@ bool IsConnector(std::string_view w) {
   return ReadCivility(w).length > 0;  // "Madame le Docteur", "M. et Mme"
 }
 
+// Words that give a proxy ("pouvoir à", "procuration à", "mandat à").
+bool IsProxyWord(std::string_view w) {
+  std::string f = Fold(w);
+  return f == "pouvoir" || f == "procuration" || f == "mandat";
+}
+
 // Words that begin a place label ("Commune de Baix :").
 bool StartsPlaceLabel(std::string_view w) {
   std::string f = Fold(w);
@@ -861,6 +769,37 @@ std::vector<RunPiece> SplitPeopleRun(std::string_view run) {
       cut();
       cur.push_back(w.substr(1));
       continue;
+    }
+    // "A Pouvoir à B C Pouvoir à D": a second proxy word after a whole
+    // grant; the holder's words then hold the next member's name, cut off
+    // by their shapes ("Julie MARCHAND Inès CARON").
+    if (IsProxyWord(w) && !cur.empty()) {
+      std::vector<std::string> tail;  // "a donné" before this proxy word
+      while (!cur.empty() && (Fold(cur.back()) == "a" || Fold(cur.back()) == "donne" ||
+                              Fold(cur.back()) == "donnee"))
+        tail.insert(tail.begin(), cur.back()), cur.pop_back();
+      size_t at = cur.size();
+      bool granted = false;
+      for (size_t j = 0; j < cur.size(); ++j) {
+        if (IsProxyWord(cur[j])) granted = true;
+        if (granted && (Fold(cur[j]) == "a" || Fold(cur[j]) == "au")) at = j;
+      }
+      if (at + 1 < cur.size()) {
+        std::string holder;
+        for (size_t j = at + 1; j < cur.size(); ++j) holder += (holder.empty() ? "" : " ") + cur[j];
+        std::vector<std::string> names = SplitNameShapes(holder);
+        if (names.size() >= 2) {
+          size_t member_words = SplitWords(names.back()).size();
+          if (member_words < cur.size() - at - 1) {
+            std::vector<std::string> member(cur.end() - static_cast<std::ptrdiff_t>(member_words),
+                                            cur.end());
+            cur.resize(cur.size() - member_words);
+            cut();
+            cur = std::move(member);
+          }
+        }
+      }
+      cur.insert(cur.end(), tail.begin(), tail.end());
     }
     CivilityRead civ = ReadCivility(w);
     // "M" without its period is a civility by the name after it.
