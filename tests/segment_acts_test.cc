@@ -341,6 +341,23 @@ const char kExtract[] =
     "Le Maire,\n"
     "Fabien LAGARDÈRE\n";
 
+TEST(SegmentActs, VisasOfAnExtractFlattenedIntoOneLine) {
+  // A whole extract on one line: each visa opens after a comma and ends
+  // before the next visa, a recital or the assembly; a comma inside a visa
+  // before a lower-case word does not end it.
+  Processed p = Process(
+      "Séance du 14 juin 2023\n"
+      "DEL 2023-18 – Objet : Adhésion au groupement de commandes\n"
+      "Vu le code général des collectivités territoriales, notamment son article L. 2121-29, Vu "
+      "la délibération du 3 mars 2023, Considérant l'intérêt d'un achat groupé, Le conseil "
+      "municipal, après en avoir délibéré, décide d'adhérer au groupement.\n");
+  ASSERT_EQ(p.record.deliberations.size(), 1u);
+  EXPECT_EQ(p.record.deliberations[0].visas,
+            (Strings{"Vu le code général des collectivités territoriales, notamment son article "
+                     "L. 2121-29",
+                     "Vu la délibération du 3 mars 2023"}));
+}
+
 TEST(SegmentActs, RegisterExtractWithObjetVisasArticlesAndSignature) {
   Processed p = Process(kExtract);
   EXPECT_EQ(TextAt(p, p.sections.session_end, "Objet :"), "Objet :");
