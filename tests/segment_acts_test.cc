@@ -341,6 +341,37 @@ const char kExtract[] =
     "Le Maire,\n"
     "Fabien LAGARDÈRE\n";
 
+TEST(SegmentActs, UnnumberedTitleAfterAVoteWhateverItsReport) {
+  // Minutes with no heading words: a short line alone opens an act when a
+  // long report follows it, or when the line before it records a vote (the
+  // report may then open with a short line: "Le conseil municipal :").
+  Processed p = Process(
+      "COMMUNE DE BELVAL\n"
+      "PROCES-VERBAL DE LA SEANCE DU CONSEIL MUNICIPAL DU 12 MAI 2021\n"
+      "\n"
+      "Présents : M. Paul ROUX, Mme Anne BLANC, M. Luc NOIR, Mme Léa MARTIN.\n"
+      "\n"
+      "Travaux de voirie rue des Écoles\n"
+      "Le Maire présente les devis reçus pour la réfection de la chaussée de la rue des "
+      "Écoles, dont celui de l'entreprise la moins disante.\n"
+      "Vote : à l'unanimité\n"
+      "\n"
+      "Motion pour le maintien de la trésorerie\n"
+      "Le conseil municipal SE PRONONCE contre la fermeture de la trésorerie de la commune "
+      "et demande son maintien.\n"
+      "Vote : 3 pour, 1 abstention\n"
+      "\n"
+      "Location du logement communal\n"
+      "Le conseil municipal :\n"
+      "ACCEPTE la candidature de M. Hugo GRIS pour le logement.\n"
+      "Vote : à l'unanimité\n");
+  ASSERT_EQ(p.record.deliberations.size(), 3u);
+  EXPECT_EQ(Opt(p.record.deliberations[1].title), "Motion pour le maintien de la trésorerie");
+  EXPECT_EQ(Opt(p.record.deliberations[2].title), "Location du logement communal");
+  EXPECT_EQ(p.record.deliberations[1].vote.votes_for, 3);
+  EXPECT_EQ(Opt(p.record.deliberations[2].vote.mode), "unanimity");
+}
+
 TEST(SegmentActs, VisasOfAnExtractFlattenedIntoOneLine) {
   // A whole extract on one line: each visa opens after a comma and ends
   // before the next visa, a recital or the assembly; a comma inside a visa

@@ -445,6 +445,18 @@ void DropFolios(std::vector<Heading>* numbered) {
 // most a dozen words and no closing punctuation, after a sentence's end or
 // an empty line, and not a sentence's opening ("Monsieur le Maire …", "Vu
 // …"), a vote or a person. See bare_title_line in patterns/acts.pcre.
+// True when the last line with text before `at` (past empty lines) records
+// a vote ("Vote : à l'unanimité").
+bool AfterAVote(std::string_view text, size_t at, const PatternSet& patterns) {
+  size_t end = at;
+  while (end > 0 && (text[end - 1] == '\n' || text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
+  if (end == 0) return false;
+  size_t begin = text.rfind('\n', end - 1);
+  begin = begin == std::string_view::npos ? 0 : begin + 1;
+  Match m;
+  return patterns["vote_record_line"].MatchAt(text.substr(begin, end - begin), &m);
+}
+
 std::vector<Heading> TitleLines(std::string_view text, size_t from, const PatternSet& patterns) {
   std::vector<Heading> out;
   size_t full = FullLine(text);
@@ -456,12 +468,14 @@ std::vector<Heading> TitleLines(std::string_view text, size_t from, const Patter
     if (patterns["decision_formula"].Find(title, &other) ||
         patterns["attendance_heading"].MatchAt(title, &other))
       continue;
-    // The paragraph under it is a report: a line or more of running text.
+    // The paragraph under it is a report: a line or more of running text;
+    // or the line before it records the previous item's vote (the title
+    // follows a vote, over a report of any shape: "Le conseil municipal :").
     size_t next = m.end();
     size_t eol = text.find('\n', next);
     if (eol == std::string_view::npos) eol = text.size();
     std::string_view first = Trim(text.substr(next, eol - next));
-    if (first.size() < full * 2 / 3) continue;
+    if (first.size() < full * 2 / 3 && !AfterAVote(text, m.begin(), patterns)) continue;
     Heading h;
     h.begin = m.begin();
     h.end = m.group_end("title");
