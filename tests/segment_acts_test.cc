@@ -363,13 +363,20 @@ TEST(SegmentActs, UnnumberedTitleAfterAVoteWhateverItsReport) {
       "\n"
       "Location du logement communal\n"
       "Le conseil municipal :\n"
-      "ACCEPTE la candidature de M. Hugo GRIS pour le logement.\n"
+      "1) ACCEPTE la candidature de M. Hugo GRIS pour le logement ;\n"
+      "2) FIXE le loyer à 450 euros par mois ;\n"
+      "DIT que le bail prendra effet au 1er juin.\n"
       "Vote : à l'unanimité\n");
   ASSERT_EQ(p.record.deliberations.size(), 3u);
   EXPECT_EQ(Opt(p.record.deliberations[1].title), "Motion pour le maintien de la trésorerie");
   EXPECT_EQ(Opt(p.record.deliberations[2].title), "Location du logement communal");
   EXPECT_EQ(p.record.deliberations[1].vote.votes_for, 3);
   EXPECT_EQ(Opt(p.record.deliberations[2].vote.mode), "unanimity");
+  // Numbered sub-decisions, then one unnumbered: three articles.
+  EXPECT_EQ(ArticleTexts(p.record.deliberations[2]),
+            (Strings{"1: ACCEPTE la candidature de M. Hugo GRIS pour le logement ;",
+                     "2: FIXE le loyer à 450 euros par mois ;",
+                     "-: DIT que le bail prendra effet au 1er juin."}));
 }
 
 TEST(SegmentActs, VisasOfAnExtractFlattenedIntoOneLine) {

@@ -133,6 +133,7 @@ std::vector<Article> SplitClauses(std::string_view part, const PatternSet& patte
 
 std::vector<Article> Articles(std::string_view body, const PatternSet& patterns) {
   std::vector<Article> out;
+  Match m;
   std::vector<Match> heads = patterns["article_heading"].FindAll(body);
   if (!heads.empty()) {
     for (size_t k = 0; k < heads.size(); ++k) {
@@ -141,13 +142,28 @@ std::vector<Article> Articles(std::string_view body, const PatternSet& patterns)
       // Searched up to the next heading only: over the whole rest of the
       // body, thousands of headings took quadratic time.
       e = std::min(e, OperativeEnd(body.substr(0, e), b, patterns));
-      std::string c = Clause(body.substr(b, e > b ? e - b : 0));
-      if (c.empty()) continue;
-      out.push_back({std::string(heads[k].has("n") ? heads[k]["n"] : heads[k]["n2"]), c});
+      // Numbered sub-decisions ("1) ACCEPTE …", "2) ACCEPTE …") may be
+      // followed by decisions of their own, unnumbered: a line that opens
+      // with an operative verb ("ÉMET un avis …") is another article. An
+      // "Article N" runs to the next heading whatever its lines.
+      std::vector<size_t> starts = {b};
+      if (!heads[k].has("n")) {
+        for (size_t nl = body.find('\n', b); nl != npos && nl + 1 < e;
+             nl = body.find('\n', nl + 1)) {
+          if (patterns["operative_verb"].MatchAt(body, &m, nl + 1)) starts.push_back(nl + 1);
+        }
+      }
+      for (size_t j = 0; j < starts.size(); ++j) {
+        size_t to = j + 1 < starts.size() ? starts[j + 1] : e;
+        std::string c = Clause(body.substr(starts[j], to > starts[j] ? to - starts[j] : 0));
+        if (c.empty()) continue;
+        std::optional<std::string> number;
+        if (j == 0) number = std::string(heads[k].has("n") ? heads[k]["n"] : heads[k]["n2"]);
+        out.push_back({number, c});
+      }
     }
     return out;
   }
-  Match m;
   // The last marker: the one right above the articles.
   std::vector<Match> markers = patterns["decision_marker"].FindAll(body);
   if (!markers.empty()) {
