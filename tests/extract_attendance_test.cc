@@ -126,6 +126,13 @@ TEST(ExtractAttendance, ListsDamagedByOcr) {
        .represented_count = 2});
   ExpectLists("Présents : M. Paul ROUX, Mme Anne BLANC, M. Luc NOIR (12)\n",
               {.present = {"M.|Paul ROUX", "Mme|Anne BLANC", "M.|Luc NOIR"}});
+  // The secretary's sentence on the next line ends the list after its last
+  // name, not at it.
+  ExpectLists(
+      "Présents : M. Paul ROUX, M. Luc NOIR.\n"
+      "Absente : Mme Anne SIMON.\n"
+      "M. Luc NOIR a été élu secrétaire de séance.\n",
+      {.present = {"M.|Paul ROUX", "M.|Luc NOIR"}, .absent = {"Mme|Anne SIMON"}});
   // A name wrapped onto the next line, in a list of one proxy a line.
   ExpectLists(
       "Présents : M. Jean DUPONT.\n"
