@@ -296,6 +296,25 @@ TEST(ExtractSession, DateInWordsWithItsWeekdayAndNoLAn) {
   EXPECT_EQ(Opt(r.session.place), "salle des fêtes");
 }
 
+TEST(ExtractSession, MairieLetterheadNamesTheCommune) {
+  // "MAIRIE DE X" alone on its line heads the commune's acts when nothing
+  // else names it; "à la mairie de Y" in a sentence is a place.
+  Record r = SessionOf(
+      "DEPARTEMENT DU CHER\n"
+      "MAIRIE DE SAINT-AUBIN-LES-FORGES\n"
+      "Séance du conseil municipal du 5 octobre 2020\n"
+      "Le conseil municipal de cette commune s'est réuni à 20 heures sous la présidence de "
+      "Mme Marie DURAND, Maire.\n"
+      "Présents : Mme Marie DURAND, M. Jean PETIT.\n");
+  EXPECT_EQ(Opt(r.authority.name), "Commune de SAINT-AUBIN-LES-FORGES");
+  EXPECT_EQ(Opt(r.authority.kind), "commune");
+  Record place = SessionOf(
+      "Séance du conseil municipal du 5 octobre 2020\n"
+      "Le conseil municipal s'est réuni à la mairie de Val-Vert à 20 heures.\n"
+      "Présents : Mme Marie DURAND, M. Jean PETIT.\n");
+  EXPECT_EQ(Opt(place.authority.name), "null");
+}
+
 TEST(ExtractSession, CcasHeadingWithoutItsCommune) {
   // The board's minutes name the CCAS but not its commune: the kind is
   // known, the name is not.

@@ -231,6 +231,12 @@ std::optional<std::string> FindAuthorityName(std::string_view text, size_t zone_
       if (n.empty() || !StartsUpper(n)) continue;
       names.push_back("Commune de " + n);
     }
+    Match m;
+    if (names.empty() &&
+        patterns["authority_mairie_letterhead"].Find(text.substr(0, zone_end), &m)) {
+      std::string n = CleanAuthorityName(m["name"]);
+      if (!n.empty()) names.push_back("Commune de " + n);
+    }
   } else if (kind == "departement") {
     for (const Match& m : patterns["authority_departement"].FindAll(text)) {
       std::string n = CleanAuthorityName(m["name"]);
