@@ -133,6 +133,14 @@ TEST(ExtractAttendance, ListsDamagedByOcr) {
       "Absente : Mme Anne SIMON.\n"
       "M. Luc NOIR a été élu secrétaire de séance.\n",
       {.present = {"M.|Paul ROUX", "M.|Luc NOIR"}, .absent = {"Mme|Anne SIMON"}});
+  // An intercommunal board: qualified member headings, each member's
+  // commune in parentheses, a substitute's commune before "suppléant de".
+  ExpectLists(
+      "Membres titulaires présents : Mme Isabelle COLIN (Mouzens), M. Hervé BOYER "
+      "(Saint-Paul)\n"
+      "Délégués suppléants présents : M. Franck MARIE (Larra) suppléant de M. Denis GUERIN\n",
+      {.present = {"Mme|Isabelle COLIN", "M.|Hervé BOYER", "M.|Franck MARIE"},
+       .absent = {"M.|Denis GUERIN"}});
   // A name wrapped onto the next line, in a list of one proxy a line.
   ExpectLists(
       "Présents : M. Jean DUPONT.\n"
