@@ -979,7 +979,10 @@ void SplitWords(std::string_view s, std::vector<std::string_view>* words) {
 
 bool SameName(std::string_view a, std::string_view b) {
   auto [pa, pb] = FoldedNames(a, b);
-  std::string_view fa = *pa, fb = *pb;
+  return SameFoldedName(*pa, *pb);
+}
+
+bool SameFoldedName(std::string_view fa, std::string_view fb) {
   if (fa.empty() || fb.empty()) return false;
   // "MarieCécile MORICE" and "Marie-Cécile MORICE": the same once squashed.
   size_t i = 0, j = 0;
