@@ -1115,32 +1115,46 @@ size_t ListStart(std::string_view zone, const Heading& h) {
   return start;
 }
 
-// One member under two spellings. Stricter than SameName: a surname alone
-// is not taken for "F. Luciani" when "M. Luciani" is another member.
-bool SameMember(const std::string& a, const std::string& b) {
-  if (!SameName(a, b)) return false;
-  std::string fa = Fold(a), fb = Fold(b);
+// One member under two spellings (names folded). Stricter than SameName: a
+// surname alone is not taken for "F. Luciani" when "M. Luciani" is another
+// member.
+bool SameMember(std::string_view fa, std::string_view fb) {
+  if (!SameFoldedName(fa, fb)) return false;
   size_t wa = std::count(fa.begin(), fa.end(), ' ') + 1;
   size_t wb = std::count(fb.begin(), fb.end(), ' ') + 1;
   return wa == wb || std::min(wa, wb) >= 2;
 }
 
-bool InList(const std::vector<Person>& list, const Person& p) {
-  return std::any_of(list.begin(), list.end(),
-                     [&](const Person& q) { return SameMember(q.name, p.name); });
-}
+// The folded names of a list's people, in step with it: the merge below
+// compares each member with every other, and folds each name once.
+class FoldedList {
+ public:
+  void Add(std::string_view name) { folded_.push_back(Fold(name)); }
+  bool Has(std::string_view folded) const {
+    return std::any_of(folded_.begin(), folded_.end(),
+                       [&](const std::string& f) { return SameMember(f, folded); });
+  }
+  std::string& operator[](size_t i) { return folded_[i]; }
 
-bool InProxies(const std::vector<ProxyGrant>& list, const Person& p) {
-  return std::any_of(list.begin(), list.end(),
-                     [&](const ProxyGrant& g) { return SameMember(g.member.name, p.name); });
+ private:
+  std::vector<std::string> folded_;
+};
+
+FoldedList FoldAll(const std::vector<Person>& people) {
+  FoldedList out;
+  for (const Person& p : people) out.Add(p.name);
+  return out;
 }
 
 // Two spellings of one member: keep the one with more separators
-// ("Marie-Cécile" over "MarieCécile").
-void KeepBetterSpelling(Person* kept, const Person& other) {
-  if (other.name.size() > kept->name.size() && Fold(other.name) != Fold(kept->name) &&
-      SameMember(other.name, kept->name))
+// ("Marie-Cécile" over "MarieCécile"). `kept_folded` follows the kept name.
+void KeepBetterSpelling(Person* kept, std::string* kept_folded, const Person& other,
+                        const std::string& other_folded) {
+  if (other.name.size() > kept->name.size() && other_folded != *kept_folded &&
+      SameMember(other_folded, *kept_folded)) {
     kept->name = other.name;
+    *kept_folded = other_folded;
+  }
 }
 
 // The word before `pos` on its line starts with a capital ("SOLER", "Marc").
@@ -1309,26 +1323,42 @@ Attendance ExtractAttendance(std::string_view raw_zone, const PatternSet& patter
   Attendance a;
   a.present_count = closing_present;
   a.represented_count = closing_represented;
+  FoldedList present, represented, excused, absent;
   for (const Person& p : lists.present) {
-    if (!InList(a.present, p)) a.present.push_back(p);
+    std::string f = Fold(p.name);
+    if (present.Has(f)) continue;
+    a.present.push_back(p);
+    present.Add(p.name);
   }
+  FoldedList listed_represented, listed_excused = FoldAll(lists.excused),
+                                 listed_absent = FoldAll(lists.absent);
   for (const ProxyGrant& g : lists.represented) {
-    if (!InList(a.present, g.member) && !InProxies(a.represented, g.member))
-      a.represented.push_back(g);
+    std::string f = Fold(g.member.name);
+    listed_represented.Add(g.member.name);
+    if (present.Has(f) || represented.Has(f)) continue;
+    a.represented.push_back(g);
+    represented.Add(g.member.name);
   }
-  for (Person& p : a.present) {
-    for (const ProxyGrant& g : lists.represented) KeepBetterSpelling(&p, g.member);
-    for (const Person& q : lists.excused) KeepBetterSpelling(&p, q);
-    for (const Person& q : lists.absent) KeepBetterSpelling(&p, q);
+  for (size_t i = 0; i < a.present.size(); ++i) {
+    for (size_t k = 0; k < lists.represented.size(); ++k)
+      KeepBetterSpelling(&a.present[i], &present[i], lists.represented[k].member,
+                         listed_represented[k]);
+    for (size_t k = 0; k < lists.excused.size(); ++k)
+      KeepBetterSpelling(&a.present[i], &present[i], lists.excused[k], listed_excused[k]);
+    for (size_t k = 0; k < lists.absent.size(); ++k)
+      KeepBetterSpelling(&a.present[i], &present[i], lists.absent[k], listed_absent[k]);
   }
-  for (const Person& p : lists.excused) {
-    if (!InList(a.present, p) && !InProxies(a.represented, p) && !InList(a.excused, p))
-      a.excused.push_back(p);
+  for (size_t k = 0; k < lists.excused.size(); ++k) {
+    const std::string& f = listed_excused[k];
+    if (present.Has(f) || represented.Has(f) || excused.Has(f)) continue;
+    a.excused.push_back(lists.excused[k]);
+    excused.Add(lists.excused[k].name);
   }
-  for (const Person& p : lists.absent) {
-    if (!InList(a.present, p) && !InProxies(a.represented, p) && !InList(a.excused, p) &&
-        !InList(a.absent, p))
-      a.absent.push_back(p);
+  for (size_t k = 0; k < lists.absent.size(); ++k) {
+    const std::string& f = listed_absent[k];
+    if (present.Has(f) || represented.Has(f) || excused.Has(f) || absent.Has(f)) continue;
+    a.absent.push_back(lists.absent[k]);
+    absent.Add(lists.absent[k].name);
   }
   return a;
 }

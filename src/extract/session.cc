@@ -578,7 +578,13 @@ std::optional<Person> FindSecretary(std::string_view text, const PatternSet& pat
       break;
     }
   }
-  if (patterns["secretary_named_before"].Find(text, &m)) {
+  // A hit found earlier in the text wins: the patterns below are only looked
+  // for up to it.
+  auto up_to_first_hit = [&](const Pattern& p) {
+    if (hits.empty()) return p.Find(text, &m);
+    return p.FindBefore(text, &m, 0, hits.front().at);
+  };
+  if (up_to_first_hit(patterns["secretary_named_before"])) {
     // The name just before the verb, read in a small window.
     size_t from = m.begin() > 120 ? m.begin() - 120 : 0;
     std::string_view window = text.substr(from, m.begin() - from);
@@ -589,7 +595,7 @@ std::optional<Person> FindSecretary(std::string_view text, const PatternSet& pat
       if (auto p = ReadPerson(CollapseSpace(who["who"]))) hits.push_back({m.begin(), p->person});
     }
   }
-  if (patterns["secretary_named_after"].Find(text, &m)) {
+  if (up_to_first_hit(patterns["secretary_named_after"])) {
     std::string_view who = m.has("who") ? m["who"] : m["who2"];
     if (auto p = ReadPerson(CollapseSpace(who))) hits.push_back({m.begin(), p->person});
   }

@@ -918,7 +918,31 @@ void SplitWords(std::string_view s, std::vector<std::string_view>* words) {
 
 bool SameName(std::string_view a, std::string_view b) {
   auto [pa, pb] = FoldedNames(a, b);
-  std::string_view fa = *pa, fb = *pb;
+  return SameFoldedName(*pa, *pb);
+}
+
+namespace {
+
+// The first word of a folded name; empty when it has none.
+std::string_view FirstWord(std::string_view s) {
+  size_t b = s.find_first_not_of(' ');
+  if (b == std::string_view::npos) return {};
+  size_t e = s.find(' ', b);
+  return s.substr(b, e == std::string_view::npos ? std::string_view::npos : e - b);
+}
+
+// Whether `word` is one of the words of `s`.
+bool HasWord(std::string_view s, std::string_view word) {
+  for (size_t at = s.find(word); at != std::string_view::npos; at = s.find(word, at + 1)) {
+    size_t end = at + word.size();
+    if ((at == 0 || s[at - 1] == ' ') && (end == s.size() || s[end] == ' ')) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool SameFoldedName(std::string_view fa, std::string_view fb) {
   if (fa.empty() || fb.empty()) return false;
   // "MarieCécile MORICE" and "Marie-Cécile MORICE": the same once squashed.
   size_t i = 0, j = 0;
@@ -931,6 +955,11 @@ bool SameName(std::string_view a, std::string_view b) {
   }
   if (i == fa.size() && j == fb.size()) return true;
   // Every word of the shorter name in the longer one (each word used once).
+  // Then the first word of one is a word of the other: two names without
+  // that are turned down before their words are split.
+  std::string_view first_a = FirstWord(fa), first_b = FirstWord(fb);
+  if (!first_a.empty() && !first_b.empty() && !HasWord(fb, first_a) && !HasWord(fa, first_b))
+    return false;
   thread_local std::vector<std::string_view> wa, wb;
   SplitWords(fa, &wa);
   SplitWords(fb, &wb);

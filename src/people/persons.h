@@ -91,5 +91,8 @@ std::vector<std::string> SplitNameShapes(std::string_view run);
 // The same person: the folded words of one name are all in the other
 // ("Xavier POLI" ~ "POLI Xavier" ~ "POLI").
 bool SameName(std::string_view a, std::string_view b);
+// SameName of two names already folded (Fold): for callers that compare one
+// name with many.
+bool SameFoldedName(std::string_view fa, std::string_view fb);
 
 }  // namespace delibex
