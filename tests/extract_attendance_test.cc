@@ -141,6 +141,15 @@ TEST(ExtractAttendance, ListsDamagedByOcr) {
       "Délégués suppléants présents : M. Franck MARIE (Larra) suppléant de M. Denis GUERIN\n",
       {.present = {"Mme|Isabelle COLIN", "M.|Hervé BOYER", "M.|Franck MARIE"},
        .absent = {"M.|Denis GUERIN"}});
+  // Proxies whose "à" was lost, or whose holder is cut off: the member is
+  // represented, by the holder when one is named.
+  ExpectLists(
+      "Présents : M. Paul ROUX.\n"
+      "Pouvoirs :\n"
+      "Madame Anne BLANC a donné pouvoir Monsieur Paul ROUX\n"
+      "Mme Léa MARTIN à M..\n",
+      {.present = {"M.|Paul ROUX"},
+       .represented = {"Mme|Anne BLANC -> M.|Paul ROUX", "Mme|Léa MARTIN -> null"}});
   // A name wrapped onto the next line, in a list of one proxy a line.
   ExpectLists(
       "Présents : M. Jean DUPONT.\n"

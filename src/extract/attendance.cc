@@ -638,20 +638,29 @@ ItemReading ReadItemText(std::string_view raw, ListKind kind, const PatternSet& 
   }
   std::optional<std::string> ignored;
   std::string without_notes = DropParentheses(item, &ignored);
+  std::optional<Person> granted_by;  // a member whose holder is unreadable
   for (const char* shape : shapes) {
     for (const std::string* text : {&item, &without_notes}) {
       if (!patterns[shape].Find(*text, &m)) continue;
       std::optional<std::string> role;
       auto member = WholePerson(DropParentheses(CleanItem(m["member"]), &role));
       auto holder = ReadHolder(m["holder"]);
+      if (member && role && !member->title) member->title = role;
       if (member && holder) {
-        if (role && !member->title) member->title = role;
         out.kind = ItemReading::kProxy;
         out.person = *member;
         out.holder = holder;
         return out;
       }
+      if (member && !granted_by) granted_by = member;
     }
+  }
+  // Under a proxies heading, "Mme Hélène LEGRAND à M.." (the holder cut or
+  // damaged): the member is represented, by no one known.
+  if (granted_by && kind == ListKind::kRepresented) {
+    out.kind = ItemReading::kProxy;
+    out.person = *granted_by;
+    return out;
   }
   if (IsRole(item)) {
     out.kind = ItemReading::kRole;
