@@ -294,6 +294,17 @@ TEST(ExtractSession, DateInWordsWithItsWeekdayAndNoLAn) {
   EXPECT_EQ(Opt(r.session.time), "18:30");
   EXPECT_EQ(Opt(r.session.convened_on), "2022-04-02");
   EXPECT_EQ(Opt(r.session.place), "salle des fêtes");
+
+  // The same sentence wrapped inside the place, as a scan's lines are.
+  Record wrapped = SessionOf(
+      "COMITE SYNDICAL\n"
+      "\n"
+      "Les délégués se sont réunis à la salle des\n"
+      "fêtes, le jeudi sept avril deux mil vingt-deux à dix-huit heures trente.\n"
+      "\n"
+      "Présents : M. Paul ROUX, Mme Anne BLANC.\n");
+  EXPECT_EQ(Opt(wrapped.session.date), "2022-04-07");
+  EXPECT_EQ(Opt(wrapped.session.time), "18:30");
 }
 
 TEST(ExtractSession, MairieLetterheadNamesTheCommune) {
