@@ -12,7 +12,7 @@
 #                    (skipped when the build/ build failed: same code, same errors)
 #   4. clang-format --dry-run --Werror over the C++ files in src/ tests/ bench/ include/ fuzz/
 #   5. build-fuzz/ : scripts/fuzz.sh, each libFuzzer target (fuzz/) for FUZZ_SECONDS
-#                    (default 30); fails when a fuzzer finds a crash, leak or timeout
+#                    (default 20); fails when a fuzzer finds a crash, leak or timeout
 #                    (kept in fuzz/findings/). Skipped when the build/ build failed.
 # Every step runs even when an earlier one failed (except as said above), then a
 # summary is printed. Exit status 0 only when every step passed.
@@ -21,7 +21,7 @@
 # ctest finding no test), so F is 0 exactly when the exit status is 0.
 #
 # Environment: DELIBEX_JOBS (parallel build jobs, default 2), FUZZ_SECONDS (per fuzz
-# target, default 30; 0 skips the fuzz step), CTEST_PARALLEL_LEVEL
+# target, default 20; 0 skips the fuzz step), CTEST_PARALLEL_LEVEL
 # (parallel tests, ctest's own variable; default here 2, one per core: CI has 20 minutes), ASAN_OPTIONS / UBSAN_OPTIONS
 # (override the defaults above).
 set -uo pipefail
@@ -178,7 +178,7 @@ else
 fi
 
 # 5. Fuzzing: each target a short while, in the fuzz tree (clang, ASan/UBSan).
-fuzz_seconds=${FUZZ_SECONDS:-30}
+fuzz_seconds=${FUZZ_SECONDS:-20}
 if ((fuzz_seconds == 0)); then
   record "fuzz" skip "$SECONDS" "(FUZZ_SECONDS=0)"
 elif ((release_ok)); then
