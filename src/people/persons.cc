@@ -774,10 +774,15 @@ std::vector<RunPiece> SplitPeopleRun(std::string_view run) {
     // grant; the holder's words then hold the next member's name, cut off
     // by their shapes ("Julie MARCHAND Inès CARON").
     if (IsProxyWord(w) && !cur.empty()) {
-      std::vector<std::string> tail;  // "a donné" before this proxy word
-      while (!cur.empty() && (Fold(cur.back()) == "a" || Fold(cur.back()) == "donne" ||
-                              Fold(cur.back()) == "donnee"))
-        tail.insert(tail.begin(), cur.back()), cur.pop_back();
+      // "a donné" before this proxy word waits aside.
+      auto gives = [](const std::string& w) {
+        std::string f = Fold(w);
+        return f == "a" || f == "donne" || f == "donnee";
+      };
+      size_t kept = cur.size();
+      while (kept > 0 && gives(cur[kept - 1])) --kept;
+      std::vector<std::string> tail(cur.begin() + static_cast<std::ptrdiff_t>(kept), cur.end());
+      cur.resize(kept);
       size_t at = cur.size();
       bool granted = false;
       for (size_t j = 0; j < cur.size(); ++j) {
