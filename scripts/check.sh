@@ -6,14 +6,16 @@
 # Steps, each under a banner:
 #   1. scripts/install-deps.sh
 #   2. build/      : Release, -DDELIBEX_WERROR=ON, then ctest
-#   3. build-asan/ : Debug, -DDELIBEX_SANITIZE=ON -DDELIBEX_WERROR=ON, then ctest with
+#   3. build-asan/ : clang-14, Debug at -O1, -DDELIBEX_SANITIZE=ON -DDELIBEX_FUZZ=ON
+#                    -DDELIBEX_WERROR=ON (the fuzz targets' tree too), then ctest with
 #                    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 and
 #                    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 #                    (skipped when the build/ build failed: same code, same errors)
 #   4. clang-format --dry-run --Werror over the C++ files in src/ tests/ bench/ include/ fuzz/
-#   5. build-fuzz/ : scripts/fuzz.sh, each libFuzzer target (fuzz/) for FUZZ_SECONDS
-#                    (default 20); fails when a fuzzer finds a crash, leak or timeout
-#                    (kept in fuzz/findings/). Skipped when the build/ build failed.
+#   5. FUZZ_BUILD=build-asan scripts/fuzz.sh: links each libFuzzer target (fuzz/) in
+#                    build-asan/ and runs it for FUZZ_SECONDS (default 20); fails when a
+#                    fuzzer finds a crash, leak or timeout (kept in fuzz/findings/).
+#                    Skipped when build-asan/ was not built.
 # Every step runs even when an earlier one failed (except as said above), then a
 # summary is printed. Exit status 0 only when every step passed.
 # The last line is `check: P passed, F failed, S skipped`: ctest's tests of both trees,
@@ -132,9 +134,19 @@ else
   record "ctest build" skip "$SECONDS" "(build failed)"
 fi
 
-# 3. Debug build with AddressSanitizer and UBSan, and its tests.
+# 3. Debug build with AddressSanitizer and UBSan, and its tests. The tree is
+# clang's, at -O1, with libFuzzer's coverage (-DDELIBEX_FUZZ=ON), so that step 5
+# links its fuzz targets there instead of building the library a third time.
+asan_ok=0
+if [[ -f build-asan/CMakeCache.txt ]] && ! grep -q '^CMAKE_CXX_COMPILER:[^=]*=.*clang' build-asan/CMakeCache.txt; then
+  echo "check.sh: build-asan/ was configured with another compiler; starting it again"
+  rm -rf build-asan
+fi
 if ((release_ok)); then
-  if run_build build-asan -DCMAKE_BUILD_TYPE=Debug -DDELIBEX_SANITIZE=ON -DDELIBEX_WERROR=ON; then
+  if CC=clang-14 CXX=clang++-14 run_build build-asan -DCMAKE_BUILD_TYPE=Debug \
+    "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -g" "-DCMAKE_C_FLAGS_DEBUG=-O1 -g" -DDELIBEX_SANITIZE=ON \
+    -DDELIBEX_FUZZ=ON -DDELIBEX_BENCH=OFF -DDELIBEX_WERROR=ON; then
+    asan_ok=1
     run_ctest build-asan "ASAN_OPTIONS=$asan_options" "UBSAN_OPTIONS=$ubsan_options"
   else
     record "ctest build-asan" skip "$SECONDS" "(build failed)"
@@ -181,10 +193,10 @@ fi
 fuzz_seconds=${FUZZ_SECONDS:-20}
 if ((fuzz_seconds == 0)); then
   record "fuzz" skip "$SECONDS" "(FUZZ_SECONDS=0)"
-elif ((release_ok)); then
+elif ((asan_ok)); then
   start=$SECONDS
-  banner "fuzz: scripts/fuzz.sh $fuzz_seconds"
-  bash scripts/fuzz.sh "$fuzz_seconds" 2>&1 | tee "$logs/fuzz.log"
+  banner "fuzz: FUZZ_BUILD=build-asan scripts/fuzz.sh $fuzz_seconds"
+  FUZZ_BUILD=build-asan bash scripts/fuzz.sh "$fuzz_seconds" 2>&1 | tee "$logs/fuzz.log"
   rc=${PIPESTATUS[0]}
   note=$(grep -E '^fuzz: [0-9]+ targets' "$logs/fuzz.log" | tail -n 1)
   if ((rc == 0)); then
@@ -195,7 +207,7 @@ elif ((release_ok)); then
     fail_step "fuzz" "$start" "${note#fuzz: } (see fuzz/findings/)"
   fi
 else
-  record "fuzz" skip "$SECONDS" "(build/ failed: same code)"
+  record "fuzz" skip "$SECONDS" "(build-asan/ not built)"
 fi
 
 # Summary.

@@ -20,7 +20,9 @@
 # failed).
 # Environment: FUZZ_TARGETS (space-separated subset, default all three),
 # DELIBEX_JOBS (build jobs, default 2), FUZZ_RSS_LIMIT_MB (default 2048),
-# FUZZ_TIMEOUT (seconds one input may take before it is a finding, default 30).
+# FUZZ_TIMEOUT (seconds one input may take before it is a finding, default 30),
+# FUZZ_BUILD (a tree already configured with -DDELIBEX_FUZZ=ON to build the
+# targets in, instead of build-fuzz/: check.sh passes its build-asan/).
 set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root" || exit 2
@@ -28,13 +30,27 @@ cd "$root" || exit 2
 seconds=${1:-60}
 targets=${FUZZ_TARGETS:-fuzz_text fuzz_pdf fuzz_image}
 export DELIBEX_JOBS=${DELIBEX_JOBS:-2}
-build=build-fuzz
+build=${FUZZ_BUILD:-build-fuzz}
 
-echo "fuzz.sh: building $build (clang++-14, -DDELIBEX_FUZZ=ON)"
-if ! CC=clang-14 CXX=clang++-14 bash scripts/build.sh "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DDELIBEX_FUZZ=ON -DDELIBEX_TESTS=OFF -DDELIBEX_BENCH=OFF -DDELIBEX_WERROR=ON; then
-  echo "fuzz.sh: the build failed" >&2
-  exit 2
+if [[ -n ${FUZZ_BUILD:-} ]]; then
+  # A tree configured elsewhere with -DDELIBEX_FUZZ=ON (check.sh's build-asan/):
+  # only the targets are built, with the flags it was configured with.
+  if ! grep -q '^DELIBEX_FUZZ:BOOL=ON' "$build/CMakeCache.txt" 2>/dev/null; then
+    echo "fuzz.sh: $build is not configured with -DDELIBEX_FUZZ=ON" >&2
+    exit 2
+  fi
+  echo "fuzz.sh: building the targets in $build"
+  if ! cmake --build "$build" -j"$DELIBEX_JOBS" --target $targets; then
+    echo "fuzz.sh: the build failed" >&2
+    exit 2
+  fi
+else
+  echo "fuzz.sh: building $build (clang++-14, -DDELIBEX_FUZZ=ON)"
+  if ! CC=clang-14 CXX=clang++-14 bash scripts/build.sh "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DDELIBEX_FUZZ=ON -DDELIBEX_TESTS=OFF -DDELIBEX_BENCH=OFF -DDELIBEX_WERROR=ON; then
+    echo "fuzz.sh: the build failed" >&2
+    exit 2
+  fi
 fi
 if [[ ! -d $build/seeds/text ]] || [[ fuzz/make_seeds.py -nt $build/seeds ]]; then
   rm -rf "$build/seeds"

@@ -305,8 +305,8 @@ TEST(FindStamps, RunningTextAndConvocationsAreNoStamps) {
       "Vu l'avis d'appel public à la concurrence publié le 3 mars 2023 au BOAMP ;",
       "Dit que la présente délibération sera transmise au représentant de l'État.",
       "Le courrier a été adressé par lettre recommandée avec accusé de réception.",
-      "une demande a été déposée, par voie dématérialisée, à la Préfecture de l'Aude, le 5 "
-      "novembre 2023",
+      ("une demande a été déposée, par voie dématérialisée, à la Préfecture de l'Aude, le 5 "
+       "novembre 2023"),
       "la présente délibération sera exécutoire dès sa transmission",
       "Vu la délibération 047-214700254-20230112-2023_004-DE du 12 janvier 2023 ;",
       "Publication : bulletin municipal de printemps",
