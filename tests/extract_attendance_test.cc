@@ -754,5 +754,29 @@ TEST(AttendanceGrammar, GrantsRunTogetherThenASentence) {
                .excused = {"-|Luc SIMON"}});
 }
 
+// A page printed or scanned wraps its lines wherever they are full. Names
+// run together with no separator ("NOM Prénom" pairs) may then go on from
+// one line to the next ("… LEVEL" / "Daniel …"); each paragraph, and each
+// paragraph after a blank line, is one run. A sentence under the list is
+// no run of names.
+TEST(AttendanceGrammar, RunsOfNamesWrappedOverLines) {
+  ExpectLists(
+      "Conseillers présents\n\n"
+      "MARCHAND Hugo ROLLAND Victor LECLERC Agnès DAVIN Jean-Roger LEVEL\n"
+      "Daniel PONS Aline CUVIER Kevin\n\n"
+      "GOETZ Jean-Paul GIROT Jean-Claude ARNAUD Théo BRISSET\n"
+      "Nicole PEUGEOT Anne\n\n"
+      "Le conseil, après en avoir délibéré, approuve les statuts.\n",
+      {.present = {"-|MARCHAND Hugo", "-|ROLLAND Victor", "-|LECLERC Agnès", "-|DAVIN Jean-Roger",
+                   "-|LEVEL Daniel", "-|PONS Aline", "-|CUVIER Kevin", "-|GOETZ Jean-Paul",
+                   "-|GIROT Jean-Claude", "-|ARNAUD Théo", "-|BRISSET Nicole", "-|PEUGEOT Anne"}});
+  // One name a line stays one name a line; a sentence of many words under
+  // a list printed one entry a line ends it.
+  ExpectLists(
+      "Absents excusés :\nMme Léa VALLET\nM. Hugo PRIEUR\n"
+      "Lesquels membres présents forment la majorité de ceux en exercice.\n",
+      {.excused = {"Mme|Léa VALLET", "M.|Hugo PRIEUR"}});
+}
+
 }  // namespace
 }  // namespace delibex

@@ -705,6 +705,33 @@ TEST(ActSchemes, TitleLinesOverReportsInMinutesWithoutHeadingWords) {
       (std::vector<std::string>{"null | Zone d'activités des Landes : approbation du projet"}));
 }
 
+// The same minutes wrapped short, as a printed page or a scan gives them: a
+// line that goes on from a line ending in "de la", or that ends in "du", is
+// running text, and a line of a list ending with its separator dash is no
+// title either.
+TEST(ActSchemes, WrappedLinesAreNoTitles) {
+  Processed p = Process(
+      "CONSEIL COMMUNAUTAIRE DU 4 MARS 2019\n"
+      "Présents : DURAND R. – LEROY M. – FAURE Y. – BLANC\n"
+      "R. – MARTIN J.P. – ROUX B. –\n"
+      "GIRAUD M. – PONS J.B. –\n"
+      "SIMON M. - PERRIN D. - MOREL P.A. – DUMAS M. – BARRE J.L.\n"
+      "Zone d'activités des Landes : approbation du projet\n"
+      "Sur proposition de Madame Léa Roux, vice-présidente chargée de la\n"
+      "Commission économique, le bureau d'études des Landes et du\n"
+      "Val présente le projet d'aménagement de la zone d'activités et son coût estimé\n"
+      "à 600 000 euros hors taxes pour la viabilisation des lots de la zone.\n"
+      "Appelé à se prononcer, le Conseil donne son accord au projet.\n"
+      "Fibre optique : choix du prestataire\n"
+      "Le vice-président rend compte de la consultation menée pour le déploiement de la\n"
+      "fibre sur les communes du territoire et propose de retenir l'offre la mieux disante.\n"
+      "Le Conseil approuve ce choix à l'unanimité.\n");
+  EXPECT_EQ(Heads(p.record),
+            (std::vector<std::string>{"null | Zone d'activités des Landes : approbation du projet",
+                                      "null | Fibre optique : choix du prestataire"}));
+  EXPECT_EQ(p.record.attendance.present.size(), 13u);
+}
+
 TEST(ActSchemes, OneActAfterTheSecretaryLineWhenNothingHeadsIt) {
   Processed p = Process(std::string(kPreamble) +
                         "Secrétaire de séance : Mme Claire VASSEUR\n"

@@ -229,6 +229,30 @@ std::string_view DropLineLabel(std::string_view line) {
   return line.substr(colon + 3);
 }
 
+// True when a line of the list holds six words or more, nearly all
+// capitalised, and no separator: names run together ("DURAND Paul MOREAU Anne LECLERC Hugo"), several on a
+// line, the line wrapped wherever it was full (so that a name may go on on
+// the next line: "… LEVEL" / "Daniel …").
+bool HasRunOfNames(std::string_view list) {
+  for (size_t i = 0; i < list.size();) {
+    size_t nl = list.find('\n', i);
+    if (nl == std::string_view::npos) nl = list.size();
+    std::string_view line = Trim(list.substr(i, nl - i));
+    i = nl + 1;
+    if (line.find_first_of(",;:()&") != std::string_view::npos) continue;
+    int words = 0, capitalised = 0;
+    for (size_t k = 0; k < line.size(); ++k) {
+      if (!IsBlank(line[k]) && (k == 0 || IsBlank(line[k - 1]))) {
+        ++words;
+        if (StartsUpper(line.substr(k))) ++capitalised;
+      }
+    }
+    // Names, not a sentence: nearly every word capitalised.
+    if (words >= 6 && capitalised * 5 >= words * 4) return true;
+  }
+  return false;
+}
+
 // True when the list is printed one entry a line: at least two lines, none
 // longer than a wrapped paragraph's, none with more than one comma, none
 // opening with a separator ("Jean\n\nDUPONT\n\n, Paul" is a flattened
@@ -290,6 +314,7 @@ bool OneEntryALine(std::string_view list) {
     }
     if (dashes >= 2) return false;
   }
+  if (HasRunOfNames(list)) return false;
   int lines = 0;
   size_t i = 0;
   while (i < list.size()) {
@@ -332,6 +357,10 @@ std::vector<std::string> SplitItems(std::string_view list) {
   bool endashes = list.find(" – ") != std::string_view::npos;
   bool by_line = OneEntryALine(list);
   bool lines = by_line || (!commas && !others && !hyphens && !endashes);
+  // Runs of names wrapped over lines: a line break inside a paragraph is a
+  // space (the run is split into names later), an empty line still ends an
+  // item.
+  bool wrapped_runs = lines && !by_line && HasRunOfNames(list);
   std::vector<std::string> items;
   std::string cur;
   depth = 0;
@@ -366,6 +395,14 @@ std::vector<std::string> SplitItems(std::string_view list) {
       if (c == ',' || c == ';' || spaced_slash || c == '&') {
         flush();
         continue;
+      }
+      if (c == '\n' && wrapped_runs) {
+        size_t j = i + 1;
+        while (j < list.size() && IsBlank(list[j])) ++j;
+        if (j < list.size() && list[j] != '\n') {
+          cur += ' ';
+          continue;
+        }
       }
       if (c == '\n' && lines) {
         flush();
@@ -859,7 +896,16 @@ bool OpensWithPeople(std::string_view para, ListKind kind, ItemReader* reader) {
   if (r.kind == ItemReading::kPerson || r.kind == ItemReading::kProxy ||
       r.kind == ItemReading::kSubstitute)
     return true;
-  return ReadRun(first, kind, reader).has_value();
+  if (ReadRun(first, kind, reader)) return true;
+  // A run of names wrapped wherever the line was full ends inside a name
+  // ("… GIROT Jean-Claude ARNAUDO" / "Noëlla JARNET Cyril …"): the line
+  // without its last word.
+  if (HasRunOfNames(first)) {
+    size_t cut = first.find_last_of(' ');
+    if (cut != std::string::npos && ReadRun(std::string_view(first).substr(0, cut), kind, reader))
+      return true;
+  }
+  return false;
 }
 
 // The items of one list; stops at the first item that is no person.

@@ -457,6 +457,20 @@ bool AfterAVote(std::string_view text, size_t at, const PatternSet& patterns) {
   return patterns["vote_record_line"].MatchAt(text.substr(begin, end - begin), &m);
 }
 
+// Whether a line stops inside a sentence: its last word is an article, a
+// preposition or a conjunction ("… Vice-Présidente de la", "… de l'Atelier du").
+bool EndsInsideASentence(std::string_view line) {
+  line = Trim(line);
+  if (line.empty()) return false;
+  size_t sp = line.find_last_of(" \t'");
+  std::string_view last = sp == std::string_view::npos ? line : line.substr(sp + 1);
+  static constexpr std::string_view kWords[] = {
+      "de", "du",  "des",  "la",  "le",    "les", "à",    "au",   "aux", "et",  "ou",
+      "en", "un",  "une",  "par", "pour",  "sur", "dans", "avec", "que", "qui", "son",
+      "sa", "ses", "leur", "ce",  "cette", "d",   "l",    "d’",   "l’"};
+  return last.empty() || std::find(std::begin(kWords), std::end(kWords), last) != std::end(kWords);
+}
+
 std::vector<Heading> TitleLines(std::string_view text, size_t from, const PatternSet& patterns) {
   std::vector<Heading> out;
   size_t full = FullLine(text);
@@ -464,6 +478,15 @@ std::vector<Heading> TitleLines(std::string_view text, size_t from, const Patter
     std::string_view title = Trim(m["title"]);
     size_t words = 1 + static_cast<size_t>(std::count(title.begin(), title.end(), ' '));
     if (words > 14 || title.size() >= full) continue;
+    // A line of running text wrapped short: it goes on from the line before
+    // or into the line after.
+    size_t prev_end = m.begin() > 0 ? m.begin() - 1 : 0;  // the line break before the title
+    size_t prev_begin = prev_end > 0 ? text.rfind('\n', prev_end - 1) : std::string_view::npos;
+    prev_begin = prev_begin == std::string_view::npos ? 0 : prev_begin + 1;
+    if (EndsInsideASentence(title) ||
+        (prev_end > prev_begin &&
+         EndsInsideASentence(text.substr(prev_begin, prev_end - prev_begin))))
+      continue;
     Match other;
     if (patterns["decision_formula"].Find(title, &other) ||
         patterns["attendance_heading"].MatchAt(title, &other))
