@@ -770,6 +770,17 @@ TEST(AttendanceGrammar, RunsOfNamesWrappedOverLines) {
       {.present = {"-|MARCHAND Hugo", "-|ROLLAND Victor", "-|LECLERC Agnès", "-|DAVIN Jean-Roger",
                    "-|LEVEL Daniel", "-|PONS Aline", "-|CUVIER Kevin", "-|GOETZ Jean-Paul",
                    "-|GIROT Jean-Claude", "-|ARNAUD Théo", "-|BRISSET Nicole", "-|PEUGEOT Anne"}});
+  // A comma list wrapped between a name's two words, and a proxy list
+  // wrapped after its first word: the break is inside a name.
+  ExpectLists(
+      "Conseillers absents (Vidal Jean Pierre, Rossi\nElodie, Marchetti Anne).\n"
+      "Procurations : Martine\nBONIFACI (pouvoir à Paul ROCCA) Hugo LENZI (pouvoir à Anne "
+      "MORI)\n",
+      {.represented = {"-|Martine BONIFACI -> -|Paul ROCCA", "-|Hugo LENZI -> -|Anne MORI"},
+       .absent = {"-|Vidal Jean Pierre", "-|Rossi Elodie", "-|Marchetti Anne"}});
+  // Lines that each hold a person and a role stay one entry a line.
+  ExpectLists("Présents :\nM. Jean DUPONT, Maire\nMme Anne ROUX, Adjointe\nM. Luc BLANC\n",
+              {.present = {"M.|Jean DUPONT|Maire", "Mme|Anne ROUX|Adjointe", "M.|Luc BLANC"}});
   // One name a line stays one name a line; a sentence of many words under
   // a list printed one entry a line ends it.
   ExpectLists(

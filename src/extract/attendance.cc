@@ -230,9 +230,9 @@ std::string_view DropLineLabel(std::string_view line) {
 }
 
 // True when a line of the list holds six words or more, nearly all
-// capitalised, and no separator: names run together ("DURAND Paul MOREAU Anne LECLERC Hugo"), several on a
-// line, the line wrapped wherever it was full (so that a name may go on on
-// the next line: "… LEVEL" / "Daniel …").
+// capitalised, and no separator: names run together ("DURAND Paul MOREAU Anne LECLERC Hugo"),
+// several on a line, the line wrapped wherever it was full (so that a name may go on on the next
+// line: "… LEVEL" / "Daniel …").
 bool HasRunOfNames(std::string_view list) {
   for (size_t i = 0; i < list.size();) {
     size_t nl = list.find('\n', i);
@@ -249,6 +249,50 @@ bool HasRunOfNames(std::string_view list) {
     }
     // Names, not a sentence: nearly every word capitalised.
     if (words >= 6 && capitalised * 5 >= words * 4) return true;
+  }
+  return false;
+}
+
+// True when a line break of the list falls inside a name: a line with no
+// separator at its end, then a lone word that has one ("… à Mme
+// Christine\nDUPOUY ;"), or a line ending in one or two words that are no
+// role, then a lone word before the next line's first separator ("…,
+// Baghioni\nElodie, Barriele Martine)", "Procurations : Martine\nBIZZARI
+// (pouvoir à …) …").
+bool NameWrapped(std::string_view list) {
+  std::vector<std::string_view> ls;
+  for (size_t i = 0; i < list.size();) {
+    size_t nl = list.find('\n', i);
+    if (nl == std::string_view::npos) nl = list.size();
+    std::string_view line = Trim(list.substr(i, nl - i));
+    i = nl + 1;
+    if (!line.empty()) ls.push_back(line);
+  }
+  auto ends_sep = [](std::string_view l) {
+    char c = l.back();
+    return c == ',' || c == ';' || c == '.' || c == ':';
+  };
+  auto words = [](std::string_view s) {
+    return s.empty() ? 0 : 1 + static_cast<int>(std::count(s.begin(), s.end(), ' '));
+  };
+  for (size_t k = 0; k + 1 < ls.size(); ++k) {
+    if (ends_sep(ls[k])) continue;
+    std::string_view next = ls[k + 1];
+    if (ends_sep(next)) {
+      std::string_view word = Trim(next.substr(0, next.size() - 1));
+      if (!word.empty() && word.find(' ') == std::string_view::npos) return true;
+    }
+    size_t tail = ls[k].find_last_of(",;:(");
+    std::string last =
+        CollapseSpace(Trim(ls[k].substr(tail == std::string_view::npos ? 0 : tail + 1)));
+    size_t cut = next.find_first_of(",;(");
+    if (cut == std::string_view::npos) continue;
+    std::string_view first = Trim(next.substr(0, cut));
+    if (tail == std::string_view::npos && k > 0) continue;  // the line is a name of its own
+    if (words(last) < 1 || words(last) > 2 || words(first) != 1 || IsRole(last) || IsRole(first) ||
+        !StartsUpper(first) || !StartsUpper(last))
+      continue;
+    return true;
   }
   return false;
 }
@@ -274,29 +318,7 @@ bool OneEntryALine(std::string_view list) {
     if (DropLineLabel(line).size() != line.size()) ++labelled;
   }
   if (labelled >= 2 && labelled * 2 >= all) return true;
-  // A name wrapped onto the next line ("… à Mme Christine\nDUPOUY ;"): a
-  // line with no separator at its end, then one lone word that has one.
-  {
-    std::vector<std::string_view> ls;
-    for (size_t i = 0; i < list.size();) {
-      size_t nl = list.find('\n', i);
-      if (nl == std::string_view::npos) nl = list.size();
-      std::string_view line = Trim(list.substr(i, nl - i));
-      i = nl + 1;
-      if (!line.empty()) ls.push_back(line);
-    }
-    auto ends_sep = [](std::string_view l) {
-      char c = l.back();
-      return c == ',' || c == ';' || c == '.' || c == ':';
-    };
-    for (size_t k = 0; k + 1 < ls.size(); ++k) {
-      std::string_view next = ls[k + 1];
-      if (ends_sep(ls[k]) || !ends_sep(next)) continue;
-      next.remove_suffix(1);
-      next = Trim(next);
-      if (!next.empty() && next.find(' ') == std::string_view::npos) return false;
-    }
-  }
+  if (NameWrapped(list)) return false;
   // A list run on with dashes and wrapped wherever the line was full
   // ("… - Mme Léa\nMARTIN - M. Luc BLANC"): a line holding two separator
   // dashes or more is running text, and its breaks fall inside names.
@@ -360,7 +382,7 @@ std::vector<std::string> SplitItems(std::string_view list) {
   // Runs of names wrapped over lines: a line break inside a paragraph is a
   // space (the run is split into names later), an empty line still ends an
   // item.
-  bool wrapped_runs = lines && !by_line && HasRunOfNames(list);
+  bool wrapped_runs = lines && !by_line && (HasRunOfNames(list) || NameWrapped(list));
   std::vector<std::string> items;
   std::string cur;
   depth = 0;
