@@ -732,6 +732,24 @@ TEST(ActSchemes, WrappedLinesAreNoTitles) {
   EXPECT_EQ(p.record.attendance.present.size(), 13u);
 }
 
+// An article of a code at a line's head ("L.5211 - 1 du Code …", a
+// sentence wrapped before it) is no act number; the prefecture's stamp
+// under the last act, after its vote, is no act title.
+TEST(ActSchemes, CodeArticlesAndStampsOpenNoAct) {
+  Processed p = Process(
+      "CONSEIL MUNICIPAL DU 4 MARS 2019\n"
+      "Présents : M. Paul ROUX, Mme Anne BLANC, M. Luc NOIR.\n"
+      "Révision des statuts du syndicat\n"
+      "Le Maire rappelle à l'Assemblée que l'article\n"
+      "L.5211 - 1 du Code général des collectivités territoriales s'applique au\n"
+      "syndicat et que ses statuts doivent être mis à jour à la suite de la fusion.\n"
+      "Le Conseil municipal approuve les statuts révisés.\n"
+      "Adopté à l'unanimité.\n\n"
+      "Envoyé en préfecture le 12/03/2019\n"
+      "Reçu en préfecture le 12/03/2019\n");
+  EXPECT_EQ(Heads(p.record), (std::vector<std::string>{"null | Révision des statuts du syndicat"}));
+}
+
 TEST(ActSchemes, OneActAfterTheSecretaryLineWhenNothingHeadsIt) {
   Processed p = Process(std::string(kPreamble) +
                         "Secrétaire de séance : Mme Claire VASSEUR\n"

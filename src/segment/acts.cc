@@ -491,6 +491,11 @@ std::vector<Heading> TitleLines(std::string_view text, size_t from, const Patter
     if (patterns["decision_formula"].Find(title, &other) ||
         patterns["attendance_heading"].MatchAt(title, &other))
       continue;
+    // The prefecture's stamp under the last act ("Envoyé en préfecture le …").
+    bool stamp = false;
+    for (const char* name : {"stamp_header", "stamp_sent", "stamp_received", "stamp_published"})
+      stamp = stamp || patterns[name].Find(title, &other);
+    if (stamp) continue;
     // The paragraph under it is a report: a line or more of running text;
     // or the line before it records the previous item's vote (the title
     // follows a vote, over a report of any shape: "Le conseil municipal :").
