@@ -750,6 +750,30 @@ TEST(ActSchemes, CodeArticlesAndStampsOpenNoAct) {
   EXPECT_EQ(Heads(p.record), (std::vector<std::string>{"null | Révision des statuts du syndicat"}));
 }
 
+// Point titles wrapped by the page: a line that ends on a civility goes on
+// below; after a full line, a short line ending on a preposition is the
+// title's middle, and the line after it its end.
+TEST(ActSchemes, PointTitlesWrappedByThePage) {
+  Processed p = Process(
+      "CONSEIL MUNICIPAL DU 4 MARS 2019\n"
+      "Présents : M. Paul ROUX, Mme Anne BLANC, M. Luc NOIR.\n\n"
+      "1/ Délibération modification des heures hebdomadaires du contrat de Mme\n"
+      "Vasseur\n\n"
+      "Deux heures de plus par semaine sont ajoutées au contrat par un avenant et\n"
+      "les heures déjà faites seront payées. Le Conseil approuve à l'unanimité.\n\n"
+      "2/ Nuisibles, convention de lutte collective avec la Fédération Régionale\n"
+      "des Groupements de\n"
+      "Défense contre les Organismes Nuisibles,\n\n"
+      "La convention est reconduite pour trois ans, pour un coût annuel modique qui\n"
+      "reste inchangé par rapport aux années passées. Le Conseil approuve à l'unanimité.\n");
+  EXPECT_EQ(Heads(p.record),
+            (std::vector<std::string>{
+                "null | Délibération modification des heures hebdomadaires du contrat de Mme "
+                "Vasseur",
+                "null | Nuisibles, convention de lutte collective avec la Fédération Régionale des "
+                "Groupements de Défense contre les Organismes Nuisibles,"}));
+}
+
 TEST(ActSchemes, OneActAfterTheSecretaryLineWhenNothingHeadsIt) {
   Processed p = Process(std::string(kPreamble) +
                         "Secrétaire de séance : Mme Claire VASSEUR\n"

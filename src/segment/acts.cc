@@ -94,10 +94,19 @@ size_t TitleEnd(std::string_view text, size_t title_begin, size_t line_end, size
     // A wrapped title goes on in lower case, or in capitals after capitals;
     // a capitalised line after a full one starts the body.
     bool caps = IsAllUpper(last) && IsAllUpper(next);
-    // A line that ends on a preposition or an article has its end below.
+    // A line that ends on a preposition, an article or a civility has its
+    // end below ("… contrat Mme" / "Vasseur").
+    bool civility = tail == "Mme" || tail == "M." || tail == "Mlle" || tail == "MM." ||
+                    tail == "Monsieur" || tail == "Madame";
+    // After a full line, a line that itself ends on a preposition or an
+    // article is the title's middle ("… avec la Fédération" / "Départementale
+    // des" / "Groupements de défense …").
+    std::string_view next_tail = next.substr(
+        next.find_last_of(' ') == std::string_view::npos ? 0 : next.find_last_of(' ') + 1);
     bool wrapped =
-        StartsLower(next) || caps || dangles(tail) ||
-        (whole >= full && (next[0] == '(' || isdigit(static_cast<unsigned char>(next[0]))));
+        StartsLower(next) || caps || dangles(tail) || civility ||
+        (whole >= full && (next[0] == '(' || isdigit(static_cast<unsigned char>(next[0])) ||
+                           (next.size() < full / 2 && dangles(next_tail))));
     if (!wrapped) break;
     end = next_end;
   }
