@@ -409,6 +409,19 @@ TEST(ExtractAttendance, MemberListedPresentAndInAProxyListStaysPresent) {
       {.present = {"Mme|Odile RIVES", "M.|Denis BOYER", "Mme|Julie FAURE"}});
 }
 
+// A grant on a line of its own is a member's: a sentence wrapped short
+// ("Appelé à se prononcer, le Conseil donne son accord et pouvoir à la" /
+// "Présidente …") grants nothing.
+TEST(ExtractAttendance, ProxyLineIsAMembersNotASentences) {
+  ExpectLists(
+      "Présents : Mme Odile RIVES, M. Denis BOYER.\n"
+      "M. Rémi SALLES donne procuration à Mme Odile RIVES.\n"
+      "Appelé à se prononcer, le Conseil donne son accord et pouvoir à la\n"
+      "Présidente pour signer le permis d'aménager.\n",
+      {.present = {"Mme|Odile RIVES", "M.|Denis BOYER"},
+       .represented = {"M.|Rémi SALLES -> Mme|Odile RIVES"}});
+}
+
 // ------------------------------------------------------------------ absent or excused
 
 TEST(ExtractAttendance, AbsentsEtExcusesGoToAbsent) {

@@ -1372,6 +1372,7 @@ Attendance ExtractAttendance(std::string_view raw_zone, const PatternSet& patter
   // RAMOS\nManuel (donne procuration à X)", a name wrapped in an Excusés
   // list, gives the same proxy with the end of the name only.
   for (const Match& m : patterns["proxy_line"].FindAll(zone)) {
+    if (!WholePerson(CleanItem(m["member"]))) continue;  // a sentence, not a member
     const ItemReading& r = reader.Read(m["item"], ListKind::kRepresented);
     if (r.kind != ItemReading::kProxy) continue;
     bool wrapped =
