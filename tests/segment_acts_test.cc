@@ -784,6 +784,19 @@ TEST(ActSchemes, OneActAfterTheSecretaryLineWhenNothingHeadsIt) {
   EXPECT_EQ(p.record.attendance.present.size(), 3u);
 }
 
+// With no heading, the text after the secretary's line makes an act only
+// when it decides something other than the sitting's own business: its
+// secretary (the sentence begun on the secretary's line), its agenda, its
+// earlier minutes.
+TEST(ActSchemes, TheSittingsOwnBusinessMakesNoAct) {
+  Processed p = Process(std::string(kPreamble) +
+                        "M. Paul ROUX, volontaire, est désigné secrétaire de séance à l'\n"
+                        "unanimité. Le Maire demande l'accord du conseil pour inverser le point n° "
+                        "3 avec le point 4. Le conseil accepte\nà l'unanimité. Le procès - verbal "
+                        "de la dernière séance est approuvé à l'unanimité.\n");
+  EXPECT_TRUE(p.record.deliberations.empty());
+}
+
 TEST(ActSchemes, ExtractHeadingAboveItsLists) {
   Processed p = Process(
       "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL COMMUNAUTAIRE\n\n"

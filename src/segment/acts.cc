@@ -772,7 +772,29 @@ std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
     size_t para = body.rfind("\n\n", d.begin());
     para = para == std::string_view::npos ? 0 : para + 2;
     Match minutes;
-    decides = !patterns["minutes_approval"].Find(body.substr(para, d.end() - para), &minutes);
+    if (patterns["minutes_approval"].Find(body.substr(para, d.end() - para), &minutes)) continue;
+    // Nor does the sitting's own business, decided in the sentence or the
+    // one before: its secretary, its agenda ("… d'inverser le point n° 5
+    // avec le point 6. Le conseil municipal accepte à l'unanimité.").
+    // (Read in the whole text: the secretary's line, which ends the session
+    // part, may hold the start of the sentence.)
+    size_t at_text = begin + d.begin();
+    size_t floor = text.rfind("\n\n", at_text);
+    floor = floor == std::string_view::npos ? 0 : floor + 2;
+    if (begin > 0) {  // no further back than the line before the act
+      size_t line_before = text.rfind('\n', begin - 1 > 0 ? begin - 2 : 0);
+      floor = std::max(floor, line_before == std::string_view::npos ? 0 : line_before + 1);
+    }
+    size_t from = at_text;
+    for (int sentences = 0; sentences < 2 && from > floor; ++sentences) {
+      size_t stop = from - 1;
+      while (stop > floor && !(text[stop] == '.' && stop + 1 < text.size() &&
+                               (text[stop + 1] == ' ' || text[stop + 1] == '\n')))
+        --stop;
+      from = stop;
+    }
+    decides =
+        !patterns["procedural_decision"].Find(text.substr(from, begin + d.end() - from), &minutes);
   }
   if (!decides) return acts;
   ActSpan a;
