@@ -791,6 +791,12 @@ TEST(AttendanceGrammar, RunsOfNamesWrappedOverLines) {
       "MORI)\n",
       {.represented = {"-|Martine BONIFACI -> -|Paul ROCCA", "-|Hugo LENZI -> -|Anne MORI"},
        .absent = {"-|Vidal Jean Pierre", "-|Rossi Elodie", "-|Marchetti Anne"}});
+  // Breaks before a grant's connector, after it, and after a civility.
+  ExpectLists(
+      "Absents excusés avec pouvoir : Léa\nMARIN à Paul ROCCA, DUVAL\nAnne à Hugo LENZI\n"
+      "Absents représentés : M. Marc TORRE représenté par\nMme Anne MORI.\n",
+      {.represented = {"-|Léa MARIN -> -|Paul ROCCA", "-|DUVAL Anne -> -|Hugo LENZI",
+                       "M.|Marc TORRE -> Mme|Anne MORI"}});
   // Lines that each hold a person and a role stay one entry a line.
   ExpectLists("Présents :\nM. Jean DUPONT, Maire\nMme Anne ROUX, Adjointe\nM. Luc BLANC\n",
               {.present = {"M.|Jean DUPONT|Maire", "Mme|Anne ROUX|Adjointe", "M.|Luc BLANC"}});

@@ -256,9 +256,10 @@ bool HasRunOfNames(std::string_view list) {
 // True when a line break of the list falls inside a name: a line with no
 // separator at its end, then a lone word that has one ("… à Mme
 // Christine\nDUPOUY ;"), or a line ending in one or two words that are no
-// role, then a lone word before the next line's first separator ("…,
-// Baghioni\nElodie, Barriele Martine)", "Procurations : Martine\nBIZZARI
-// (pouvoir à …) …").
+// role, then a lone word before the next line's first separator or proxy
+// connector ("…, Baghioni\nElodie, Barriele Martine)", "Procurations :
+// Martine\nBIZZARI (pouvoir à …) …"); or a line that ends on a civility
+// or a connector.
 bool NameWrapped(std::string_view list) {
   std::vector<std::string_view> ls;
   for (size_t i = 0; i < list.size();) {
@@ -277,6 +278,15 @@ bool NameWrapped(std::string_view list) {
   };
   for (size_t k = 0; k + 1 < ls.size(); ++k) {
     if (ends_sep(ls[k])) continue;
+    // A line that ends on a civility or a proxy's connector ("… Mr" /
+    // "Le Landais", "… représenté par" / "Mme Léa VIEUX").
+    {
+      size_t sp = ls[k].find_last_of(' ');
+      std::string_view end_word = sp == std::string_view::npos ? ls[k] : ls[k].substr(sp + 1);
+      if (sp != std::string_view::npos && (end_word == "à" || end_word == "par" ||
+                                           ReadCivility(end_word).length == end_word.size()))
+        return true;
+    }
     std::string_view next = ls[k + 1];
     if (ends_sep(next)) {
       std::string_view word = Trim(next.substr(0, next.size() - 1));
@@ -285,7 +295,10 @@ bool NameWrapped(std::string_view list) {
     size_t tail = ls[k].find_last_of(",;:(");
     std::string last =
         CollapseSpace(Trim(ls[k].substr(tail == std::string_view::npos ? 0 : tail + 1)));
-    size_t cut = next.find_first_of(",;(");
+    // The next line's first item: up to a separator, a sentence's end or a
+    // proxy's connector ("DELAPORTE à Pierre GEORGET, …").
+    size_t cut = next.find_first_of(",;(.");
+    for (std::string_view connector : {" à ", " par "}) cut = std::min(cut, next.find(connector));
     if (cut == std::string_view::npos) continue;
     std::string_view first = Trim(next.substr(0, cut));
     if (tail == std::string_view::npos && k > 0) continue;  // the line is a name of its own
