@@ -686,6 +686,15 @@ TEST(ActSchemes, NumberClosingTheTitleLine) {
   EXPECT_EQ(
       Heads(p.record),
       (std::vector<std::string>{"2019-41 | Réfection du chemin des Aulnes - fonds de concours"}));
+  // The same title wrapped by the page after its dash.
+  Processed wrapped = Process(std::string(kPreamble) +
+                              "Secrétaire de séance : Mme Claire VASSEUR\n\n"
+                              "Réfection du chemin des Aulnes -\nfonds de concours : 2019-41\n\n"
+                              "Vu le code général des collectivités territoriales,\n"
+                              "Le conseil approuve le versement du fonds de concours.\n");
+  EXPECT_EQ(
+      Heads(wrapped.record),
+      (std::vector<std::string>{"2019-41 | Réfection du chemin des Aulnes - fonds de concours"}));
 }
 
 TEST(ActSchemes, TitleLinesOverReportsInMinutesWithoutHeadingWords) {
