@@ -420,6 +420,12 @@ TEST(ExtractAttendance, ProxyLineIsAMembersNotASentences) {
       "Présidente pour signer le permis d'aménager.\n",
       {.present = {"Mme|Odile RIVES", "M.|Denis BOYER"},
        .represented = {"M.|Rémi SALLES -> Mme|Odile RIVES"}});
+  // A member with a glued initial, the grant after a colon (a scan's lines).
+  Attendance a = ExtractAttendance(
+      "Etaient présents :\nM.ROUX — C.BLANC\n\nEtaient absents excusés :\n"
+      "B.DURAND : procuration à Y. MARTIN\nN.GALAN : procuration à H.CHARLES\n\n",
+      P());
+  EXPECT_EQ(a.represented.size(), 2u);
 }
 
 // ------------------------------------------------------------------ absent or excused

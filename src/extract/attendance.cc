@@ -1385,7 +1385,14 @@ Attendance ExtractAttendance(std::string_view raw_zone, const PatternSet& patter
   // RAMOS\nManuel (donne procuration à X)", a name wrapped in an Excusés
   // list, gives the same proxy with the end of the name only.
   for (const Match& m : patterns["proxy_line"].FindAll(zone)) {
-    if (!WholePerson(CleanItem(m["member"]))) continue;  // a sentence, not a member
+    // A sentence, not a member: words in lower case that are no particle.
+    int lower = 0;
+    for (std::string_view w : Words(m["member"])) {
+      if (StartsLower(w) && w != "de" && w != "du" && w != "des" && w != "la" && w != "le" &&
+          w != "van" && w != "von" && w.rfind("d'", 0) != 0)
+        ++lower;
+    }
+    if (lower > 1) continue;
     const ItemReading& r = reader.Read(m["item"], ListKind::kRepresented);
     if (r.kind != ItemReading::kProxy) continue;
     bool wrapped =
