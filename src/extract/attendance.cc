@@ -1257,6 +1257,7 @@ std::string BarsReadAsInitials(std::string_view zone) {
 Attendance ExtractAttendance(std::string_view raw_zone, const PatternSet& patterns) {
   std::string repaired = BarsReadAsInitials(raw_zone);
   std::string_view zone = repaired;
+  Utf8Checked valid_zone(zone);  // the lists are read in pieces of it
   std::vector<Heading> headings = FindHeadings(zone, patterns);
   std::vector<size_t> stops;
   for (const Match& m : patterns["list_stop"].FindAll(zone)) stops.push_back(m.begin());

@@ -704,6 +704,7 @@ void ExtractSession(const Sections& sections, const PatternSet& patterns, Record
 
   // Attendance and counts.
   std::string unmargined = BlankMarginFields(zone, patterns);
+  Utf8Checked valid_unmargined(unmargined);
   r->attendance = ExtractAttendance(unmargined, patterns);
   Attendance& a = r->attendance;
   a.in_office = FirstCount(patterns["count_in_office"], zone, r, "attendance.in_office");
