@@ -135,6 +135,26 @@ TEST(PatternSet, Utf8CheckedDeclaresOnlyValidText) {
   EXPECT_TRUE(p.FindAll(broken).empty());
 }
 
+// Lookaheads on a match's first character (for PCRE2's set of first bytes)
+// keep the matches that open a line with spaces, a bullet or the word itself.
+TEST(PatternSet, FirstCharacterLookaheadsKeepLineStarts) {
+  const PatternSet& p = PatternSet::Builtin();
+  Match m;
+  for (const char* text : {"Après débat,\nDÉCIDE :\nd'adopter", "vu\n   DECIDE\nde", "\tARRÊTE :\n",
+                           "x\nAPPROUVE :\n"}) {
+    EXPECT_TRUE(p["decision_marker"].Find(text, &m)) << text;
+  }
+  for (const char* text : {"Vu le budget ;\n", "  - Vu la loi ;\n", "• Vu le code ;\n",
+                           "*\tVU l'avis ;\n", "Considérant ceci, Vu cela ;"}) {
+    ASSERT_TRUE(p["act_visa"].Find(text, &m)) << text;
+    EXPECT_EQ(m["visa"].substr(0, 2) == "Vu" || m["visa"].substr(0, 2) == "VU", true) << text;
+  }
+  const std::string titles =
+      "Le point est adopté.\nÉclairage du stade municipal\nLe conseil décide.\n";
+  ASSERT_TRUE(p["bare_title_line"].Find(titles, &m));
+  EXPECT_EQ(m["title"], "Éclairage du stade municipal");
+}
+
 // FindBefore finds Find's match when it starts at or before the limit (and
 // may end past it), and nothing when the first match starts later.
 TEST(PatternSet, FindBeforeTakesMatchesStartingUpToTheLimit) {

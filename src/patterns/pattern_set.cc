@@ -54,8 +54,15 @@ ThreadMatchState& MatchState() {
 
 // DELIBEX_PATTERN_PROFILE=1: per-pattern calls, bytes of subject offered
 // (from the start offset on), matches and time, printed to stderr at exit,
-// costliest first. Off, it costs one test of a constant per match call.
+// costliest first, with how PCRE2 finds where a match may start (a pattern
+// with none, "-", is tried at every position of its subject: a lookahead on
+// its first character gives it a set of first bytes). Off, it costs one test
+// of a constant per match call.
 struct PatternStats {
+  // How PCRE2 finds where a match may start: "unit" (a first code unit),
+  // "line" (line starts), "bitmap" (a set of first bytes), "-" (none: it
+  // tries every position, the costliest over a long text).
+  const char* start = "";
   uint64_t calls = 0;
   uint64_t bytes = 0;
   uint64_t matches = 0;
@@ -70,6 +77,10 @@ class PatternProfile {
       return env && *env && std::string_view(env) != "0" ? new PatternProfile() : nullptr;
     }();
     return profile;
+  }
+  void NoteStart(const std::string& name, bool cue, const char* start) {
+    std::lock_guard<std::mutex> lock(mu_);
+    stats_[cue ? "cue " + name : name].start = start;
   }
   void Add(const std::string& name, bool cue, size_t bytes, bool matched, uint64_t nanos) {
     std::lock_guard<std::mutex> lock(mu_);
@@ -91,14 +102,15 @@ class PatternProfile {
               [](const auto& a, const auto& b) { return a.second.nanos > b.second.nanos; });
     uint64_t total = 0;
     for (const auto& [name, s] : rows) total += s.nanos;
-    std::fprintf(stderr, "%-36s %10s %14s %9s %10s %6s\n", "pattern", "calls", "bytes", "matches",
-                 "ms", "%");
+    std::fprintf(stderr, "%-36s %10s %14s %9s %10s %6s %6s\n", "pattern", "calls", "bytes",
+                 "matches", "ms", "%", "start");
     for (const auto& [name, s] : rows) {
-      std::fprintf(stderr, "%-36s %10llu %14llu %9llu %10.1f %6.2f\n", name.c_str(),
+      if (s.calls == 0) continue;
+      std::fprintf(stderr, "%-36s %10llu %14llu %9llu %10.1f %6.2f %6s\n", name.c_str(),
                    static_cast<unsigned long long>(s.calls),
                    static_cast<unsigned long long>(s.bytes),
                    static_cast<unsigned long long>(s.matches), s.nanos / 1e6,
-                   total ? 100.0 * s.nanos / total : 0.0);
+                   total ? 100.0 * s.nanos / total : 0.0, s.start);
     }
     std::fprintf(stderr, "%-36s %10s %14s %9s %10.1f\n", "total (cues counted apart)", "", "", "",
                  total / 1e6);
@@ -405,6 +417,17 @@ Result<std::shared_ptr<const PatternSet>> PatternSet::Load(
         return PatternError(src.file, line, "in '" + e.name + "': " + reinterpret_cast<char*>(msg));
       }
       pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);  // no JIT (rare platforms): interpreter
+      if (PatternProfile* profile = PatternProfile::Get()) {
+        uint32_t first = 0;
+        const uint8_t* bitmap = nullptr;
+        pcre2_pattern_info(code, PCRE2_INFO_FIRSTCODETYPE, &first);
+        pcre2_pattern_info(code, PCRE2_INFO_FIRSTBITMAP, &bitmap);
+        profile->NoteStart(e.name, e.is_cue,
+                           first == 1   ? "unit"
+                           : first == 2 ? "line"
+                           : bitmap     ? "bitmap"
+                                        : "-");
+      }
       auto p = std::unique_ptr<Pattern>(new Pattern());
       p->name_ = e.name;
       p->source_ = body;
