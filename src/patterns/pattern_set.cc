@@ -294,7 +294,11 @@ bool Pattern::Run(std::string_view subject, size_t start, uint32_t options, Matc
   // passes PCRE2_NO_UTF_CHECK when it has), for the cue and the pattern.
   if (!(options & PCRE2_NO_UTF_CHECK)) options |= Utf8Known(subject);
   // No match can hold no cue: the pattern is not run where its cue is not.
-  if (cue_ && !cue_->Run(subject, start, options & PCRE2_NO_UTF_CHECK, nullptr)) return false;
+  // Not for an anchored match: tried at one place, it fails sooner than the
+  // cue would be looked for over the rest of the subject.
+  if (cue_ && !(options & PCRE2_ANCHORED) &&
+      !cue_->Run(subject, start, options & PCRE2_NO_UTF_CHECK, nullptr))
+    return false;
   if (limit < start) return false;
   while (start < subject.size() && (static_cast<unsigned char>(subject[start]) & 0xC0) == 0x80)
     ++start;

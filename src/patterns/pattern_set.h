@@ -20,6 +20,8 @@
 //                                it matches inside a match as well as in its
 //                                subject; tests/pattern_set_test.cc checks
 //                                on the corpus that every match holds its cue.
+//                                MatchAt (anchored, tried at one place) does
+//                                not look for the cue.
 //
 // Files are loaded in a fixed order (common.pcre first); every pattern is
 // compiled with PCRE2_UTF | PCRE2_UCP | PCRE2_EXTENDED | PCRE2_MULTILINE and
