@@ -641,6 +641,8 @@ ItemReading ReadItemText(std::string_view raw, ListKind kind, const PatternSet& 
   std::optional<Person> granted_by;  // a member whose holder is unreadable
   for (const char* shape : shapes) {
     for (const std::string* text : {&item, &without_notes}) {
+      // Without notes to drop, the same text reads the same.
+      if (text == &without_notes && without_notes == item) continue;
       if (!patterns[shape].Find(*text, &m)) continue;
       std::optional<std::string> role;
       auto member = WholePerson(DropParentheses(CleanItem(m["member"]), &role));
