@@ -279,6 +279,30 @@ TEST(ExtractSession, Syndicat) {
   EXPECT_EQ(Names(r.attendance.absent), Strings{"Paul TREILHES"});
 }
 
+// Of the dated sittings, the last before the attendance lists (a file may
+// recall an earlier sitting first); with none before them, the first one.
+TEST(ExtractSession, SittingDatedLastBeforeTheListsElseFirst) {
+  Record recalled = SessionOf(
+      "COMMUNE DE VALBRUNE\n"
+      "Séance du 3 février 2024 : compte rendu approuvé.\n"
+      "Séance du 9 mars 2024\n"
+      "Présents : M. Luc FERAUD, Mme Ines CAZALS.\n"
+      "\n"
+      "Objet : Tarifs de la cantine\n"
+      "Le conseil municipal, à l'unanimité, fixe les tarifs.\n"
+      "Séance du 6 avril 2024 : prochaine réunion.\n");
+  EXPECT_EQ(Opt(recalled.session.date), "2024-03-09");
+  Record after = SessionOf(
+      "COMMUNE DE VALBRUNE\n"
+      "Présents : M. Luc FERAUD, Mme Ines CAZALS.\n"
+      "\n"
+      "Séance du 9 mars 2024\n"
+      "Objet : Tarifs de la cantine\n"
+      "Le conseil municipal, à l'unanimité, fixe les tarifs.\n"
+      "Séance du 6 avril 2024 : prochaine réunion.\n");
+  EXPECT_EQ(Opt(after.session.date), "2024-03-09");
+}
+
 TEST(ExtractSession, DateInWordsWithItsWeekdayAndNoLAn) {
   // No "L'an …": the sitting's date in words after the verb of meeting,
   // with its weekday; the convocation's date before it is not the sitting's.

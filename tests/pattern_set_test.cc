@@ -91,6 +91,70 @@ TEST(PatternSet, FindAllStepsOverUtf8AfterEmptyMatches) {
   EXPECT_GE(all.size(), 2u);
 }
 
+// A buffer reused with new bytes is checked again: invalid UTF-8 where a
+// valid subject was finds nothing (PCRE2 refuses it), whatever the address.
+TEST(PatternSet, InvalidUtf8FindsNothingInAReusedBuffer) {
+  auto set = PatternSet::Load({{"x.pcre", "[b]\n b\n"}});
+  ASSERT_TRUE(set.ok()) << set.error().message;
+  const Pattern& p = (*set.value())["b"];
+  std::string buffer = "ab";
+  Match m;
+  for (int round = 0; round < 2; ++round) {
+    buffer[0] = 'a';
+    EXPECT_TRUE(p.Find(buffer, &m));
+    EXPECT_EQ(p.FindAll(buffer).size(), 1u);
+    buffer[0] = '\xC3';  // a lead byte, then 'b': not UTF-8
+    EXPECT_FALSE(p.Find(buffer, &m));
+    EXPECT_TRUE(p.FindAll(buffer).empty());
+  }
+}
+
+// A declared text's pieces are found as undeclared ones are; a text that is
+// not valid UTF-8 is not declared, and still finds nothing.
+TEST(PatternSet, Utf8CheckedDeclaresOnlyValidText) {
+  auto set = PatternSet::Load({{"x.pcre", "[word]\n (?<w>séance)\n"}});
+  ASSERT_TRUE(set.ok()) << set.error().message;
+  const Pattern& p = (*set.value())["word"];
+  const std::string text = "Ouverture de la séance, puis séance close";
+  Match m;
+  {
+    Utf8Checked valid(text);
+    std::string_view view(text);
+    ASSERT_TRUE(p.Find(view.substr(5), &m));
+    EXPECT_EQ(m["w"], "séance");
+    EXPECT_EQ(p.FindAll(view).size(), 2u);
+    // A piece cut inside 'é' at its start or its end.
+    size_t e = text.find("é");
+    EXPECT_EQ(p.FindAll(view.substr(e + 1)).size(), 1u);
+    EXPECT_FALSE(p.Find(view.substr(0, e + 1), &m));
+  }
+  std::string broken = text;
+  broken[broken.find("é") + 1] = 'x';  // a lead byte without its continuation
+  Utf8Checked not_valid(broken);
+  EXPECT_FALSE(p.Find(broken, &m));
+  EXPECT_TRUE(p.FindAll(broken).empty());
+}
+
+// Lookaheads on a match's first character (for PCRE2's set of first bytes)
+// keep the matches that open a line with spaces, a bullet or the word itself.
+TEST(PatternSet, FirstCharacterLookaheadsKeepLineStarts) {
+  const PatternSet& p = PatternSet::Builtin();
+  Match m;
+  for (const char* text : {"Après débat,\nDÉCIDE :\nd'adopter", "vu\n   DECIDE\nde", "\tARRÊTE :\n",
+                           "x\nAPPROUVE :\n"}) {
+    EXPECT_TRUE(p["decision_marker"].Find(text, &m)) << text;
+  }
+  for (const char* text : {"Vu le budget ;\n", "  - Vu la loi ;\n", "• Vu le code ;\n",
+                           "*\tVU l'avis ;\n", "Considérant ceci, Vu cela ;"}) {
+    ASSERT_TRUE(p["act_visa"].Find(text, &m)) << text;
+    EXPECT_EQ(m["visa"].substr(0, 2) == "Vu" || m["visa"].substr(0, 2) == "VU", true) << text;
+  }
+  const std::string titles =
+      "Le point est adopté.\nÉclairage du stade municipal\nLe conseil décide.\n";
+  ASSERT_TRUE(p["bare_title_line"].Find(titles, &m));
+  EXPECT_EQ(m["title"], "Éclairage du stade municipal");
+}
+
 // FindBefore finds Find's match when it starts at or before the limit (and
 // may end past it), and nothing when the first match starts later.
 TEST(PatternSet, FindBeforeTakesMatchesStartingUpToTheLimit) {
@@ -127,7 +191,9 @@ TEST(PatternSet, ACueGatesItsPattern) {
   EXPECT_TRUE(p.Find("Vote : adopté", &m));
   EXPECT_EQ(m["r"], "adopté");
   EXPECT_FALSE(p.Find("Scrutin : adopté", &m));
-  EXPECT_FALSE(p.MatchAt("Scrutin : adopté", &m));
+  // An anchored match does not look for the cue (tried at one place, it is
+  // cheaper than the cue's search over the rest of the subject).
+  EXPECT_TRUE(p.MatchAt("Scrutin : adopté", &m));
   // The cue is looked for from the start offset on.
   EXPECT_FALSE(p.Find("Vote : oui. Scrutin : non", &m, 10));
   EXPECT_EQ(p.FindAll("Vote : oui. Vote : non").size(), 2u);

@@ -334,6 +334,7 @@ void ExtractActs(const Sections& sections, const PatternSet& patterns, Record* r
     act.title = span.title;
     std::string body = WithoutStamps(text, span.body, span.end, stamps);
     std::string whole = WithoutStamps(text, span.begin, span.end, stamps);
+    Utf8Checked valid_body(body), valid_whole(whole);  // read in pieces, by many patterns
     Match m;
     if (!act.title && patterns["act_object"].Find(whole, &m)) {
       std::string t = CollapseSpace(m["title"]);

@@ -713,6 +713,8 @@ ItemReading ReadItemText(std::string_view raw, ListKind kind, const PatternSet& 
   std::optional<Person> granted_by;  // a member whose holder is unreadable
   for (const char* shape : shapes) {
     for (const std::string* text : {&item, &without_notes}) {
+      // Without notes to drop, the same text reads the same.
+      if (text == &without_notes && without_notes == item) continue;
       if (!patterns[shape].Find(*text, &m)) continue;
       std::optional<std::string> role;
       auto member = WholePerson(DropParentheses(CleanItem(m["member"]), &role));
@@ -1338,6 +1340,7 @@ std::string BarsReadAsInitials(std::string_view zone) {
 Attendance ExtractAttendance(std::string_view raw_zone, const PatternSet& patterns) {
   std::string repaired = BarsReadAsInitials(raw_zone);
   std::string_view zone = repaired;
+  Utf8Checked valid_zone(zone);  // the lists are read in pieces of it
   std::vector<Heading> headings = FindHeadings(zone, patterns);
   std::vector<size_t> stops;
   for (const Match& m : patterns["list_stop"].FindAll(zone)) stops.push_back(m.begin());

@@ -293,17 +293,50 @@ struct DatedSitting {
   size_t lead = 0;  // where the sentence that dates it starts
 };
 
+// The matches of a pattern over a text, as FindAll gives them, found only as
+// far as asked: FindAll's matches that start at or before the limit are
+// found with the pattern searched up to the limit, no further.
+class MatchesUpTo {
+ public:
+  MatchesUpTo(const Pattern& p, std::string_view text) : p_(p), text_(text) {}
+  // Holds every match that starts at or before `limit` (and may hold later
+  // ones). Limits may come in any order.
+  const std::vector<Match>& UpTo(size_t limit) {
+    Match m;
+    while (!done_ && next_ <= limit && p_.FindBefore(text_, &m, next_, limit)) {
+      size_t next = m.end() > m.begin() ? m.end() : m.begin() + 1;
+      while (next < text_.size() && (static_cast<unsigned char>(text_[next]) & 0xC0) == 0x80)
+        ++next;  // a whole character after an empty match, as FindAll
+      found_.push_back(m);
+      next_ = next;
+      done_ = next_ > text_.size();
+    }
+    return found_;
+  }
+
+ private:
+  const Pattern& p_;
+  std::string_view text_;
+  std::vector<Match> found_;
+  size_t next_ = 0;  // where the search goes on
+  bool done_ = false;
+};
+
+// The sentence that dates the sitting: of the dates that open with a lead
+// ("Séance du", "L'an ... le"), the last before the attendance lists, else
+// the first. Dates come in order, so the leads are searched only as far as
+// the dates that decide.
 std::optional<DatedSitting> FindSessionDate(std::string_view text, size_t attendance_at,
                                             const std::vector<DateMention>& dates,
                                             const PatternSet& patterns) {
-  std::vector<DatedSitting> candidates;
-  std::vector<Match> leads = patterns["session_date_lead"].FindAll(text);
-  std::vector<Match> openings = patterns["session_date_opening"].FindAll(text);
+  MatchesUpTo leads(patterns["session_date_lead"], text);
+  MatchesUpTo openings(patterns["session_date_opening"], text);
   Match an;
-  for (const DateMention& d : dates) {
+  auto dated = [&](const DateMention& d) -> std::optional<DatedSitting> {
     bool dated = false;
     size_t lead = d.begin;
-    for (const Match& l : leads) {
+    // A match that ends at the date starts at or before it.
+    for (const Match& l : leads.UpTo(d.begin)) {
       if (l.end() == d.begin) {
         dated = true;
         lead = l.begin();
@@ -312,24 +345,28 @@ std::optional<DatedSitting> FindSessionDate(std::string_view text, size_t attend
     }
     if (!dated && patterns["date_an"].MatchAt(text, &an, d.begin)) dated = true;
     if (!dated) {
-      for (const Match& o : openings) {
+      for (const Match& o : openings.UpTo(d.begin)) {
         if (o.end() == d.begin) {
           dated = true;
           lead = o.begin();
         }
       }
     }
-    if (dated) candidates.push_back({d, lead});
+    if (!dated) return std::nullopt;
+    return DatedSitting{d, lead};
+  };
+  std::optional<DatedSitting> first, last_before;
+  for (const DateMention& d : dates) {
+    bool past = attendance_at == npos || d.begin >= attendance_at;
+    // Past the attendance only the first candidate counts, when none came
+    // before it.
+    if (past && (first || last_before)) break;
+    std::optional<DatedSitting> c = dated(d);
+    if (!c) continue;
+    if (!first) first = c;
+    if (!past) last_before = c;
   }
-  if (candidates.empty()) return std::nullopt;
-  if (attendance_at != npos) {
-    std::optional<DatedSitting> last;
-    for (const DatedSitting& c : candidates) {
-      if (c.date.begin < attendance_at) last = c;
-    }
-    if (last) return last;
-  }
-  return candidates.front();
+  return last_before ? last_before : first;
 }
 
 bool PrecededBy(std::string_view text, size_t pos, std::initializer_list<const char*> words) {
@@ -704,6 +741,7 @@ void ExtractSession(const Sections& sections, const PatternSet& patterns, Record
 
   // Attendance and counts.
   std::string unmargined = BlankMarginFields(zone, patterns);
+  Utf8Checked valid_unmargined(unmargined);
   r->attendance = ExtractAttendance(unmargined, patterns);
   Attendance& a = r->attendance;
   a.in_office = FirstCount(patterns["count_in_office"], zone, r, "attendance.in_office");

@@ -17,26 +17,19 @@ namespace {
 
 // Per-thread match data and JIT stack: a Pattern is shared, these are not.
 struct ThreadMatchState {
-  // The last few subjects whose UTF-8 was checked (from `from` on), most
-  // recent first: callers alternate between a whole text and its lines (a
-  // cue looked for in the text, a pattern run on a line), and one entry
-  // would have the whole text checked again at each turn.
-  struct Checked {
-    const char* data = nullptr;
-    size_t size = 0;
-    size_t from = 0;
-  };
-  static constexpr size_t kChecked = 4;
-  Checked checked[kChecked];
-  bool IsChecked(std::string_view s, size_t start) const {
-    for (const Checked& c : checked) {
-      if (c.data == s.data() && c.size == s.size() && start >= c.from) return true;
+  // The texts declared valid UTF-8 by the live Utf8Checked scopes, innermost
+  // last.
+  std::string_view valid[Utf8Checked::kMost];
+  int declared = 0;
+  // True when `s` lies inside a declared text and starts on a character
+  // boundary (its end is trimmed to one by Run), so is valid UTF-8.
+  bool Declared(std::string_view s) const {
+    if (!s.empty() && (static_cast<unsigned char>(s[0]) & 0xC0) == 0x80) return false;
+    for (int i = declared - 1; i >= 0; --i) {
+      const char* b = valid[i].data();
+      if (s.data() >= b && s.data() + s.size() <= b + valid[i].size()) return true;
     }
     return false;
-  }
-  void NoteChecked(std::string_view s, size_t from) {
-    for (size_t i = kChecked - 1; i > 0; --i) checked[i] = checked[i - 1];
-    checked[0] = Checked{s.data(), s.size(), from};
   }
   pcre2_match_data* data = nullptr;
   pcre2_jit_stack* stack = nullptr;
@@ -61,8 +54,15 @@ ThreadMatchState& MatchState() {
 
 // DELIBEX_PATTERN_PROFILE=1: per-pattern calls, bytes of subject offered
 // (from the start offset on), matches and time, printed to stderr at exit,
-// costliest first. Off, it costs one test of a constant per match call.
+// costliest first, with how PCRE2 finds where a match may start (a pattern
+// with none, "-", is tried at every position of its subject: a lookahead on
+// its first character gives it a set of first bytes). Off, it costs one test
+// of a constant per match call.
 struct PatternStats {
+  // How PCRE2 finds where a match may start: "unit" (a first code unit),
+  // "line" (line starts), "bitmap" (a set of first bytes), "-" (none: it
+  // tries every position, the costliest over a long text).
+  const char* start = "";
   uint64_t calls = 0;
   uint64_t bytes = 0;
   uint64_t matches = 0;
@@ -77,6 +77,10 @@ class PatternProfile {
       return env && *env && std::string_view(env) != "0" ? new PatternProfile() : nullptr;
     }();
     return profile;
+  }
+  void NoteStart(const std::string& name, bool cue, const char* start) {
+    std::lock_guard<std::mutex> lock(mu_);
+    stats_[cue ? "cue " + name : name].start = start;
   }
   void Add(const std::string& name, bool cue, size_t bytes, bool matched, uint64_t nanos) {
     std::lock_guard<std::mutex> lock(mu_);
@@ -98,14 +102,15 @@ class PatternProfile {
               [](const auto& a, const auto& b) { return a.second.nanos > b.second.nanos; });
     uint64_t total = 0;
     for (const auto& [name, s] : rows) total += s.nanos;
-    std::fprintf(stderr, "%-36s %10s %14s %9s %10s %6s\n", "pattern", "calls", "bytes", "matches",
-                 "ms", "%");
+    std::fprintf(stderr, "%-36s %10s %14s %9s %10s %6s %6s\n", "pattern", "calls", "bytes",
+                 "matches", "ms", "%", "start");
     for (const auto& [name, s] : rows) {
-      std::fprintf(stderr, "%-36s %10llu %14llu %9llu %10.1f %6.2f\n", name.c_str(),
+      if (s.calls == 0) continue;
+      std::fprintf(stderr, "%-36s %10llu %14llu %9llu %10.1f %6.2f %6s\n", name.c_str(),
                    static_cast<unsigned long long>(s.calls),
                    static_cast<unsigned long long>(s.bytes),
                    static_cast<unsigned long long>(s.matches), s.nanos / 1e6,
-                   total ? 100.0 * s.nanos / total : 0.0);
+                   total ? 100.0 * s.nanos / total : 0.0, s.start);
     }
     std::fprintf(stderr, "%-36s %10s %14s %9s %10.1f\n", "total (cues counted apart)", "", "", "",
                  total / 1e6);
@@ -255,32 +260,51 @@ void* Pattern::Variant(const std::string& source, uint32_t option) {
   return code;
 }
 
+Utf8Checked::Utf8Checked(std::string_view text) {
+  ThreadMatchState& st = MatchState();
+  if (st.declared < kMost && IsValidUtf8(text)) {
+    st.valid[st.declared++] = text;
+    declared_ = true;
+  }
+}
+
+Utf8Checked::~Utf8Checked() {
+  if (declared_) --MatchState().declared;
+}
+
+namespace {
+
+// PCRE2_NO_UTF_CHECK when `subject` (its broken end trimmed) is valid UTF-8:
+// declared so, or checked here by the same rules as PCRE2's check, faster
+// over ASCII. An invalid subject is left to PCRE2, which reports it.
+uint32_t Utf8Known(std::string_view subject) {
+  return MatchState().Declared(subject) || IsValidUtf8(subject) ? PCRE2_NO_UTF_CHECK : 0;
+}
+
+}  // namespace
+
 bool Pattern::Run(std::string_view subject, size_t start, uint32_t options, Match* m,
                   size_t limit) const {
   // A subject cut at a byte offset may end inside a character, and a start
   // may fall inside one: PCRE2 would refuse the whole subject. The end is
   // trimmed back and the start moved forward to character boundaries.
   subject = WithoutBrokenEnd(subject);
+  // PCRE2 checks a subject's UTF-8 from the start offset on at every call:
+  // FindAll over a long text would be quadratic. Checked once here (FindAll
+  // passes PCRE2_NO_UTF_CHECK when it has), for the cue and the pattern.
+  if (!(options & PCRE2_NO_UTF_CHECK)) options |= Utf8Known(subject);
   // No match can hold no cue: the pattern is not run where its cue is not.
-  if (cue_ && !cue_->Run(subject, start, 0, nullptr)) return false;
+  // Not for an anchored match: tried at one place, it fails sooner than the
+  // cue would be looked for over the rest of the subject.
+  if (cue_ && !(options & PCRE2_ANCHORED) &&
+      !cue_->Run(subject, start, options & PCRE2_NO_UTF_CHECK, nullptr))
+    return false;
   if (limit < start) return false;
   while (start < subject.size() && (static_cast<unsigned char>(subject[start]) & 0xC0) == 0x80)
     ++start;
   if (start > subject.size()) return false;
   ThreadMatchState& st = MatchState();
   auto* code = static_cast<pcre2_code*>(code_);
-  // PCRE2 checks a subject's UTF-8 from the start offset on at every call:
-  // FindAll over a long text would be quadratic. A subject checked once (the
-  // same bytes at the same address, as in a FindAll loop) is not checked
-  // again.
-  if (st.IsChecked(subject, start)) {
-    options |= PCRE2_NO_UTF_CHECK;
-  } else if (IsValidUtf8(subject)) {
-    // The same rules as PCRE2's check, faster over ASCII; an invalid subject
-    // is left to PCRE2, which reports it.
-    options |= PCRE2_NO_UTF_CHECK;
-    st.NoteChecked(subject, 0);
-  }
   if (options & PCRE2_ANCHORED) {
     std::call_once(anchored_once_, [this] { anchored_ = Variant(source_, PCRE2_ANCHORED); });
     if (anchored_) {
@@ -308,10 +332,6 @@ bool Pattern::Run(std::string_view subject, size_t start, uint32_t options, Matc
         std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - t0);
     profile->Add(name_, is_cue_, subject.size() - std::min(start, subject.size()), rc >= 0,
                  static_cast<uint64_t>(ns.count()));
-  }
-  if (rc > PCRE2_ERROR_UTF8_ERR1 || rc < PCRE2_ERROR_UTF8_ERR21) {
-    // Not a UTF-8 error: the subject is valid from `start` on.
-    if (!(options & PCRE2_NO_UTF_CHECK)) st.NoteChecked(subject, start);
   }
   if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT ||
       rc == PCRE2_ERROR_JIT_STACKLIMIT || rc == PCRE2_ERROR_NOMEMORY) {
@@ -348,7 +368,8 @@ bool Pattern::MatchAt(std::string_view subject, Match* m, size_t start) const {
 std::vector<Match> Pattern::FindAll(std::string_view subject, size_t start) const {
   std::vector<Match> all;
   Match m;
-  while (start <= subject.size() && Run(subject, start, 0, &m)) {
+  uint32_t known = Utf8Known(WithoutBrokenEnd(subject));  // the same subject at every turn
+  while (start <= subject.size() && Run(subject, start, known, &m)) {
     size_t next = m.end() > m.begin() ? m.end() : m.begin() + 1;
     // Step over a whole UTF-8 character after an empty match.
     while (next < subject.size() && (static_cast<unsigned char>(subject[next]) & 0xC0) == 0x80)
@@ -400,6 +421,17 @@ Result<std::shared_ptr<const PatternSet>> PatternSet::Load(
         return PatternError(src.file, line, "in '" + e.name + "': " + reinterpret_cast<char*>(msg));
       }
       pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);  // no JIT (rare platforms): interpreter
+      if (PatternProfile* profile = PatternProfile::Get()) {
+        uint32_t first = 0;
+        const uint8_t* bitmap = nullptr;
+        pcre2_pattern_info(code, PCRE2_INFO_FIRSTCODETYPE, &first);
+        pcre2_pattern_info(code, PCRE2_INFO_FIRSTBITMAP, &bitmap);
+        profile->NoteStart(e.name, e.is_cue,
+                           first == 1   ? "unit"
+                           : first == 2 ? "line"
+                           : bitmap     ? "bitmap"
+                                        : "-");
+      }
       auto p = std::unique_ptr<Pattern>(new Pattern());
       p->name_ = e.name;
       p->source_ = body;

@@ -20,6 +20,8 @@
 //                                it matches inside a match as well as in its
 //                                subject; tests/pattern_set_test.cc checks
 //                                on the corpus that every match holds its cue.
+//                                MatchAt (anchored, tried at one place) does
+//                                not look for the cue.
 //
 // Files are loaded in a fixed order (common.pcre first); every pattern is
 // compiled with PCRE2_UTF | PCRE2_UCP | PCRE2_EXTENDED | PCRE2_MULTILINE and
@@ -29,6 +31,14 @@
 //
 // A PatternSet is immutable after Load() and may be shared by any number of
 // threads: matching uses per-thread match data.
+//
+// Subjects are UTF-8. PCRE2 checks a subject's UTF-8 (from the start offset
+// on) at every call unless told it is valid; a subject is checked here once
+// per call (once per FindAll), or not at all when it lies inside a text
+// declared valid by a Utf8Checked scope and starts on a character boundary.
+// A subject cut inside a character at its end is trimmed to the character
+// before; one cut at its start is left to PCRE2's own check, as is any
+// subject that is not valid (PCRE2 then finds no match).
 #pragma once
 
 #include <map>
@@ -112,6 +122,24 @@ class Pattern {
   std::map<std::string, int, std::less<>> names_;
   std::unique_ptr<Pattern> cue_;  // see [cue name] above; may be null
   bool is_cue_ = false;           // this is a cue (for DELIBEX_PATTERN_PROFILE)
+};
+
+// Declares `text` valid UTF-8 to the patterns run on this thread while the
+// scope lives, so that the many patterns run over a document's text, and
+// over pieces of it, do not check it again each time. The text is checked
+// once here (one pass); an invalid text is not declared. The caller keeps
+// the text alive and unchanged while the scope lives. Scopes nest, innermost
+// last; at most kMost are declared at once (a further one declares nothing).
+class Utf8Checked {
+ public:
+  static constexpr int kMost = 4;
+  explicit Utf8Checked(std::string_view text);
+  ~Utf8Checked();
+  Utf8Checked(const Utf8Checked&) = delete;
+  Utf8Checked& operator=(const Utf8Checked&) = delete;
+
+ private:
+  bool declared_ = false;
 };
 
 // A pattern file's text and the name used in error messages.

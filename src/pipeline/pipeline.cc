@@ -123,6 +123,8 @@ Record RunStages(const Document& doc, const PatternSet& patterns, const std::str
   r.warnings = doc.warnings;
   *stage = "normalize";
   NormalizedText norm = Normalize(doc, patterns);
+  // The text every later stage reads, whole or in pieces: checked once.
+  Utf8Checked valid_text(norm.text);
   *stage = "segment";
   Sections sections = Segment(norm.text, patterns);
   *stage = "extract";

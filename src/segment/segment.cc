@@ -157,7 +157,11 @@ Sections Segment(std::string_view text, const PatternSet& patterns) {
   Match m;
   size_t first_attendance = std::string_view::npos;
   if (patterns["attendance_heading"].Find(text, &m)) first_attendance = m.begin();
-  if (patterns["presidency_lead"].Find(text, &m))
+  // Only a presidency before the first attendance heading moves it: looked
+  // for up to there.
+  if (first_attendance == std::string_view::npos
+          ? patterns["presidency_lead"].Find(text, &m)
+          : patterns["presidency_lead"].FindBefore(text, &m, 0, first_attendance))
     first_attendance = std::min(first_attendance, m.begin());
   if (first_attendance != std::string_view::npos) {
     // The first act heading after the attendance ends the session part; in
