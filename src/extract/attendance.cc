@@ -1391,9 +1391,7 @@ Attendance ExtractAttendance(std::string_view raw_zone, const PatternSet& patter
     // A sentence, not a member: words in lower case that are no particle.
     int lower = 0;
     for (std::string_view w : Words(m["member"])) {
-      if (StartsLower(w) && w != "de" && w != "du" && w != "des" && w != "la" && w != "le" &&
-          w != "van" && w != "von" && w.rfind("d'", 0) != 0)
-        ++lower;
+      if (StartsLower(w) && !IsParticle(w) && w.rfind("d'", 0) != 0) ++lower;
     }
     if (lower > 1) continue;
     const ItemReading& r = reader.Read(m["item"], ListKind::kRepresented);

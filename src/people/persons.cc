@@ -38,14 +38,6 @@ bool IsStopWord(const std::string& folded) {
   return words.count(folded) > 0;
 }
 
-bool IsParticle(std::string_view w) {
-  static const std::set<std::string_view> particles = {
-      "de",  "du",  "des", "d'", "la",  "le", "van", "von", "da",  "di",  "del", "dos",
-      "ben", "ter", "DE",  "DU", "DES", "D'", "LA",  "LE",  "VAN", "VON", "DA",  "DI",
-      "DEL", "DOS", "BEN", "Le", "La",  "De", "Du",  "Van", "Von", "Da",  "Di",  "Del"};
-  return particles.count(w) > 0;
-}
-
 // A word that can be part of a name: starts with an upper-case letter (or
 // d'/D' then one), and holds only letters and - ' . after that.
 bool IsNameWord(std::string_view w) {
@@ -132,6 +124,14 @@ std::string_view RolePrefix(std::string_view role) {
 }
 
 }  // namespace
+
+bool IsParticle(std::string_view w) {
+  static const std::set<std::string_view> particles = {
+      "de",  "du",  "des", "d'", "la",  "le", "van", "von", "da",  "di",  "del", "dos",
+      "ben", "ter", "DE",  "DU", "DES", "D'", "LA",  "LE",  "VAN", "VON", "DA",  "DI",
+      "DEL", "DOS", "BEN", "Le", "La",  "De", "Du",  "Van", "Von", "Da",  "Di",  "Del"};
+  return particles.count(w) > 0;
+}
 
 CivilityRead ReadCivility(std::string_view s) {
   CivilityRead r;

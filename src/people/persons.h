@@ -54,6 +54,11 @@ std::optional<PersonRead> ReadPerson(std::string_view s);
 // ("Secrétaire de séance :").
 std::optional<std::string> ReadRoleAfterName(std::string_view rest);
 
+// True when w is a particle of a name: "de", "du", "des", "d'", "la", "le",
+// "van", "von", "da", "di", "del", "dos", "ben", "ter" (in lower case,
+// capitals, or some capitalised).
+bool IsParticle(std::string_view w);
+
 // True when s is a role: "Maire", "1er Adjoint", "Président du Conseil
 // général", "doyen d'âge", "conseillère déléguée".
 bool IsRole(std::string_view s);

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "core/text.h"
+#include "people/persons.h"
 #include "segment/segment.h"
 
 namespace delibex {
@@ -49,6 +50,17 @@ size_t FullLine(std::string_view text) {
   return std::max<size_t>(60, lengths[lengths.size() * 9 / 10] * 85 / 100);
 }
 
+// A word after which a sentence or a title cannot end: an article, a
+// preposition, a conjunction ("… de la", "… convention avec la Fédération
+// Départementale des").
+bool IsDangling(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "de", "du",  "des",  "la",  "le",    "les", "à",    "au",   "aux", "et",  "ou",
+      "en", "un",  "une",  "par", "pour",  "sur", "dans", "avec", "que", "qui", "son",
+      "sa", "ses", "leur", "ce",  "cette", "d'",  "l'",   "d’",   "l’"};
+  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+}
+
 // A title that goes on over the next lines: while the line is as long as a
 // wrapped line, or the next one starts in lower case, up to a blank line or a
 // line that ends with ':' or '.'.
@@ -71,12 +83,7 @@ size_t TitleEnd(std::string_view text, size_t title_begin, size_t line_end, size
         last.find_last_of(' ') == std::string_view::npos ? 0 : last.find_last_of(' ') + 1);
     std::string lower_tail = tail == "À" ? std::string("à") : std::string(tail);
     for (char& c : lower_tail) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    static const char* const kDangling[] = {"de", "des", "du",   "la",  "le", "les", "et", "à",
-                                            "au", "aux", "pour", "sur", "en", "par", "d'", "l'"};
-    auto dangles = [&](std::string_view w) {
-      return std::any_of(std::begin(kDangling), std::end(kDangling),
-                         [&](const char* d) { return w == d; });
-    };
+    auto dangles = [](std::string_view w) { return IsDangling(w); };
     if (next.empty() && next_end < text.size() && (dangles(lower_tail) || lower_tail == "a")) {
       next_begin = next_end + 1;
       next_end = text.find('\n', next_begin);
@@ -96,8 +103,7 @@ size_t TitleEnd(std::string_view text, size_t title_begin, size_t line_end, size
     bool caps = IsAllUpper(last) && IsAllUpper(next);
     // A line that ends on a preposition, an article or a civility has its
     // end below ("… contrat Mme" / "Vasseur").
-    bool civility = tail == "Mme" || tail == "M." || tail == "Mlle" || tail == "MM." ||
-                    tail == "Monsieur" || tail == "Madame";
+    bool civility = !tail.empty() && ReadCivility(tail).length == tail.size();
     // After a full line, a line that itself ends on a preposition or an
     // article is the title's middle ("… avec la Fédération" / "Départementale
     // des" / "Groupements de défense …").
@@ -471,13 +477,9 @@ bool AfterAVote(std::string_view text, size_t at, const PatternSet& patterns) {
 bool EndsInsideASentence(std::string_view line) {
   line = Trim(line);
   if (line.empty()) return false;
-  size_t sp = line.find_last_of(" \t'");
-  std::string_view last = sp == std::string_view::npos ? line : line.substr(sp + 1);
-  static constexpr std::string_view kWords[] = {
-      "de", "du",  "des",  "la",  "le",    "les", "à",    "au",   "aux", "et",  "ou",
-      "en", "un",  "une",  "par", "pour",  "sur", "dans", "avec", "que", "qui", "son",
-      "sa", "ses", "leur", "ce",  "cette", "d",   "l",    "d’",   "l’"};
-  return last.empty() || std::find(std::begin(kWords), std::end(kWords), last) != std::end(kWords);
+  if (line.back() == '\'' || line.ends_with("’")) return true;  // "… d'" / "… l'"
+  size_t sp = line.find_last_of(" \t");
+  return IsDangling(sp == std::string_view::npos ? line : line.substr(sp + 1));
 }
 
 std::vector<Heading> TitleLines(std::string_view text, size_t from, const PatternSet& patterns) {
@@ -781,8 +783,8 @@ std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
     size_t at_text = begin + d.begin();
     size_t floor = text.rfind("\n\n", at_text);
     floor = floor == std::string_view::npos ? 0 : floor + 2;
-    if (begin > 0) {  // no further back than the line before the act
-      size_t line_before = text.rfind('\n', begin - 1 > 0 ? begin - 2 : 0);
+    if (begin > 1) {  // no further back than the line before the act
+      size_t line_before = text.rfind('\n', begin - 2);
       floor = std::max(floor, line_before == std::string_view::npos ? 0 : line_before + 1);
     }
     size_t from = at_text;
