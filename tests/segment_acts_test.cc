@@ -916,6 +916,90 @@ TEST(SegmentActs, InfinitiveProposalBulletsAreArticles) {
                      "-: L'autoriser à signer le marché."}));
 }
 
+// Points printed line after line are a list (here the points added to the
+// agenda): the agreement under the list decides on the agenda, and the list
+// makes no act. The same points below, each over its report, are the acts.
+TEST(SegmentActs, PointsPrintedLineAfterLineAreAList) {
+  Processed p = Process(std::string(kHead) +
+                        "Le Maire demande d'ajouter deux points à l'ordre du jour :\n"
+                        "1. ACHAT D'UN TRACTEUR\n"
+                        "2. VENTE DE BOIS DE CHAUFFAGE\n"
+                        "Accord du conseil à l'unanimité.\n"
+                        "\n"
+                        "1. ACHAT D'UN TRACTEUR\n"
+                        "Le Maire présente les trois devis reçus pour un tracteur d'occasion.\n"
+                        "Le conseil municipal, à l'unanimité, approuve l'achat.\n"
+                        "\n"
+                        "2. VENTE DE BOIS DE CHAUFFAGE\n"
+                        "Le Maire rappelle le prix du stère fixé l'an dernier.\n"
+                        "Le conseil municipal, à l'unanimité, approuve la vente.\n");
+  EXPECT_EQ(Heads(p.record),
+            (Strings{"null | ACHAT D'UN TRACTEUR", "null | VENTE DE BOIS DE CHAUFFAGE"}));
+  ASSERT_EQ(p.record.deliberations.size(), 2u);
+  EXPECT_EQ(ArticleTexts(p.record.deliberations[0]), Strings{"-: approuve l'achat."});
+}
+
+// A title in capitals does not run on into the rank that opens the next
+// line ("1. SECTION …" is the first part of the act's body).
+TEST(SegmentActs, CapitalTitleStopsAtARankBelow) {
+  Processed p = Process(std::string(kHead) +
+                        "DÉLIBÉRATION N° 2024-07 : BUDGET PRIMITIF 2024\n"
+                        "1. SECTION DE FONCTIONNEMENT\n"
+                        "Les dépenses et les recettes s'équilibrent à 812 000 euros.\n"
+                        "Le conseil municipal, à l'unanimité, adopte le budget primitif 2024.\n");
+  EXPECT_EQ(Heads(p.record), Strings{"2024-07 | BUDGET PRIMITIF 2024"});
+}
+
+// A point's title may open with a noun that reads like an operative verb
+// ("VOTE DES TAUX", "Demande de subvention"): it is an act's title, not an
+// article. The verb itself ("2. DÉCIDE de …") is an article.
+TEST(SegmentActs, NounThatReadsLikeAVerbHeadsATitle) {
+  Processed p = Process(std::string(kHead) +
+                        "3. VOTE DES TAUX D'IMPOSITION\n"
+                        "Le Maire rappelle les taux de l'an dernier.\n"
+                        "Adopté à l'unanimité.\n"
+                        "\n"
+                        "4. Demande de subvention pour le préau\n"
+                        "Le Maire présente le plan de financement du préau de l'école.\n"
+                        "Adopté à l'unanimité.\n");
+  EXPECT_EQ(Heads(p.record), (Strings{"null | VOTE DES TAUX D'IMPOSITION",
+                                      "null | Demande de subvention pour le préau"}));
+}
+
+// A proposal of the mayor in running text, then its vote: the proposal,
+// from its "de", is the article. A proposal to move on to the vote is not.
+TEST(SegmentActs, ProposalInRunningTextThenItsVoteIsTheArticle) {
+  Processed p = Process(std::string(kHead) +
+                        "1. Location de la salle des fêtes\n"
+                        "Le prix de la location n'a pas changé depuis 2019.\n"
+                        "Monsieur le Maire propose au conseil de porter le prix à 150 € par jour.\n"
+                        "Adopté par 11 voix pour et 2 voix contre.\n"
+                        "\n"
+                        "2. Motion sur la ligne de bus\n"
+                        "Le Maire lit la motion et propose de passer au vote.\n"
+                        "Adopté à l'unanimité.\n");
+  ASSERT_EQ(p.record.deliberations.size(), 2u);
+  EXPECT_EQ(ArticleTexts(p.record.deliberations[0]),
+            Strings{"-: de porter le prix à 150 € par jour."});
+  EXPECT_TRUE(p.record.deliberations[1].articles.empty());
+}
+
+// Dash bullets glued to their word ("-de fixer", as typed or as OCR reads
+// them) and clauses opening with "que" are articles; "Délibération prise
+// en ce sens." closes the operative part.
+TEST(SegmentActs, GluedDashBulletsAndQueClauses) {
+  Processed p = Process(std::string(kHead) +
+                        "1. Tarifs de la cantine\n"
+                        "Le conseil municipal après vote à l'unanimité DECIDE :\n"
+                        "-de fixer le prix du repas à 3,20 €,\n"
+                        "-que la recette sera inscrite au budget de l'exercice.\n"
+                        "Délibération prise en ce sens.\n");
+  ASSERT_EQ(p.record.deliberations.size(), 1u);
+  EXPECT_EQ(ArticleTexts(p.record.deliberations[0]),
+            (Strings{"-: de fixer le prix du repas à 3,20 €,",
+                     "-: que la recette sera inscrite au budget de l'exercice."}));
+}
+
 // "Vu" followed by a preposition or a conjunction is a verb in the report
 // ("Vu avec l'association …"), not a recital; "Vu le code …" is one.
 TEST(SegmentActs, VuAsAVerbIsNoVisa) {

@@ -131,6 +131,27 @@ std::vector<Article> SplitClauses(std::string_view part, const PatternSet& patte
   return out;
 }
 
+// Where a decision written as running text, from `b` on, ends: at a period
+// that no operative clause follows (a period after an initial, "M.", does
+// not end it), or where the operative part ends.
+size_t ClauseEnd(std::string_view body, size_t b, const PatternSet& patterns) {
+  size_t e = OperativeEnd(body, b, patterns);
+  Match m;
+  for (size_t stop = body.find('.', b); stop != npos && stop < e; stop = body.find('.', stop + 1)) {
+    if (stop + 1 < body.size() && !IsBlank(body[stop + 1]) && body[stop + 1] != '\n') continue;
+    if (stop >= 2 && (IsBlank(body[stop - 2]) || body[stop - 2] == '\n') &&
+        StartsUpper(body.substr(stop - 1)))
+      continue;
+    size_t k = stop + 1;
+    while (k < body.size() && (IsBlank(body[k]) || body[k] == '\n')) ++k;
+    if (k < body.size() && (patterns["operative_verb"].MatchAt(body, &m, k) ||
+                            patterns["bullet_start"].MatchAt(body, &m, k)))
+      continue;
+    return stop + 1;
+  }
+  return e;
+}
+
 std::vector<Article> Articles(std::string_view body, const PatternSet& patterns) {
   std::vector<Article> out;
   Match m;
@@ -185,24 +206,19 @@ std::vector<Article> Articles(std::string_view body, const PatternSet& patterns)
   if (!sentences.empty()) {
     const Match& d = from ? sentences.front() : sentences.back();
     size_t b = d.group_begin("verb");
-    size_t e = OperativeEnd(body, b, patterns);
-    // The sentence ends at a period that no operative clause follows (a
-    // period after an initial, "M.", does not end it).
-    for (size_t stop = body.find('.', b); stop != npos && stop < e;
-         stop = body.find('.', stop + 1)) {
-      if (stop + 1 < body.size() && !IsBlank(body[stop + 1]) && body[stop + 1] != '\n') continue;
-      if (stop >= 2 && (IsBlank(body[stop - 2]) || body[stop - 2] == '\n') &&
-          StartsUpper(body.substr(stop - 1)))
-        continue;
-      size_t k = stop + 1;
-      while (k < body.size() && (IsBlank(body[k]) || body[k] == '\n')) ++k;
-      if (k < body.size() && (patterns["operative_verb"].MatchAt(body, &m, k) ||
-                              patterns["bullet_start"].MatchAt(body, &m, k)))
-        continue;
-      e = stop + 1;
-      break;
-    }
+    size_t e = ClauseEnd(body, b, patterns);
     out = SplitClauses(body.substr(b, e - b), patterns);
+    return out;
+  }
+  // A proposal in running text ("Monsieur le Maire propose de signer la
+  // convention."), then its vote: the proposal is the article, from its
+  // verb to the sentence's end.
+  std::vector<Match> proposals = patterns["proposal"].FindAll(body);
+  if (!proposals.empty()) {
+    size_t b = proposals.back().group_begin("verb");
+    size_t e = ClauseEnd(body, b, patterns);
+    if (e > b && patterns["decision_formula"].Find(body.substr(e), &m))
+      out.push_back({std::nullopt, Clause(body.substr(b, e - b))});
   }
   return out;
 }

@@ -61,6 +61,22 @@ bool IsDangling(std::string_view w) {
   return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
 
+// A rank opens the line: one or two figures, then ".", ")", "°", "/" or a
+// dash, then a space ("2. Budget", "3) Tarifs", "4/ Voirie").
+bool StartsWithRank(std::string_view line) {
+  size_t i = 0;
+  while (i < line.size() && i < 2 && isdigit(static_cast<unsigned char>(line[i]))) ++i;
+  if (i == 0 || i == line.size()) return false;
+  if (line.substr(i).rfind("°", 0) == 0)
+    i += std::string_view("°").size();
+  else if (line[i] == '.' || line[i] == ')' || line[i] == '/' || line[i] == '-')
+    ++i;
+  else
+    return false;
+  if (i < line.size() && line[i] == ')') ++i;
+  return i < line.size() && (line[i] == ' ' || line[i] == '\t');
+}
+
 // A title that goes on over the next lines: while the line is as long as a
 // wrapped line, or the next one starts in lower case, up to a blank line or a
 // line that ends with ':' or '.'.
@@ -109,6 +125,9 @@ size_t TitleEnd(std::string_view text, size_t title_begin, size_t line_end, size
     // des" / "Groupements de défense …").
     std::string_view next_tail = next.substr(
         next.find_last_of(' ') == std::string_view::npos ? 0 : next.find_last_of(' ') + 1);
+    // The next item of an agenda printed in capitals ("2. COMMISSION …")
+    // starts a title of its own.
+    if (StartsWithRank(next) && !dangles(lower_tail)) break;
     bool wrapped =
         StartsLower(next) || caps || dangles(tail) || civility ||
         (whole >= full && (next[0] == '(' || isdigit(static_cast<unsigned char>(next[0])) ||
@@ -627,6 +646,10 @@ std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
   if ((scheme == Scheme::kNumbered || scheme == Scheme::kObjects) && clearly_more(by_point))
     scheme = Scheme::kPoints;
 
+  auto lines_between = [&](size_t a, size_t b) {
+    return std::count(text.begin() + static_cast<std::ptrdiff_t>(a),
+                      text.begin() + static_cast<std::ptrdiff_t>(b), '\n');
+  };
   std::vector<Heading> heads;
   if (scheme == Scheme::kNumbered) {
     // A number alone on its line whose title line is a point ("2019-06-014"
@@ -640,10 +663,6 @@ std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
     // A point that is also a numbered heading is the same line. Points
     // printed line after line ("1. GAUDIN Sylvain", "2. NOEL Andrée": a list
     // of candidates or of works) enumerate inside an act: they end nothing.
-    auto lines_between = [&](size_t a, size_t b) {
-      return std::count(text.begin() + static_cast<std::ptrdiff_t>(a),
-                        text.begin() + static_cast<std::ptrdiff_t>(b), '\n');
-    };
     for (size_t k = 0; k < points.size(); ++k) {
       const Heading& p = points[k];
       // The same line, or the line a bare number's heading took as its title.
@@ -681,7 +700,17 @@ std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
         p.title = CleanTitle(m["title"]);
       }
     }
-    heads = points;
+    // Points printed line after line with nothing between them are a list
+    // (an agenda, the points added to it): the decision under the list's
+    // last line ("Accord du conseil à l'unanimité") is about the list.
+    std::vector<bool> listed(points.size(), false);
+    for (size_t k = 0; k + 1 < points.size(); ++k) {
+      if (lines_between(points[k].begin, points[k + 1].begin) == 1)
+        listed[k] = listed[k + 1] = true;
+    }
+    for (size_t k = 0; k < points.size(); ++k) {
+      if (!listed[k]) heads.push_back(points[k]);
+    }
   }
   if (heads.empty()) {
     // Titles alone on their line, the report under them; or, in a page
