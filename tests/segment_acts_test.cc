@@ -1000,6 +1000,36 @@ TEST(SegmentActs, GluedDashBulletsAndQueClauses) {
                      "-: que la recette sera inscrite au budget de l'exercice."}));
 }
 
+// A proposal's numbered clauses ("1°) d'autoriser …") are inside their act:
+// they end nothing, and the vote below them is the act's. A sum with its
+// cents alone on its line (a table's cell) is no act number.
+TEST(SegmentActs, NumberedProposalClausesStayInTheirAct) {
+  Processed p = Process(std::string(kHead) +
+                        "2024.03.11 - 4  VENTE D'UN TERRAIN RUE DES FORGES\n"
+                        "\n"
+                        "Le conseil a accepté en 2019 une servitude sur la parcelle voisine.\n"
+                        "Il est proposé au conseil municipal :\n"
+                        "\n"
+                        "1°) d'autoriser la vente de la parcelle AB 12 au prix de 15 euros le m².\n"
+                        "\n"
+                        "2°) d'autoriser Monsieur le Maire à signer l'acte.\n"
+                        "\n"
+                        "LE CONSEIL MUNICIPAL, A L'UNANIMITE, ACCEPTE CES PROPOSITIONS\n"
+                        "\n"
+                        "2024.03.11 - 5  SUBVENTIONS AUX ASSOCIATIONS\n"
+                        "Le détail des sommes versées :\n"
+                        "\n"
+                        "2212.50\n"
+                        "\n"
+                        "LE CONSEIL MUNICIPAL, A L'UNANIMITE, ACCEPTE CETTE PROPOSITION\n");
+  EXPECT_EQ(Heads(p.record), (Strings{"2024.03.11 - 4 | VENTE D'UN TERRAIN RUE DES FORGES",
+                                      "2024.03.11 - 5 | SUBVENTIONS AUX ASSOCIATIONS"}));
+  ASSERT_EQ(p.sections.acts.size(), 2u);
+  const ActSpan& first = p.sections.acts[0];
+  EXPECT_NE(p.text.substr(first.begin, first.end - first.begin).find("ACCEPTE CES PROPOSITIONS"),
+            std::string::npos);
+}
+
 // "Vu" followed by a preposition or a conjunction is a verb in the report
 // ("Vu avec l'association …"), not a recital; "Vu le code …" is one.
 TEST(SegmentActs, VuAsAVerbIsNoVisa) {
