@@ -1030,6 +1030,46 @@ TEST(SegmentActs, NumberedProposalClausesStayInTheirAct) {
             std::string::npos);
 }
 
+// "Il est proposé au conseil municipal :" announces the decision's clauses,
+// ranked ("1°)", "2.") or bulleted: each is an article, and a rank inside an
+// article stays in its text. A decision that only accepts "cette
+// proposition" takes its article from the proposal above it.
+TEST(SegmentActs, ProposalsPutToTheCouncilGiveTheArticles) {
+  Processed p = Process(std::string(kHead) +
+                        "2024.03.11 - 6  CESSION D'UN CHEMIN RURAL\n"
+                        "Après enquête publique, il est proposé au conseil municipal :\n"
+                        "\n"
+                        "1°) d'approuver la cession du chemin rural dit des Combes ;\n"
+                        "\n"
+                        "2°) d'autoriser le Maire à signer l'acte, aux conditions suivantes : 1) "
+                        "frais à la charge de l'acquéreur.\n"
+                        "\n"
+                        "LE CONSEIL MUNICIPAL, A L'UNANIMITE, ACCEPTE CES PROPOSITIONS\n"
+                        "\n"
+                        "2024.03.11 - 7  SUBVENTION AU CLUB DE JUDO\n"
+                        "Il est proposé au conseil municipal, en accord avec la commission des "
+                        "finances, d'attribuer une subvention de 800 € au club de judo.\n"
+                        "\n"
+                        "LE CONSEIL MUNICIPAL, A L'UNANIMITE, ACCEPTE CETTE PROPOSITION\n"
+                        "\n"
+                        "2024.03.11 - 8  MARCHÉ DE VOIRIE\n"
+                        "Il est proposé au conseil municipal d'autoriser le Maire :\n"
+                        "1.  à signer le marché avec l'entreprise retenue ;\n"
+                        "2.  à solliciter les subventions.\n"
+                        "\n"
+                        "LE CONSEIL MUNICIPAL, A L'UNANIMITE, ACCEPTE CES PROPOSITIONS\n");
+  ASSERT_EQ(p.record.deliberations.size(), 3u);
+  EXPECT_EQ(ArticleTexts(p.record.deliberations[0]),
+            (Strings{"-: d'approuver la cession du chemin rural dit des Combes ;",
+                     "-: d'autoriser le Maire à signer l'acte, aux conditions suivantes : 1) "
+                     "frais à la charge de l'acquéreur."}));
+  EXPECT_EQ(ArticleTexts(p.record.deliberations[1]),
+            Strings{"-: d'attribuer une subvention de 800 € au club de judo."});
+  EXPECT_EQ(ArticleTexts(p.record.deliberations[2]),
+            Strings{"-: d'autoriser le Maire : 1. à signer le marché avec l'entreprise retenue ; "
+                    "2. à solliciter les subventions."});
+}
+
 // "Vu" followed by a preposition or a conjunction is a verb in the report
 // ("Vu avec l'association …"), not a recital; "Vu le code …" is one.
 TEST(SegmentActs, VuAsAVerbIsNoVisa) {

@@ -123,7 +123,12 @@ std::vector<Article> SplitClauses(std::string_view part, const PatternSet& patte
     bool opens_any = opens || patterns["clause_opens"].MatchAt(c, &m);
     if (out.empty() && !opens_any) continue;  // what precedes the first article
     if (!out.empty() && !opens) {
-      out.back().text += " " + c;
+      // A rank inside an article ("… comme suit : 1) Le Directeur …") is
+      // part of its text; a bullet glyph is not.
+      size_t first = part.find_first_not_of(" \t", cuts[k]);
+      bool rank = bullet && first < e && isdigit(static_cast<unsigned char>(part[first]));
+      out.back().text += ' ';
+      out.back().text += rank ? Clause(part.substr(cuts[k], e - cuts[k])) : c;
       continue;
     }
     out.push_back({std::nullopt, c});
@@ -142,6 +147,12 @@ size_t ClauseEnd(std::string_view body, size_t b, const PatternSet& patterns) {
     if (stop >= 2 && (IsBlank(body[stop - 2]) || body[stop - 2] == '\n') &&
         StartsUpper(body.substr(stop - 1)))
       continue;
+    // Nor does the period of a rank that opens a line ("1.  à prendre …").
+    size_t digits = stop;
+    while (digits > b && isdigit(static_cast<unsigned char>(body[digits - 1]))) --digits;
+    size_t line = digits;
+    while (line > b && IsBlank(body[line - 1])) --line;
+    if (digits < stop && stop - digits <= 2 && line > 0 && body[line - 1] == '\n') continue;
     size_t k = stop + 1;
     while (k < body.size() && (IsBlank(body[k]) || body[k] == '\n')) ++k;
     if (k < body.size() && (patterns["operative_verb"].MatchAt(body, &m, k) ||
@@ -203,22 +214,41 @@ std::vector<Article> Articles(std::string_view body, const PatternSet& patterns)
   size_t from = 0;
   if (patterns["after_deliberation"].Find(body, &m)) from = m.begin();
   std::vector<Match> sentences = patterns["decision_sentence"].FindAll(body, from);
+  // A proposal in running text ("Monsieur le Maire propose de signer la
+  // convention.", "il est proposé au conseil municipal d'attribuer …"),
+  // then its vote: the proposal is the article, from its "de" to the
+  // sentence's end. Here the last proposal that ends before `limit`, and
+  // where it ends.
+  auto proposal_before = [&](size_t limit) -> std::optional<std::pair<Article, size_t>> {
+    std::optional<std::pair<Article, size_t>> found;
+    for (const Match& p : patterns["proposal"].FindAll(body.substr(0, limit))) {
+      size_t b = p.group_begin("verb");
+      size_t e = ClauseEnd(body, b, patterns);
+      std::string clause = Clause(body.substr(b, e > b ? e - b : 0));
+      // A bare verb that announces a list ("d'autoriser :") whose items the
+      // page lost or scattered says nothing by itself.
+      bool bare = !clause.empty() && clause.back() == ':' &&
+                  std::count(clause.begin(), clause.end(), ' ') < 3;
+      if (e > b && e <= limit && !clause.empty() && !bare)
+        found = std::make_pair(Article{std::nullopt, std::move(clause)}, e);
+    }
+    return found;
+  };
   if (!sentences.empty()) {
     const Match& d = from ? sentences.front() : sentences.back();
     size_t b = d.group_begin("verb");
     size_t e = ClauseEnd(body, b, patterns);
     out = SplitClauses(body.substr(b, e - b), patterns);
+    // "LE CONSEIL MUNICIPAL ACCEPTE CETTE PROPOSITION": the decision names
+    // the proposal above it, which says what is decided.
+    if (out.size() == 1 && patterns["accepts_the_proposal"].MatchAt(out[0].text, &m)) {
+      if (auto p = proposal_before(d.begin())) out = {p->first};
+    }
     return out;
   }
-  // A proposal in running text ("Monsieur le Maire propose de signer la
-  // convention."), then its vote: the proposal is the article, from its
-  // verb to the sentence's end.
-  std::vector<Match> proposals = patterns["proposal"].FindAll(body);
-  if (!proposals.empty()) {
-    size_t b = proposals.back().group_begin("verb");
-    size_t e = ClauseEnd(body, b, patterns);
-    if (e > b && patterns["decision_formula"].Find(body.substr(e), &m))
-      out.push_back({std::nullopt, Clause(body.substr(b, e - b))});
+  // A proposal and, below it, its vote.
+  if (auto p = proposal_before(body.size())) {
+    if (patterns["decision_formula"].Find(body.substr(p->second), &m)) out = {p->first};
   }
   return out;
 }
