@@ -1070,6 +1070,21 @@ TEST(SegmentActs, ProposalsPutToTheCouncilGiveTheArticles) {
                     "2. à solliciter les subventions."});
 }
 
+// A title alone over its report may be wrapped over two lines when its
+// reference is printed under it, as on any page printed or scanned.
+TEST(SegmentActs, WrappedTitleOverItsReference) {
+  Processed p = Process(std::string(kHead) + "Secrétaire de séance : Mme Irène CAZALIS.\n\n" +
+                        "Réfection du chemin des Vignes : avenant n° 1 au marché des travaux de\n"
+                        "voirie communale.\n"
+                        "\n"
+                        "Réf. 2024/03/07\n"
+                        "\n"
+                        "Monsieur le Maire explique que les travaux ont demandé une reprise.\n"
+                        "Le conseil municipal, à l'unanimité, approuve l'avenant.\n");
+  EXPECT_EQ(Heads(p.record), Strings{"2024/03/07 | Réfection du chemin des Vignes : avenant n° 1 "
+                                     "au marché des travaux de voirie communale"});
+}
+
 // "Vu" followed by a preposition or a conjunction is a verb in the report
 // ("Vu avec l'association …"), not a recital; "Vu le code …" is one.
 TEST(SegmentActs, VuAsAVerbIsNoVisa) {
