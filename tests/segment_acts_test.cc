@@ -1085,6 +1085,20 @@ TEST(SegmentActs, WrappedTitleOverItsReference) {
                                      "au marché des travaux de voirie communale"});
 }
 
+// A deliberation's prefix before "n°" ("DCM n°2024-12 - …"): the number
+// and the title on the heading's line.
+TEST(SegmentActs, PrefixThenNumeroHeading) {
+  Processed p = Process(std::string(kHead) + "Secrétaire de séance : Mme Irène CAZALIS.\n\n" +
+                        "DCM n°2024-12 - Vente de la maison forestière\n"
+                        "Le Maire présente l'offre reçue.\n"
+                        "Le conseil municipal, à l'unanimité, approuve la vente.\n"
+                        "\n"
+                        "DEL n° 2024-13 : Tarifs de l'eau\n"
+                        "Le conseil municipal, à l'unanimité, fixe les tarifs.\n");
+  EXPECT_EQ(Heads(p.record),
+            (Strings{"2024-12 | Vente de la maison forestière", "2024-13 | Tarifs de l'eau"}));
+}
+
 // "Vu" followed by a preposition or a conjunction is a verb in the report
 // ("Vu avec l'association …"), not a recital; "Vu le code …" is one.
 TEST(SegmentActs, VuAsAVerbIsNoVisa) {
