@@ -54,6 +54,17 @@ TEST(Fold, FoldsAccentsCaseLigaturesAndSeparators) {
   EXPECT_EQ(Fold("—…"), "");
 }
 
+TEST(FrenchMonth, WholeMonthNamesInAnyCaseWithOrWithoutAccents) {
+  EXPECT_EQ(FrenchMonth("février"), 2);
+  EXPECT_EQ(FrenchMonth("FEVRIER"), 2);
+  EXPECT_EQ(FrenchMonth("Août"), 8);
+  EXPECT_EQ(FrenchMonth("décembre,"), 12);
+  EXPECT_EQ(FrenchMonth("mars"), 3);
+  EXPECT_FALSE(FrenchMonth("marsupial"));
+  EXPECT_FALSE(FrenchMonth("fév"));
+  EXPECT_FALSE(FrenchMonth(""));
+}
+
 TEST(Fold, InvalidUtf8KeepsTheTextUnfoldedAsBefore) {
   std::string bad = "ABC\xff\xfe d\xc3";
   EXPECT_EQ(Fold(bad), ReferenceFold(bad));

@@ -600,6 +600,26 @@ TEST(ExtractActs, ExtractKnownOnlyByItsStamp) {
   EXPECT_FALSE(p.record.prefecture);
 }
 
+// A title cut inside a date goes on with the year on the next line, under
+// "Objet :" as under a number ("… du 1er février" / "2016").
+TEST(SegmentActs, TitleCutBeforeItsYear) {
+  Processed objects = Process(std::string(kHead) +
+                              "Objet : Convention avec le club de rugby signée le 1er février\n"
+                              "2024\n"
+                              "Le conseil municipal, à l'unanimité, approuve la convention.\n"
+                              "\n"
+                              "Objet : Tarifs de la cantine\n"
+                              "Le conseil municipal, à l'unanimité, fixe les tarifs.\n");
+  EXPECT_EQ(Heads(objects.record),
+            (Strings{"null | Convention avec le club de rugby signée le 1er février 2024",
+                     "null | Tarifs de la cantine"}));
+  Processed numbered = Process(std::string(kHead) +
+                               "DÉLIBÉRATION N° 2024-09 : Convention signée le 3 mars\n"
+                               "2024\n"
+                               "Le conseil municipal, à l'unanimité, approuve la convention.\n");
+  EXPECT_EQ(Heads(numbered.record), Strings{"2024-09 | Convention signée le 3 mars 2024"});
+}
+
 }  // namespace
 }  // namespace delibex
 

@@ -226,4 +226,15 @@ bool StartsLower(std::string_view s) {
   return IsLowerLetter(DecodeAt(s, 0, &len));
 }
 
+std::optional<int> FrenchMonth(std::string_view word) {
+  static constexpr std::string_view kMonths[] = {"janvier",   "fevrier", "mars",     "avril",
+                                                 "mai",       "juin",    "juillet",  "aout",
+                                                 "septembre", "octobre", "novembre", "decembre"};
+  std::string f = Fold(word);
+  for (size_t i = 0; i < std::size(kMonths); ++i) {
+    if (f == kMonths[i]) return static_cast<int>(i) + 1;
+  }
+  return std::nullopt;
+}
+
 }  // namespace delibex

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -28,6 +29,11 @@ bool IsLetter(int32_t cp);
 // and "elisabeth doineau" fold alike. A window cut inside a character (a
 // byte offset some way before a match) folds as the whole characters in it.
 std::string Fold(std::string_view s);
+
+// The number (1-12) of the month a whole word names in full, in any case,
+// with or without accents ("février", "AOUT", "Décembre"); nothing for any
+// other word.
+std::optional<int> FrenchMonth(std::string_view word);
 
 // s without the broken character at either end, when it was cut inside one;
 // WithoutBrokenEnd trims the end only (offsets from the start stay valid).

@@ -40,6 +40,7 @@
 #include <thread>
 #include <utility>
 
+#include "core/text.h"
 #include "ingest/sauvola.h"
 
 // Exported by libtesseract, declared in a header it does not install.
@@ -615,16 +616,7 @@ std::optional<std::string> RepairActId(std::string_view w) {
 
 std::string RepairOcrWord(std::string_view word, bool line_start, std::string_view next) {
   if (line_start && (word == "Ÿ" || word == "ÿ" || word == "¥")) return "•";
-  if (word == "ler" || word == "Ler") {
-    static constexpr std::string_view kMonths[] = {
-        "janvier", "février", "fevrier", "mars",      "avril",   "mai",      "juin",
-        "juillet", "août",    "aout",    "septembre", "octobre", "novembre", "décembre"};
-    std::string n(next);
-    for (char& c : n) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    for (std::string_view m : kMonths) {
-      if (n == m) return "1er";
-    }
-  }
+  if ((word == "ler" || word == "Ler") && FrenchMonth(next)) return "1er";
   // Brackets and quotes around, a final ; or . after.
   size_t b = 0, e = word.size();
   while (b < e && (word[b] == '(' || word[b] == '[' || word[b] == '"')) ++b;

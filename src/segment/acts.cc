@@ -128,8 +128,14 @@ size_t TitleEnd(std::string_view text, size_t title_begin, size_t line_end, size
     // The next item of an agenda printed in capitals ("2. COMMISSION …")
     // starts a title of its own.
     if (StartsWithRank(next) && !dangles(lower_tail)) break;
+    // A date cut before its year ("… du 1er février" / "2016").
+    bool year_below = next.size() >= 4 && (next.rfind("19", 0) == 0 || next.rfind("20", 0) == 0) &&
+                      std::all_of(next.begin(), next.begin() + 4,
+                                  [](char c) { return isdigit(static_cast<unsigned char>(c)); }) &&
+                      (next.size() == 4 || !isdigit(static_cast<unsigned char>(next[4]))) &&
+                      FrenchMonth(tail).has_value();
     bool wrapped =
-        StartsLower(next) || caps || dangles(tail) || civility ||
+        year_below || StartsLower(next) || caps || dangles(tail) || civility ||
         (whole >= full && (next[0] == '(' || isdigit(static_cast<unsigned char>(next[0])) ||
                            (next.size() < full / 2 && dangles(next_tail))));
     if (!wrapped) break;
