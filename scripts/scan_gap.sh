@@ -9,6 +9,11 @@
 #   SCAN_GAP_SET=corpus bash scripts/scan_gap.sh   the project's own corpus/
 #                                                 instead (expected records as gold)
 #
+#   SCAN_GAP_HARSH=1 bash scripts/scan_gap.sh     a worse scanner: 2.5 degrees of
+#                                                 skew, noise 1.2, blur 1.0, JPEG
+#                                                 at quality 35
+# Texts are wrapped at 72 columns before they are printed (make-scan cuts
+# longer lines at the page's edge); the gap so includes what wrapping costs.
 # make-scan's noise is random: two runs differ by a point or so.
 # Needs ImageMagick with Pango and img2pdf (make-scan's own needs). Work files
 # go to a temporary directory (to SCAN_GAP_DIR, kept, when it is set); nothing
@@ -50,7 +55,12 @@ for f in "${inputs[@]}"; do
     src=$tmp/pdf/$s.utf8.txt
     iconv -f WINDOWS-1252 -t UTF-8 "$f" >"$src"
   fi
-  if ! "$shared"/tools/make-scan "$src" "$tmp/pdf/$s.pdf" --dpi 300 --skew 1.5 --noise 0.6 \
+  # Wrapped at 72 columns first, as a printed page is: make-scan cuts a
+  # line longer than its text block at the right edge, and the words cut
+  # off would count as losses of the OCR.
+  fold -s -w 72 "$src" >"$tmp/pdf/$s.72.txt"
+  if ! "$shared"/tools/make-scan "$tmp/pdf/$s.72.txt" "$tmp/pdf/$s.pdf" --dpi 300 --skew 1.5 \
+       --noise 0.6 ${SCAN_GAP_HARSH:+--skew 2.5 --noise 1.2 --blur 1.0 --jpeg 35} \
        >/dev/null 2>"$tmp/pdf/$s.err"; then
     echo "make-scan could not render $s (skipped)"
     continue
