@@ -77,6 +77,14 @@ bool StartsWithRank(std::string_view line) {
   return i < line.size() && (line[i] == ' ' || line[i] == '\t');
 }
 
+// A year from 1900 to 2099 opens the line ("2016", "2016 – avenant …").
+bool OpensWithYear(std::string_view line) {
+  if (line.size() < 4 || !(line.rfind("19", 0) == 0 || line.rfind("20", 0) == 0)) return false;
+  auto digit = [](char c) { return isdigit(static_cast<unsigned char>(c)) != 0; };
+  return std::all_of(line.begin(), line.begin() + 4, digit) &&
+         (line.size() == 4 || !digit(line[4]));
+}
+
 // A title that goes on over the next lines: while the line is as long as a
 // wrapped line, or the next one starts in lower case, up to a blank line or a
 // line that ends with ':' or '.'.
@@ -129,11 +137,7 @@ size_t TitleEnd(std::string_view text, size_t title_begin, size_t line_end, size
     // starts a title of its own.
     if (StartsWithRank(next) && !dangles(lower_tail)) break;
     // A date cut before its year ("… du 1er février" / "2016").
-    bool year_below = next.size() >= 4 && (next.rfind("19", 0) == 0 || next.rfind("20", 0) == 0) &&
-                      std::all_of(next.begin(), next.begin() + 4,
-                                  [](char c) { return isdigit(static_cast<unsigned char>(c)); }) &&
-                      (next.size() == 4 || !isdigit(static_cast<unsigned char>(next[4]))) &&
-                      FrenchMonth(tail).has_value();
+    bool year_below = OpensWithYear(next) && FrenchMonth(tail).has_value();
     bool wrapped =
         year_below || StartsLower(next) || caps || dangles(tail) || civility ||
         (whole >= full && (next[0] == '(' || isdigit(static_cast<unsigned char>(next[0])) ||
