@@ -1342,18 +1342,35 @@ Attendance ExtractAttendance(std::string_view raw_zone, const PatternSet& patter
   std::string_view zone = repaired;
   Utf8Checked valid_zone(zone);  // the lists are read in pieces of it
   std::vector<Heading> headings = FindHeadings(zone, patterns);
-  std::vector<size_t> stops;
-  for (const Match& m : patterns["list_stop"].FindAll(zone)) stops.push_back(m.begin());
-  for (const Heading& h : headings) stops.push_back(h.begin);
-  std::sort(stops.begin(), stops.end());
+  // A list ends at the first stop after its start: a list_stop match (as
+  // FindAll gives them) or the next heading. The matches are found only as
+  // far as a list asks: most of a long preamble lies past its lists.
+  MatchCursor stop_matches(patterns["list_stop"], zone);
+  std::vector<size_t> stops;  // the begins of the matches found so far
+  bool stops_done = false;
+  auto first_stop_after = [&](size_t start) {
+    Match m;
+    while (!stops_done && (stops.empty() || stops.back() <= start)) {
+      if (stop_matches.Next(&m)) {
+        stops.push_back(m.begin());
+      } else {
+        stops_done = true;
+      }
+    }
+    auto stop = std::upper_bound(stops.begin(), stops.end(), start);
+    size_t at = stop == stops.end() ? zone.size() : *stop;
+    for (const Heading& h : headings) {
+      if (h.begin > start) return std::min(at, h.begin);
+    }
+    return at;
+  };
 
   Lists lists;
   ItemReader reader(patterns);
   std::optional<int> closing_present, closing_represented;
   for (const Heading& h : headings) {
     size_t start = ListStart(zone, h);
-    auto next = std::upper_bound(stops.begin(), stops.end(), start);
-    size_t limit = next == stops.end() ? zone.size() : *next;
+    size_t limit = first_stop_after(start);
     // Past empty lines and sub-headings, never past the next heading.
     start = std::min(SkipToItems(zone, start), limit);
     limit = std::min(limit, start + 4000);
