@@ -688,10 +688,20 @@ ItemReading ReadItemText(std::string_view raw, ListKind kind, const PatternSet& 
   ItemReading out;
   std::string item = CleanItem(raw);
   if (item.empty() || SaysNoOne(item)) return out;
+  std::optional<std::string> ignored;
+  std::string without_notes = DropParentheses(item, &ignored);
+  // Most items are a name alone: where no cue of the shapes below holds
+  // (item_shape_words joins them), no shape can match, and none is tried.
+  // The shorter proxies of a proxy list have cues of their own.
+  const Pattern& shape_words = patterns["item_shape_words"];
+  bool any_shape = kind == ListKind::kRepresented;
+  bool shape_in_item = any_shape || shape_words.Contains(item);
+  bool shape_without_notes =
+      any_shape || (without_notes == item ? shape_in_item : shape_words.Contains(without_notes));
   Match m;
   // A substitute sitting for a member.
-  if (patterns["substitute_for_member"].Find(item, &m) ||
-      patterns["substitute_of_member"].Find(item, &m)) {
+  if (shape_in_item && (patterns["substitute_for_member"].Find(item, &m) ||
+                        patterns["substitute_of_member"].Find(item, &m))) {
     auto member = WholePerson(CleanItem(m["member"]));
     auto sub = WholePerson(CleanItem(m["substitute"]));
     if (member && sub) {
@@ -708,13 +718,12 @@ ItemReading ReadItemText(std::string_view raw, ListKind kind, const PatternSet& 
     shapes.push_back("proxy_paren_short");
     shapes.push_back("proxy_short");
   }
-  std::optional<std::string> ignored;
-  std::string without_notes = DropParentheses(item, &ignored);
   std::optional<Person> granted_by;  // a member whose holder is unreadable
   for (const char* shape : shapes) {
     for (const std::string* text : {&item, &without_notes}) {
       // Without notes to drop, the same text reads the same.
       if (text == &without_notes && without_notes == item) continue;
+      if (!(text == &item ? shape_in_item : shape_without_notes)) continue;
       if (!patterns[shape].Find(*text, &m)) continue;
       std::optional<std::string> role;
       auto member = WholePerson(DropParentheses(CleanItem(m["member"]), &role));
