@@ -140,6 +140,14 @@ CivilityRead ReadCivility(std::string_view s) {
   size_t b = i;
   while (i < s.size() && !IsSpace(s[i]) && s[i] != ',' && s[i] != ':') ++i;
   std::string_view w = s.substr(b, i - b);
+  // Every civility, glued or not, folds to a word that starts with "m" or
+  // "d": a word that starts with another ASCII letter or figure (Fold keeps
+  // it first, lowered) is none. Most words are turned down here.
+  if (!w.empty()) {
+    auto c = static_cast<unsigned char>(w[0]);
+    bool ascii_alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (ascii_alnum && c != 'm' && c != 'M' && c != 'd' && c != 'D') return CivilityRead{};
+  }
   // "M.DURAND Paul", "Mme.ROUX": a civility glued to the name. "M.DENISE"
   // alone may be an initial glued to a surname, as in a register that prints
   // every member so ("C.FOROT - M.DENISE"): only "Mme." is sure alone.
