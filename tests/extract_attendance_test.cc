@@ -604,6 +604,18 @@ TEST(AttendanceGrammar, PrenomNomPairsAfterAGroupLabel) {
                    "-|Jean-Pierre RIVOLLET"}});
 }
 
+// The words that open a label or a proxy are found whatever letter they
+// start with: an accented capital ("Élu(e)s"), lower case, capitals.
+TEST(AttendanceGrammar, LabelsOpeningWithAnyLetter) {
+  ExpectLists(
+      "Etaient présents : Alain PATOUX, Franck SORREL, Élu(e)s titulaires Lory LACLOS "
+      "Jean- Pierre RIVOLLET SUPPLÉANTS Marc VIAL.\n",
+      {.present = {"-|Alain PATOUX", "-|Franck SORREL", "-|Lory LACLOS", "-|Jean-Pierre RIVOLLET",
+                   "-|Marc VIAL"}});
+  ExpectLists("Procurations : Marine BIZET POUVOIR à MC MUSSET\n",
+              {.represented = {"-|Marine BIZET -> -|MC MUSSET"}});
+}
+
 TEST(AttendanceGrammar, ProxiesCutAfterEachParenthesis) {
   ExpectLists(
       "Procurations : Marine BIZET (pouvoir à MC MUSSET) André ISARD (pouvoir à A FERRAND) "

@@ -132,6 +132,38 @@ TEST(FindDates, InWords) {
 
 // ------------------------------------------------------------- numbers
 
+// DateStream reads a text only as far as the dates asked for. Two mentions
+// that overlap are settled together wherever the stream stops reading: here
+// a date in words ("L'an deux mil, le vingt et un mars", 2000) overlaps a
+// longer one that starts 18 bytes later ("vingt et un mars deux mille
+// vingt-trois", 2023), which wins. Put at every offset over the first few
+// thousand bytes of a long text, the pair gives the longer date and the
+// dates around it, in order, one at a time as all at once; a date near the
+// end of a long text is found too.
+TEST(DateStream, OverlapsAreSettledWhereverTheStreamStopsReading) {
+  const std::string filler = "Le conseil examine le dossier suivant. ";
+  const std::string head = "Séance du 3 mars 2023\n";
+  for (size_t at = 0; at < 4200; at += 13) {
+    std::string text = head;
+    while (text.size() < head.size() + at) text += filler;
+    text.resize(head.size() + at);
+    text += " L'an deux mil, le vingt et un mars deux mille vingt-trois,\n";
+    for (int k = 0; k < 40; ++k) text += filler;
+    text += "Fait le 30/03/2023";
+    SCOPED_TRACE(at);
+    const std::vector<std::string> expected = {
+        "2023-03-03 <- 3 mars 2023", "2023-03-21 <- vingt et un mars deux mille vingt-trois",
+        "2023-03-30 <- 30/03/2023"};
+    EXPECT_EQ(Dates(text), expected);
+    DateStream stream(text, P());
+    std::vector<std::string> one_by_one;
+    for (size_t k = 0; const DateMention* d = stream.At(k); ++k)
+      one_by_one.push_back(d->iso + " <- " + text.substr(d->begin, d->end - d->begin));
+    EXPECT_EQ(one_by_one, expected);
+    EXPECT_EQ(stream.At(3), nullptr);
+  }
+}
+
 TEST(ParseFrenchNumber, Words) {
   struct Case {
     const char* words;

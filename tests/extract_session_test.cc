@@ -303,6 +303,25 @@ TEST(ExtractSession, SittingDatedLastBeforeTheListsElseFirst) {
   EXPECT_EQ(Opt(after.session.date), "2024-03-09");
 }
 
+// Dates are read only as far as the sitting's date and its convocation
+// ask: both are still found when kilobytes of text come before them, and the
+// sitting dated only after the lists, far down a long text, too.
+TEST(ExtractSession, SittingAndConvocationDatedFarIntoALongText) {
+  std::string notes;
+  for (int k = 0; k < 150; ++k) notes += "Le conseil examine le dossier suivant.\n";
+  Record before = SessionOf("COMMUNE DE VALBRUNE\n" + notes +
+                            "Le conseil s'est réuni le 9 mai 2022 sur convocation régulière en "
+                            "date du 2 mai 2022.\n"
+                            "Présents : M. Luc FERAUD, Mme Ines CAZALS.\n");
+  EXPECT_EQ(Opt(before.session.date), "2022-05-09");
+  EXPECT_EQ(Opt(before.session.convened_on), "2022-05-02");
+  Record after = SessionOf(
+      "COMMUNE DE VALBRUNE\n"
+      "Présents : M. Luc FERAUD, Mme Ines CAZALS.\n\n" +
+      notes + notes + "Séance du 6 avril 2024\n");
+  EXPECT_EQ(Opt(after.session.date), "2024-04-06");
+}
+
 TEST(ExtractSession, DateInWordsWithItsWeekdayAndNoLAn) {
   // No "L'an …": the sitting's date in words after the verb of meeting,
   // with its weekday; the convocation's date before it is not the sitting's.

@@ -91,6 +91,26 @@ TEST(PatternSet, FindAllStepsOverUtf8AfterEmptyMatches) {
   EXPECT_GE(all.size(), 2u);
 }
 
+// A cursor gives FindAll's matches one at a time, from any start, empty
+// matches and multi-byte characters included, and nothing once they are out.
+TEST(PatternSet, MatchCursorGivesFindAllsMatches) {
+  auto set = PatternSet::Load({{"x.pcre", "[w]\n (?<w>\\w+) | (?=é)\n"}});
+  ASSERT_TRUE(set.ok()) << set.error().message;
+  const Pattern& p = (*set.value())["w"];
+  const std::string text = "Séance du conseil, élus : é é présents";
+  for (size_t start : {size_t{0}, size_t{1}, size_t{7}, size_t{27}, text.size()}) {
+    SCOPED_TRACE(start);
+    std::vector<std::pair<size_t, size_t>> all, one_by_one;
+    for (const Match& m : p.FindAll(text, start)) all.push_back({m.begin(), m.end()});
+    MatchCursor cursor(p, text, start);
+    Match m;
+    while (cursor.Next(&m)) one_by_one.push_back({m.begin(), m.end()});
+    EXPECT_EQ(one_by_one, all);
+    EXPECT_FALSE(cursor.Next(&m));
+  }
+  EXPECT_GE(p.FindAll(text).size(), 7u);
+}
+
 // A buffer reused with new bytes is checked again: invalid UTF-8 where a
 // valid subject was finds nothing (PCRE2 refuses it), whatever the address.
 TEST(PatternSet, InvalidUtf8FindsNothingInAReusedBuffer) {

@@ -39,6 +39,12 @@ TEST(ReadCivility, SingularPluralAndTitles) {
       // civility.
       {"Dr Xavier LUCCHINI", "null", false, 3},
       {"Docteur Xavier LUCCHINI", "null", false, 8},
+      // A word is turned down by its first letter only when that is ASCII:
+      // a civility that opens with punctuation or a letter Fold maps to
+      // "m" (a full-width M) is still read.
+      {"(Mme) Claire PETIT", "Mme", false, 6},
+      {"\xEF\xBC\xAD. Paul ROUX", "M.", false, 5},
+      {"DR Xavier LUCCHINI", "null", false, 3},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.text);
@@ -74,7 +80,8 @@ TEST(ReadCivility, UndottedAndGlued) {
 }
 
 TEST(ReadCivility, NoCivility) {
-  for (const char* s : {"Maire", "M", "Paul ROUX", "", "Madeleine ROUX", "M.-J. ROUX"}) {
+  for (const char* s : {"Maire", "M", "Paul ROUX", "", "Madeleine ROUX", "M.-J. ROUX", "Adjoint",
+                        "1er adjoint", "Éric ROUX", "Zoé VIDAL", "donne pouvoir"}) {
     SCOPED_TRACE(s);
     CivilityRead r = ReadCivility(s);
     EXPECT_FALSE(r.civility);

@@ -213,7 +213,15 @@ std::vector<Article> Articles(std::string_view body, const PatternSet& patterns)
   // else it is the last sentence that has the assembly decide.
   size_t from = 0;
   if (patterns["after_deliberation"].Find(body, &m)) from = m.begin();
-  std::vector<Match> sentences = patterns["decision_sentence"].FindAll(body, from);
+  // After "après en avoir délibéré", its first sentence: found alone.
+  std::vector<Match> sentences;
+  if (from) {
+    Match first;
+    if (MatchCursor(patterns["decision_sentence"], body, from).Next(&first))
+      sentences.push_back(first);
+  } else {
+    sentences = patterns["decision_sentence"].FindAll(body, from);
+  }
   // A proposal in running text ("Monsieur le Maire propose de signer la
   // convention.", "il est proposé au conseil municipal d'attribuer …"),
   // then its vote: the proposal is the article, from its "de" to the

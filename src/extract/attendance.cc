@@ -688,10 +688,20 @@ ItemReading ReadItemText(std::string_view raw, ListKind kind, const PatternSet& 
   ItemReading out;
   std::string item = CleanItem(raw);
   if (item.empty() || SaysNoOne(item)) return out;
+  std::optional<std::string> ignored;
+  std::string without_notes = DropParentheses(item, &ignored);
+  // Most items are a name alone: where no cue of the shapes below holds
+  // (item_shape_words joins them), no shape can match, and none is tried.
+  // The shorter proxies of a proxy list have cues of their own.
+  const Pattern& shape_words = patterns["item_shape_words"];
+  bool any_shape = kind == ListKind::kRepresented;
+  bool shape_in_item = any_shape || shape_words.Contains(item);
+  bool shape_without_notes =
+      any_shape || (without_notes == item ? shape_in_item : shape_words.Contains(without_notes));
   Match m;
   // A substitute sitting for a member.
-  if (patterns["substitute_for_member"].Find(item, &m) ||
-      patterns["substitute_of_member"].Find(item, &m)) {
+  if (shape_in_item && (patterns["substitute_for_member"].Find(item, &m) ||
+                        patterns["substitute_of_member"].Find(item, &m))) {
     auto member = WholePerson(CleanItem(m["member"]));
     auto sub = WholePerson(CleanItem(m["substitute"]));
     if (member && sub) {
@@ -708,13 +718,12 @@ ItemReading ReadItemText(std::string_view raw, ListKind kind, const PatternSet& 
     shapes.push_back("proxy_paren_short");
     shapes.push_back("proxy_short");
   }
-  std::optional<std::string> ignored;
-  std::string without_notes = DropParentheses(item, &ignored);
   std::optional<Person> granted_by;  // a member whose holder is unreadable
   for (const char* shape : shapes) {
     for (const std::string* text : {&item, &without_notes}) {
       // Without notes to drop, the same text reads the same.
       if (text == &without_notes && without_notes == item) continue;
+      if (!(text == &item ? shape_in_item : shape_without_notes)) continue;
       if (!patterns[shape].Find(*text, &m)) continue;
       std::optional<std::string> role;
       auto member = WholePerson(DropParentheses(CleanItem(m["member"]), &role));
@@ -1342,18 +1351,35 @@ Attendance ExtractAttendance(std::string_view raw_zone, const PatternSet& patter
   std::string_view zone = repaired;
   Utf8Checked valid_zone(zone);  // the lists are read in pieces of it
   std::vector<Heading> headings = FindHeadings(zone, patterns);
-  std::vector<size_t> stops;
-  for (const Match& m : patterns["list_stop"].FindAll(zone)) stops.push_back(m.begin());
-  for (const Heading& h : headings) stops.push_back(h.begin);
-  std::sort(stops.begin(), stops.end());
+  // A list ends at the first stop after its start: a list_stop match (as
+  // FindAll gives them) or the next heading. The matches are found only as
+  // far as a list asks: most of a long preamble lies past its lists.
+  MatchCursor stop_matches(patterns["list_stop"], zone);
+  std::vector<size_t> stops;  // the begins of the matches found so far
+  bool stops_done = false;
+  auto first_stop_after = [&](size_t start) {
+    Match m;
+    while (!stops_done && (stops.empty() || stops.back() <= start)) {
+      if (stop_matches.Next(&m)) {
+        stops.push_back(m.begin());
+      } else {
+        stops_done = true;
+      }
+    }
+    auto stop = std::upper_bound(stops.begin(), stops.end(), start);
+    size_t at = stop == stops.end() ? zone.size() : *stop;
+    for (const Heading& h : headings) {
+      if (h.begin > start) return std::min(at, h.begin);
+    }
+    return at;
+  };
 
   Lists lists;
   ItemReader reader(patterns);
   std::optional<int> closing_present, closing_represented;
   for (const Heading& h : headings) {
     size_t start = ListStart(zone, h);
-    auto next = std::upper_bound(stops.begin(), stops.end(), start);
-    size_t limit = next == stops.end() ? zone.size() : *next;
+    size_t limit = first_stop_after(start);
     // Past empty lines and sub-headings, never past the next heading.
     start = std::min(SkipToItems(zone, start), limit);
     limit = std::min(limit, start + 4000);

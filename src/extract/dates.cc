@@ -52,20 +52,21 @@ std::optional<int> ParseYear(std::string_view s) {
   return ParseFrenchNumber(s);
 }
 
-void AddDates(const Pattern& p, std::string_view text, std::vector<DateMention>* out) {
-  for (const Match& m : p.FindAll(text)) {
-    std::optional<int> day = ParseDay(m["day"]);
-    std::optional<int> month;
-    std::string_view mon = m["month"];
-    if (AllDigits(mon)) {
-      month = Digits(mon);
-    } else {
-      month = MonthNumber(mon);
-    }
-    std::optional<int> year = ParseYear(m["year"]);
-    if (!day || !month || !year) continue;
-    if (auto iso = IsoDate(*year, *month, *day)) out->push_back({m.begin(), m.end(), *iso});
+// The date a match of a date pattern states, when it exists.
+std::optional<DateMention> DateOfMatch(const Match& m) {
+  std::optional<int> day = ParseDay(m["day"]);
+  std::optional<int> month;
+  std::string_view mon = m["month"];
+  if (AllDigits(mon)) {
+    month = Digits(mon);
+  } else {
+    month = MonthNumber(mon);
   }
+  std::optional<int> year = ParseYear(m["year"]);
+  if (!day || !month || !year) return std::nullopt;
+  std::optional<std::string> iso = IsoDate(*year, *month, *day);
+  if (!iso) return std::nullopt;
+  return DateMention{m.begin(), m.end(), *iso};
 }
 
 }  // namespace
@@ -123,25 +124,90 @@ std::optional<std::string> IsoDate(int year, int month, int day) {
 }
 
 std::vector<DateMention> FindDates(std::string_view text, const PatternSet& patterns) {
+  DateStream stream(text, patterns);
   std::vector<DateMention> all;
-  AddDates(patterns["date_an"], text, &all);
-  AddDates(patterns["date_long"], text, &all);
-  AddDates(patterns["date_words"], text, &all);
-  AddDates(patterns["date_numeric"], text, &all);
-  // Keep the longest of overlapping mentions, then order by position.
-  std::sort(all.begin(), all.end(), [](const DateMention& a, const DateMention& b) {
-    return a.end - a.begin > b.end - b.begin;
-  });
-  std::vector<DateMention> kept;
-  for (const DateMention& d : all) {
-    bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const DateMention& k) {
-      return d.begin < k.end && k.begin < d.end;
-    });
-    if (!overlaps) kept.push_back(d);
+  for (size_t k = 0; const DateMention* d = stream.At(k); ++k) all.push_back(*d);
+  return all;
+}
+
+// How the stream reads: each pattern's matches are FindAll's, found up to a
+// reach that doubles when more dates are asked for (a search that finds
+// nothing before the reach goes on from it next time: FindAll's next match
+// starts there or later). Overlapping mentions form runs; a run is settled
+// once the reach is past its end (a mention not found yet starts at the
+// reach or later, so overlaps none of it): its longest mentions are kept
+// (the first pattern on a tie), the others that overlap a kept one dropped.
+// Runs apart never interact, so this is FindDates over the whole text run
+// by run.
+DateStream::DateStream(std::string_view text, const PatternSet& patterns) : text_(text) {
+  const char* const kNames[] = {"date_an", "date_long", "date_words", "date_numeric"};
+  for (int i = 0; i < 4; ++i) sources_[i].pattern = &patterns[kNames[i]];
+}
+
+const DateMention* DateStream::At(size_t k) {
+  constexpr size_t kFirstReach = 1024;
+  while (k >= kept_.size() && reach_ <= text_.size()) Reach(reach_ == 0 ? kFirstReach : 2 * reach_);
+  return k < kept_.size() ? &kept_[k] : nullptr;
+}
+
+void DateStream::Reach(size_t reach) {
+  // Past the text's end every match is found: reach_ > text_.size() says so.
+  bool whole = reach > text_.size();
+  if (whole) reach = text_.size() + 1;
+  for (int i = 0; i < 4; ++i) {
+    Source& s = sources_[i];
+    Match m;
+    while (!s.done && s.next < reach) {
+      bool found = whole ? s.pattern->Find(text_, &m, s.next)
+                         : s.pattern->FindBefore(text_, &m, s.next, reach - 1);
+      if (!found) {
+        if (whole) s.done = true;
+        s.next = reach;  // none starts before the reach
+        break;
+      }
+      if (std::optional<DateMention> d = DateOfMatch(m)) unsettled_.push_back({*d, i});
+      size_t next = m.end() > m.begin() ? m.end() : m.begin() + 1;
+      while (next < text_.size() && (static_cast<unsigned char>(text_[next]) & 0xC0) == 0x80)
+        ++next;  // a whole character after an empty match, as FindAll
+      s.next = next;
+      if (s.next > text_.size()) s.done = true;
+    }
   }
-  std::sort(kept.begin(), kept.end(),
-            [](const DateMention& a, const DateMention& b) { return a.begin < b.begin; });
-  return kept;
+  reach_ = reach;
+  std::stable_sort(unsettled_.begin(), unsettled_.end(),
+                   [](const Found& a, const Found& b) { return a.date.begin < b.date.begin; });
+  size_t settled = 0;
+  while (settled < unsettled_.size()) {
+    // A run: mentions that overlap one another, in a chain.
+    size_t run_end = settled + 1;
+    size_t end = unsettled_[settled].date.end;
+    while (run_end < unsettled_.size() && unsettled_[run_end].date.begin < end) {
+      end = std::max(end, unsettled_[run_end].date.end);
+      ++run_end;
+    }
+    if (end > reach_ && !whole) break;  // a mention not found yet may overlap it
+    std::vector<const Found*> run;
+    for (size_t i = settled; i < run_end; ++i) run.push_back(&unsettled_[i]);
+    std::sort(run.begin(), run.end(), [](const Found* a, const Found* b) {
+      size_t la = a->date.end - a->date.begin, lb = b->date.end - b->date.begin;
+      if (la != lb) return la > lb;
+      if (a->pattern != b->pattern) return a->pattern < b->pattern;
+      return a->date.begin < b->date.begin;
+    });
+    std::vector<DateMention> kept;
+    for (const Found* f : run) {
+      const DateMention& d = f->date;
+      bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const DateMention& k) {
+        return d.begin < k.end && k.begin < d.end;
+      });
+      if (!overlaps) kept.push_back(d);
+    }
+    std::sort(kept.begin(), kept.end(),
+              [](const DateMention& a, const DateMention& b) { return a.begin < b.begin; });
+    kept_.insert(kept_.end(), kept.begin(), kept.end());
+    settled = run_end;
+  }
+  unsettled_.erase(unsettled_.begin(), unsettled_.begin() + static_cast<long>(settled));
 }
 
 std::vector<TimeMention> FindTimes(std::string_view text, const PatternSet& patterns) {

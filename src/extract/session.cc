@@ -327,8 +327,7 @@ class MatchesUpTo {
 // the first. Dates come in order, so the leads are searched only as far as
 // the dates that decide.
 std::optional<DatedSitting> FindSessionDate(std::string_view text, size_t attendance_at,
-                                            const std::vector<DateMention>& dates,
-                                            const PatternSet& patterns) {
+                                            DateStream* dates, const PatternSet& patterns) {
   MatchesUpTo leads(patterns["session_date_lead"], text);
   MatchesUpTo openings(patterns["session_date_opening"], text);
   Match an;
@@ -356,7 +355,8 @@ std::optional<DatedSitting> FindSessionDate(std::string_view text, size_t attend
     return DatedSitting{d, lead};
   };
   std::optional<DatedSitting> first, last_before;
-  for (const DateMention& d : dates) {
+  for (size_t k = 0; const DateMention* at = dates->At(k); ++k) {
+    const DateMention& d = *at;
     bool past = attendance_at == npos || d.begin >= attendance_at;
     // Past the attendance only the first candidate counts, when none came
     // before it.
@@ -414,8 +414,9 @@ std::optional<std::string> FindPlace(std::string_view text, const std::optional<
   std::string_view window = text.substr(from, to - from);
   Match m;
   size_t at = from;
-  // Matches may run past the window: a place is not cut at its edge.
-  while (patterns["session_place"].Find(text, &m, at) && m.begin() < to) {
+  // Matches may run past the window: a place is not cut at its edge. Only
+  // matches that start in it are read, so none is looked for past it.
+  while (at < to && patterns["session_place"].FindBefore(text, &m, at, to - 1)) {
     at = m.end();
     std::string_view place = m["place"];
     Match e;
@@ -437,11 +438,13 @@ std::optional<std::string> FindPlace(std::string_view text, const std::optional<
   return std::nullopt;
 }
 
-std::optional<DateMention> FindConvocation(std::string_view text,
-                                           const std::vector<DateMention>& dates,
+std::optional<DateMention> FindConvocation(std::string_view text, DateStream* dates,
                                            const std::optional<std::string>& session_date,
                                            const PatternSet& patterns) {
-  for (const Match& l : patterns["convocation_lead"].FindAll(text)) {
+  // The first lead that dates a convocation wins: leads are found one at a
+  // time.
+  MatchCursor leads(patterns["convocation_lead"], text);
+  for (Match l; leads.Next(&l);) {
     // "convoqué le 7 mai," with no year: the sitting's year, or the year
     // before when that date would come after the sitting.
     Match y;
@@ -457,8 +460,11 @@ std::optional<DateMention> FindConvocation(std::string_view text,
       }
       continue;
     }
-    for (const DateMention& d : dates) {
-      if (d.begin < l.end() || d.begin - l.end() > 200) continue;
+    // Dates come in order: none after the first past the reach counts.
+    for (size_t k = 0; const DateMention* at = dates->At(k); ++k) {
+      const DateMention& d = *at;
+      if (d.begin > l.end() && d.begin - l.end() > 200) break;
+      if (d.begin < l.end()) continue;
       // Only white space between, or (a flattened page) no other date
       // between. A convocation precedes the sitting.
       if (session_date && d.iso >= *session_date) break;
@@ -549,7 +555,8 @@ std::optional<Person> FindPresident(std::string_view text, const PatternSet& pat
 // ouvre la séance": the sentence before the verb is one person (a role
 // before or after the name), nothing else.
 std::optional<Person> FindPresidentNamedBefore(std::string_view text, const PatternSet& patterns) {
-  for (const Match& m : patterns["presides_named_before"].FindAll(text)) {
+  MatchCursor verbs(patterns["presides_named_before"], text);  // the first that reads wins
+  for (Match m; verbs.Next(&m);) {
     size_t from = m.begin() > 160 ? m.begin() - 160 : 0;
     std::string_view window = text.substr(from, m.begin() - from);
     // The sentence's start: a line break, or a colon, a semicolon or a full
@@ -604,7 +611,8 @@ std::optional<Person> FindSecretary(std::string_view text, const PatternSet& pat
   };
   std::vector<Hit> hits;
   Match m;
-  for (const Match& l : patterns["secretary_label"].FindAll(text)) {
+  MatchCursor labels(patterns["secretary_label"], text);  // the first that reads wins
+  for (Match l; labels.Next(&l);) {
     std::string after(text.substr(l.end(), 160));
     Match stop;
     if (patterns["list_stop"].Find(after, &stop)) after = after.substr(0, stop.begin());
@@ -709,7 +717,8 @@ void ExtractSession(const Sections& sections, const PatternSet& patterns, Record
     }
   }
   if (!r->authority.siren) {
-    for (const Match& id : patterns["ctes_id"].FindAll(text)) {
+    MatchCursor ids(patterns["ctes_id"], text);  // the first valid SIREN wins
+    for (Match id; ids.Next(&id);) {
       if (ValidSiren(id["siren"])) {
         r->authority.siren = std::string(id["siren"]);
         NoteSource(r, "authority.siren", id.group_begin("siren"), id.group_end("siren"));
@@ -719,10 +728,11 @@ void ExtractSession(const Sections& sections, const PatternSet& patterns, Record
   }
 
   // The sitting.
-  std::vector<DateMention> dates = FindDates(text, patterns);
+  // Read only as far as the sitting's date and its convocation ask.
+  DateStream dates(text, patterns);
   size_t attendance_at = npos;
   if (patterns["attendance_heading"].Find(zone, &m)) attendance_at = m.begin();
-  std::optional<DatedSitting> sitting = FindSessionDate(text, attendance_at, dates, patterns);
+  std::optional<DatedSitting> sitting = FindSessionDate(text, attendance_at, &dates, patterns);
   if (sitting) {
     r->session.date = sitting->date.iso;
     NoteSource(r, "session.date", sitting->date.begin, sitting->date.end);
@@ -733,7 +743,7 @@ void ExtractSession(const Sections& sections, const PatternSet& patterns, Record
     NoteSource(r, "session.time", t->begin, t->end);
   }
   r->session.place = FindPlace(text, sitting, patterns);
-  if (auto c = FindConvocation(zone.empty() ? text : zone, dates, r->session.date, patterns)) {
+  if (auto c = FindConvocation(zone.empty() ? text : zone, &dates, r->session.date, patterns)) {
     r->session.convened_on = c->iso;
     NoteSource(r, "session.convened_on", c->begin, c->end);
   }

@@ -29,6 +29,7 @@
 #include "extract/vote.h"
 
 #include <algorithm>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -660,10 +661,13 @@ bool StartsStatement(std::string_view text, size_t line_begin) {
   return c == '.' || c == ':' || c == ';' || c == '!' || c == '?' || c == ')';
 }
 
+// The mentions of `p` in `text`, the first `most` of them (found no further).
 std::vector<Mention> Mentions(const Pattern& p, std::string_view text, const PatternSet& patterns,
-                              bool check_foreign = true) {
+                              bool check_foreign = true,
+                              size_t most = std::numeric_limits<size_t>::max()) {
   std::vector<Mention> out;
-  for (const Match& m : p.FindAll(text)) {
+  MatchCursor matches(p, text);
+  for (Match m; out.size() < most && matches.Next(&m);) {
     if (m.end() == m.begin()) continue;
     if (m.has("ls") && !m.has("qual") && !m.has("label") && !StartsStatement(text, m.begin())) {
       continue;
@@ -675,7 +679,8 @@ std::vector<Mention> Mentions(const Pattern& p, std::string_view text, const Pat
 }
 
 bool IsElection(std::string_view text, const PatternSet& patterns) {
-  for (const Match& m : patterns["vote_election"].FindAll(text)) {
+  MatchCursor elections(patterns["vote_election"], text);  // the first that counts answers
+  for (Match m; elections.Next(&m);) {
     // "Mme X est désignée secrétaire de séance" is about the sitting.
     size_t se = SentenceEnd(text, m.end());
     std::string f = Fold(text.substr(m.begin(), se - m.begin()));
@@ -791,9 +796,9 @@ Vote ExtractVote(std::string_view act_text, const PatternSet& patterns) {
     spans.push_back({m.begin, m.end});
   }
 
-  bool decides = !Mentions(patterns["vote_decision"], text, patterns).empty() ||
-                 !Mentions(patterns["vote_decision_members"], text, patterns).empty() ||
-                 !Mentions(patterns["vote_decision_heading"], text, patterns).empty();
+  bool decides = !Mentions(patterns["vote_decision"], text, patterns, true, 1).empty() ||
+                 !Mentions(patterns["vote_decision_members"], text, patterns, true, 1).empty() ||
+                 !Mentions(patterns["vote_decision_heading"], text, patterns, true, 1).empty();
   // A withdrawal named in an act that was decided is another item's.
   bool voted = any_mode || any_count || !adopted.empty() || !rejected.empty() || decides;
   if (!withdrawn.empty() && !voted) {

@@ -285,8 +285,15 @@ class JsonText {
       return;
     }
     out_ += '"';
-    for (char c : s) {
+    // Runs of bytes written as they are go in whole; only the bytes below
+    // 0x20, '"' and '\\' are escaped.
+    size_t run = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+      char c = s[i];
       auto u = static_cast<unsigned char>(c);
+      if (u >= 0x20 && c != '"' && c != '\\') continue;
+      out_.append(s.data() + run, i - run);
+      run = i + 1;
       switch (c) {
         case '"':
           out_ += "\\\"";
@@ -309,17 +316,15 @@ class JsonText {
         case '\t':
           out_ += "\\t";
           break;
-        default:
-          if (u < 0x20) {
-            static const char* const kHex = "0123456789abcdef";
-            out_ += "\\u00";
-            out_ += kHex[u >> 4];
-            out_ += kHex[u & 15];
-          } else {
-            out_ += c;
-          }
+        default: {
+          static const char* const kHex = "0123456789abcdef";
+          out_ += "\\u00";
+          out_ += kHex[u >> 4];
+          out_ += kHex[u & 15];
+        }
       }
     }
+    out_.append(s.data() + run, s.size() - run);
     out_ += '"';
   }
 

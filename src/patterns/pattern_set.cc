@@ -367,17 +367,29 @@ bool Pattern::MatchAt(std::string_view subject, Match* m, size_t start) const {
 
 std::vector<Match> Pattern::FindAll(std::string_view subject, size_t start) const {
   std::vector<Match> all;
+  MatchCursor cursor(*this, subject, start);
   Match m;
-  uint32_t known = Utf8Known(WithoutBrokenEnd(subject));  // the same subject at every turn
-  while (start <= subject.size() && Run(subject, start, known, &m)) {
-    size_t next = m.end() > m.begin() ? m.end() : m.begin() + 1;
-    // Step over a whole UTF-8 character after an empty match.
-    while (next < subject.size() && (static_cast<unsigned char>(subject[next]) & 0xC0) == 0x80)
-      ++next;
-    all.push_back(m);
-    start = next;
-  }
+  while (cursor.Next(&m)) all.push_back(m);
   return all;
+}
+
+MatchCursor::MatchCursor(const Pattern& p, std::string_view subject, size_t start)
+    : p_(p),
+      subject_(subject),
+      next_(start),
+      known_(Utf8Known(WithoutBrokenEnd(subject))) {}  // the same subject at every turn
+
+bool MatchCursor::Next(Match* m) {
+  if (done_ || next_ > subject_.size() || !p_.Run(subject_, next_, known_, m)) {
+    done_ = true;
+    return false;
+  }
+  size_t next = m->end() > m->begin() ? m->end() : m->begin() + 1;
+  // Step over a whole UTF-8 character after an empty match.
+  while (next < subject_.size() && (static_cast<unsigned char>(subject_[next]) & 0xC0) == 0x80)
+    ++next;
+  next_ = next;
+  return true;
 }
 
 Result<std::shared_ptr<const PatternSet>> PatternSet::Load(

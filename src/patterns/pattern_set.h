@@ -41,6 +41,7 @@
 // subject that is not valid (PCRE2 then finds no match).
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -103,6 +104,7 @@ class Pattern {
 
  private:
   friend class PatternSet;
+  friend class MatchCursor;
   Pattern() = default;
   bool Run(std::string_view subject, size_t start, uint32_t options, Match* m,
            size_t limit = std::string_view::npos) const;
@@ -122,6 +124,24 @@ class Pattern {
   std::map<std::string, int, std::less<>> names_;
   std::unique_ptr<Pattern> cue_;  // see [cue name] above; may be null
   bool is_cue_ = false;           // this is a cue (for DELIBEX_PATTERN_PROFILE)
+};
+
+// FindAll's matches one at a time, each found when asked for: for a caller
+// that may not need them all (what lies past the last one it reads is never
+// searched). The sequence is FindAll's, match for match. The pattern and the
+// subject must outlive the cursor. One instance per thread.
+class MatchCursor {
+ public:
+  MatchCursor(const Pattern& p, std::string_view subject, size_t start = 0);
+  // The next match; false when there is none (and at every later call).
+  bool Next(Match* m);
+
+ private:
+  const Pattern& p_;
+  std::string_view subject_;
+  size_t next_;     // where the search goes on
+  uint32_t known_;  // PCRE2_NO_UTF_CHECK when the subject was checked valid
+  bool done_ = false;
 };
 
 // Declares `text` valid UTF-8 to the patterns run on this thread while the

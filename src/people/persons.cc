@@ -13,6 +13,18 @@ namespace {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
+// Whether Fold(w) may start with one of `letters` (lower-case ASCII):
+// false only when w starts with an ASCII letter or figure, which Fold keeps
+// first, lowered, and that is none of them. A word checked against a list
+// of folded words is turned down this way before it is folded.
+bool MayFoldTo(std::string_view w, std::string_view letters) {
+  if (w.empty()) return true;
+  auto c = static_cast<unsigned char>(w[0]);
+  if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
+  bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  return !alnum || letters.find(static_cast<char>(c)) != std::string_view::npos;
+}
+
 // Words that are never part of a person's name, folded.
 bool IsStopWord(const std::string& folded) {
   static const std::set<std::string> words = {
@@ -140,6 +152,9 @@ CivilityRead ReadCivility(std::string_view s) {
   size_t b = i;
   while (i < s.size() && !IsSpace(s[i]) && s[i] != ',' && s[i] != ':') ++i;
   std::string_view w = s.substr(b, i - b);
+  // Every civility, glued or not, folds to a word that starts with "m" or
+  // "d". Most words are turned down here.
+  if (!MayFoldTo(w, "md")) return CivilityRead{};
   // "M.DURAND Paul", "Mme.ROUX": a civility glued to the name. "M.DENISE"
   // alone may be an initial glued to a surname, as in a register that prints
   // every member so ("C.FOROT - M.DENISE"): only "Mme." is sure alone.
@@ -596,6 +611,8 @@ bool GluedInitial(std::string_view w) {
 // is checked alone first: most words open no label.
 size_t GroupLabelAt(const std::vector<std::string>& words, size_t k) {
   if (k >= words.size()) return 0;
+  // PlainPlurals keeps a word's first letter: the heads' first letters.
+  if (!MayFoldTo(words[k], "acdemrstv")) return 0;
   std::string head = Fold(PlainPlurals(words[k]));
   head = head.substr(0, head.find(' '));  // "Vice-présidents" folds to "vice presidents"
   static const char* const kHeads[] = {"adjoints",
@@ -627,6 +644,7 @@ size_t GroupLabelAt(const std::vector<std::string>& words, size_t k) {
 }
 
 bool IsStatusWord(std::string_view w, std::string* status) {
+  if (!MayFoldTo(w, "ea")) return false;
   std::string f = Fold(w);
   if (f == "excuse" || f == "excusee" || f == "excuses" || f == "excusees") {
     *status = "excused";
@@ -641,6 +659,8 @@ bool IsStatusWord(std::string_view w, std::string* status) {
 
 // Words after which a civility belongs to the same item.
 bool IsConnector(std::string_view w) {
+  // The words' first letters, and a civility's.
+  if (!MayFoldTo(w, "adefmprsv")) return false;
   std::string f = Fold(w);
   static const char* const kWords[] = {
       "a",          "au",          "aux",        "par",         "de",          "pouvoir",
@@ -656,12 +676,14 @@ bool IsConnector(std::string_view w) {
 
 // Words that give a proxy ("pouvoir à", "procuration à", "mandat à").
 bool IsProxyWord(std::string_view w) {
+  if (!MayFoldTo(w, "pm")) return false;
   std::string f = Fold(w);
   return f == "pouvoir" || f == "procuration" || f == "mandat";
 }
 
 // Words that begin a place label ("Commune de Baix :").
 bool StartsPlaceLabel(std::string_view w) {
+  if (!MayFoldTo(w, "cmsv")) return false;
   std::string f = Fold(w);
   return f == "commune" || f == "communes" || f == "ville" || f == "mairie" || f == "canton" ||
          f == "secteur" || f == "college" || f == "syndicat" || f == "communaute";
