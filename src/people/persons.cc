@@ -25,6 +25,17 @@ bool MayFoldTo(std::string_view w, std::string_view letters) {
   return !alnum || letters.find(static_cast<char>(c)) != std::string_view::npos;
 }
 
+// The first letters of a list of folded words, for MayFoldTo: derived from
+// the list, so that a word added to it is never turned down.
+template <size_t N>
+std::string FirstLetters(const char* const (&words)[N]) {
+  std::string letters;
+  for (const char* w : words) {
+    if (letters.find(w[0]) == std::string::npos) letters += w[0];
+  }
+  return letters;
+}
+
 // Words that are never part of a person's name, folded.
 bool IsStopWord(const std::string& folded) {
   static const std::set<std::string> words = {
@@ -611,10 +622,6 @@ bool GluedInitial(std::string_view w) {
 // is checked alone first: most words open no label.
 size_t GroupLabelAt(const std::vector<std::string>& words, size_t k) {
   if (k >= words.size()) return 0;
-  // PlainPlurals keeps a word's first letter: the heads' first letters.
-  if (!MayFoldTo(words[k], "acdemrstv")) return 0;
-  std::string head = Fold(PlainPlurals(words[k]));
-  head = head.substr(0, head.find(' '));  // "Vice-présidents" folds to "vice presidents"
   static const char* const kHeads[] = {"adjoints",
                                        "adjointes",
                                        "conseillers",
@@ -632,6 +639,11 @@ size_t GroupLabelAt(const std::vector<std::string>& words, size_t k) {
                                        "representants",
                                        "administrateurs",
                                        "administratrices"};
+  // PlainPlurals keeps a word's first letter.
+  static const std::string kHeadLetters = FirstLetters(kHeads);
+  if (!MayFoldTo(words[k], kHeadLetters)) return 0;
+  std::string head = Fold(PlainPlurals(words[k]));
+  head = head.substr(0, head.find(' '));  // "Vice-présidents" folds to "vice presidents"
   if (std::none_of(std::begin(kHeads), std::end(kHeads), [&](const char* h) { return head == h; }))
     return 0;
   size_t best = 0;
@@ -659,17 +671,18 @@ bool IsStatusWord(std::string_view w, std::string* status) {
 
 // Words after which a civility belongs to the same item.
 bool IsConnector(std::string_view w) {
-  // The words' first letters, and a civility's.
-  if (!MayFoldTo(w, "adefmprsv")) return false;
-  std::string f = Fold(w);
   static const char* const kWords[] = {
       "a",          "au",          "aux",        "par",         "de",          "pouvoir",
       "pouvoirs",   "procuration", "mandataire", "suppleant",   "suppleante",  "remplace",
       "donne",      "et",          "dr",         "docteur",     "mandat",      "delegation",
       "vote",       "en",          "faveur",     "represente",  "representee", "remplacee",
       "remplacant", "remplacante", "donnee",     "procurations"};
-  for (const char* k : kWords) {
-    if (f == k) return true;
+  static const std::string kLetters = FirstLetters(kWords);
+  if (MayFoldTo(w, kLetters)) {
+    std::string f = Fold(w);
+    for (const char* k : kWords) {
+      if (f == k) return true;
+    }
   }
   return ReadCivility(w).length > 0;  // "Madame le Docteur", "M. et Mme"
 }
