@@ -1008,18 +1008,19 @@ TEST(SegmentActs, ProposalInRunningTextThenItsVoteIsTheArticle) {
 // ("il signale qu'il est proposé d'attribuer …"), then its vote, gives the
 // article; a relative clause ("dont il est proposé de …") proposes nothing.
 TEST(SegmentActs, ReportedProposalThenItsVoteIsTheArticle) {
-  Processed p = Process(std::string(kHead) +
-                        "Objet : Subvention au club de judo\n"
-                        "Rapporteur : Mme Nadia FERRAND\n"
-                        "Mme FERRAND rappelle que le club accueille 80 enfants.\n"
-                        "Elle indique qu'il est proposé d'attribuer au club une subvention de 900 €.\n"
-                        "La délibération est adoptée à l'unanimité.\n"
-                        "\n"
-                        "Objet : Subventions aux associations sportives\n"
-                        "Rapporteur : Mme Nadia FERRAND\n"
-                        "Parmi les clubs dont il est proposé de soutenir le projet, elle cite\n"
-                        "le club de tennis et le cercle d'escrime.\n"
-                        "La délibération est adoptée à l'unanimité.\n");
+  Processed p =
+      Process(std::string(kHead) +
+              "Objet : Subvention au club de judo\n"
+              "Rapporteur : Mme Nadia FERRAND\n"
+              "Mme FERRAND rappelle que le club accueille 80 enfants.\n"
+              "Elle indique qu'il est proposé d'attribuer au club une subvention de 900 €.\n"
+              "La délibération est adoptée à l'unanimité.\n"
+              "\n"
+              "Objet : Subventions aux associations sportives\n"
+              "Rapporteur : Mme Nadia FERRAND\n"
+              "Parmi les clubs dont il est proposé de soutenir le projet, elle cite\n"
+              "le club de tennis et le cercle d'escrime.\n"
+              "La délibération est adoptée à l'unanimité.\n");
   ASSERT_EQ(p.record.deliberations.size(), 2u);
   EXPECT_EQ(ArticleTexts(p.record.deliberations[0]),
             Strings{"-: d'attribuer au club une subvention de 900 €."});
