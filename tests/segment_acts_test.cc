@@ -1027,6 +1027,31 @@ TEST(SegmentActs, ReportedProposalThenItsVoteIsTheArticle) {
   EXPECT_TRUE(p.record.deliberations[1].articles.empty());
 }
 
+// The sitting's own business is no act even where the body numbers it as
+// a deliberation (../SPEC.md); the acts around it keep their numbers, and an
+// annual activity report ("compte rendu annuel") is still an act.
+TEST(SegmentActs, NumberedSittingBusinessIsNoAct) {
+  Processed p = Process(std::string(kHead) +
+                        "Objet : Désignation de la secrétaire de séance\n"
+                        "Projet de délibération : MA 2031\n"
+                        "Mme Inès CARON est désignée secrétaire de séance.\n"
+                        "\n"
+                        "Objet : Adoption de la procédure d'urgence\n"
+                        "Projet de délibération : MA 2032\n"
+                        "La procédure d'urgence est adoptée à l'unanimité.\n"
+                        "\n"
+                        "Objet : Approbation du compte de la séance du conseil du 4 mars\n"
+                        "Projet de délibération : MA 2033\n"
+                        "Le procès-verbal est adopté à l'unanimité.\n"
+                        "\n"
+                        "Objet : Approbation du compte rendu annuel du délégataire de l'eau\n"
+                        "Projet de délibération : 2031 DEVE 12\n"
+                        "La délibération est adoptée à l'unanimité.\n");
+  ASSERT_EQ(p.record.deliberations.size(), 1u);
+  EXPECT_EQ(p.record.deliberations[0].title,
+            "Approbation du compte rendu annuel du délégataire de l'eau");
+}
+
 // Dash bullets glued to their word ("-de fixer", as typed or as OCR reads
 // them) and clauses opening with "que" are articles; "Délibération prise
 // en ce sens." closes the operative part.

@@ -757,10 +757,13 @@ std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
     // A heading whose title runs into the next heading ends where it starts.
     size_t body = std::min(h.end, end);
     Match m;
-    bool procedural = patterns["procedural_item"].Find(h.title, &m);
+    // The sitting's own business is no act, even numbered; other procedural
+    // items (information, questions) are acts only under an act number.
+    bool sitting = patterns["sitting_business"].Find(h.title, &m);
+    bool procedural = sitting || patterns["procedural_item"].Find(h.title, &m);
     bool real_number = h.number && !IsBareRank(*h.number);
     bool decides = patterns["decision_formula"].Find(text.substr(body, end - body), &m);
-    if (procedural && !real_number) continue;
+    if (sitting || (procedural && !real_number)) continue;
     // The last item of a file cut short (an excerpt that ends mid-sentence)
     // may have lost its decision with the rest of the text.
     bool cut_short = end == text.size() && i + 1 == heads.size() && IsTruncated(text);
