@@ -859,6 +859,42 @@ TEST(ActSchemes, ParticiplesAndSentenceVerbsAreArticles) {
             (std::vector<std::string>{"-: DÉFINIT les modalités de son adhésion."}));
 }
 
+// The members as the subject ("Les délégués ont, à l'unanimité :") open the
+// past participles that follow, with no "après en avoir délibéré".
+TEST(ActSchemes, MembersWhoHaveDecidedOpenTheirParticiples) {
+  Processed p = Process(std::string(kPreamble) +
+                        "Délibération n° 2024-05 : Rapport sur le prix de l'eau\n\n"
+                        "Le Président présente le rapport annuel.\n"
+                        "Les délégués syndicaux ont, à l'unanimité :\n"
+                        "- Approuvé le rapport annuel 2023 ;\n"
+                        "- Autorisé le Président à le transmettre aux communes.\n");
+  ASSERT_EQ(p.record.deliberations.size(), 1u);
+  EXPECT_EQ(ArticleTexts(p.record.deliberations[0]),
+            (std::vector<std::string>{"-: Approuvé le rapport annuel 2023 ;",
+                                      "-: Autorisé le Président à le transmettre aux communes."}));
+}
+
+// Numbered sub-decisions with the assembly as their subject ("1) Le conseil
+// ACCEPTE …", "2) Le conseil FIXE …") are the act's numbered articles, under
+// "Objet :" headings and under points numbered the same way.
+TEST(ActSchemes, NumberedSubDecisionsWithTheirSubject) {
+  const std::string acts =
+      "1) Subvention au club de football\n"
+      "Le conseil municipal DÉCIDE d'attribuer une subvention de 500 € au club.\n"
+      "Adopté à l'unanimité.\n\n"
+      "2) Cimetière\n"
+      "1) Le conseil ACCEPTE la reprise des concessions abandonnées.\n"
+      "2) Le conseil municipal, FIXE le prix d'une concession à 200 €.\n"
+      "Adopté par 6 voix pour et 1 abstention.\n";
+  Processed p = Process(std::string(kPreamble) + acts);
+  ASSERT_EQ(p.record.deliberations.size(), 2u);
+  EXPECT_EQ(p.record.deliberations[1].title, "Cimetière");
+  EXPECT_EQ(ArticleTexts(p.record.deliberations[1]),
+            (std::vector<std::string>{"1: ACCEPTE la reprise des concessions abandonnées.",
+                                      "2: FIXE le prix d'une concession à 200 €."}));
+  EXPECT_EQ(p.record.deliberations[1].vote.votes_for, 6);
+}
+
 // ------------------------------------------------------------------ families of 2026-12-05
 
 // A deliberation prefix, a space and the number ("D 2023-17 - Objet : …"):
