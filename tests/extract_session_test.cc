@@ -694,6 +694,16 @@ TEST(ExtractSession, SecretaryInEveryWording) {
       {"Mme Nicole BOYER a été élue secrétaire de séance.", "Mme|Nicole BOYER|-"},
       {"Le conseil a désigné M. Sylvain CROS comme secrétaire de séance.", "M.|Sylvain CROS|-"},
       {"Le conseil désigne Mme Nicole BOYER en qualité de secrétaire.", "Mme|Nicole BOYER|-"},
+      {"Mme Nicole BOYER a été désignée pour remplir les fonctions de secrétaire.",
+       "Mme|Nicole BOYER|-"},
+      // "ces fonctions": the secretary's, named in the words before.
+      {"Il a été procédé à la nomination d'un secrétaire : M. Sylvain CROS a été désigné pour "
+       "remplir ces fonctions.",
+       "M.|Sylvain CROS|-"},
+      {"Le doyen d'âge, M. Sylvain CROS, a été désigné pour remplir ces fonctions.", "null"},
+      // Not from the sentence before; a first name of two words is whole.
+      {"Absent : M. Jacques ALRIC. Mme BOYER Nicole Anne a été élue secrétaire de séance.",
+       "Mme|BOYER Nicole Anne|-"},
       {"Aucune mention.", "null"},
   };
   for (const Case& c : cases) {

@@ -629,7 +629,13 @@ std::optional<Person> FindSecretary(std::string_view text, const PatternSet& pat
     if (hits.empty()) return p.Find(text, &m);
     return p.FindBefore(text, &m, 0, hits.front().at);
   };
-  if (up_to_first_hit(patterns["secretary_named_before"])) {
+  // "… pour remplir ces fonctions": which functions, the words before say.
+  auto names_the_secretary_before = [&](const Match& f) {
+    if (!f.has("these")) return true;
+    size_t from = f.begin() > 300 ? f.begin() - 300 : 0;
+    return Fold(text.substr(from, f.begin() - from)).find("secretaire") != std::string::npos;
+  };
+  if (up_to_first_hit(patterns["secretary_named_before"]) && names_the_secretary_before(m)) {
     // The name just before the verb, read in a small window.
     size_t from = m.begin() > 120 ? m.begin() - 120 : 0;
     std::string_view window = text.substr(from, m.begin() - from);
@@ -637,7 +643,13 @@ std::optional<Person> FindSecretary(std::string_view text, const PatternSet& pat
     if (line != std::string_view::npos) window = window.substr(line + 1);
     Match who;
     if (patterns["secretary_who_before"].Find(window, &who)) {
-      if (auto p = ReadPerson(CollapseSpace(who["who"]))) hits.push_back({m.begin(), p->person});
+      // The name whole when it is ("DUVERGER Marie Odile"), else its start.
+      std::string name = CollapseSpace(who["who"]);
+      if (auto whole = ReadWholePerson(name)) {
+        hits.push_back({m.begin(), *whole});
+      } else if (auto p = ReadPerson(name)) {
+        hits.push_back({m.begin(), p->person});
+      }
     }
   }
   if (up_to_first_hit(patterns["secretary_named_after"])) {

@@ -1012,4 +1012,46 @@ bool SameFoldedName(std::string_view fa, std::string_view fb) {
   return true;
 }
 
+std::optional<Person> ReadWholePerson(std::string_view item) {
+  auto r = ReadPerson(item);
+  if (!r) return std::nullopt;
+  std::string_view rest = r->rest;
+  while (!rest.empty() && (rest.front() == '.' || rest.front() == ',' || rest.front() == ' '))
+    rest.remove_prefix(1);
+  // "LACROIX Marie Claire": after a surname in capitals, a first name of two
+  // words (ReadName keeps one, lest a name run into a sentence; an item ends
+  // at its separator).
+  if (!rest.empty() && !r->person.title) {
+    std::string_view name = r->person.name;
+    size_t sp = name.find(' ');
+    NameRead next = ReadName(rest);
+    if (sp != std::string_view::npos && name.find(' ', sp + 1) == std::string_view::npos &&
+        IsAllUpper(name.substr(0, sp)) && sp >= 2 && !IsAllUpper(name.substr(sp + 1)) &&
+        !next.name.empty() && next.name.find(' ') == std::string::npos && !IsAllUpper(next.name) &&
+        next.name.size() >= 3) {
+      // "Marc- Philippe": a hyphen the line break parted from the next word.
+      r->person.name += (r->person.name.back() == '-' ? "" : " ") + next.name;
+      rest = Trim(rest.substr(next.length));
+    }
+  }
+  // "née PITOU", "épouse BRUN": the birth or married name after a name of
+  // two words or more (a first name alone is a piece of something else).
+  for (std::string_view lead : {"née ", "nee ", "épouse ", "ép. "}) {
+    if (rest.rfind(lead, 0) != 0 || r->person.name.find(' ') == std::string::npos) continue;
+    NameRead born = ReadName(rest.substr(lead.size()));
+    std::string_view after = Trim(rest.substr(lead.size() + born.length));
+    if (!born.name.empty() && (after.empty() || after == "." || after == ","))
+      rest = std::string_view();
+  }
+  if (!rest.empty()) {
+    // A role after the name without a comma: "Daniel DUPONT Maire".
+    if (IsRole(rest) && !r->person.title) {
+      r->person.title = std::string(rest);
+      return r->person;
+    }
+    return std::nullopt;
+  }
+  return r->person;
+}
+
 }  // namespace delibex

@@ -48,6 +48,13 @@ struct PersonRead {
 // (", Maire", " (1er adjoint)", ", Président du Conseil général").
 std::optional<PersonRead> ReadPerson(std::string_view s);
 
+// A whole item read as one person, or nothing when anything is left over
+// (an item of a list, a name read out of a sentence): ReadPerson, then a
+// first name of two words after a surname in capitals ("LACROIX Marie
+// Claire"), a birth or married name ("née PITOU"), or a role with no comma
+// ("Daniel DUPONT Maire").
+std::optional<Person> ReadWholePerson(std::string_view item);
+
 // A role that follows a name without a comma, alone or after a dash, up to
 // the sentence's punctuation: " Maire.", " – Maire", " - Président du
 // SIVOM". Nothing when what follows is not a role, or is a label
