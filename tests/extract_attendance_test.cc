@@ -587,6 +587,20 @@ TEST(AttendanceGrammar, CivilityAsTheOnlySeparator) {
               {.present = {"Mme|Léa MARTEL", "Mme|Anne ROUSSET", "M.|Luc BLANCARD"}});
 }
 
+// The civility as the only separator, the last one glued to its surname.
+TEST(AttendanceGrammar, CivilitiesAsSeparatorsOneGlued) {
+  ExpectLists(
+      "Présents : Mme Léa MARTEL Mme Anne ROUSSET M. Luc BLANCARD M.DURANDOT Paul\n",
+      {.present = {"Mme|Léa MARTEL", "Mme|Anne ROUSSET", "M.|Luc BLANCARD", "M.|DURANDOT Paul"}});
+}
+
+// A list run on with spaced dashes and wrapped inside a name: the line
+// break is a space there.
+TEST(AttendanceGrammar, DashListWrappedInsideAName) {
+  ExpectLists("Absents : Jean DUPRAT - Margaux\nDELORMEAU - Victor HAMELIN\n",
+              {.absent = {"-|Jean DUPRAT", "-|Margaux DELORMEAU", "-|Victor HAMELIN"}});
+}
+
 TEST(AttendanceGrammar, NomPrenomPairsRunTogether) {
   ExpectLists(
       "Conseillers communautaires présents\n\n"

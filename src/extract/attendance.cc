@@ -253,6 +253,26 @@ bool HasRunOfNames(std::string_view list) {
   return false;
 }
 
+// The first and the last separator dash of a line (a spaced hyphen, en or
+// em dash; see IsSeparatorDash), at its first byte; npos when none.
+size_t FirstSeparatorDash(std::string_view line) {
+  for (size_t k = 1; k < line.size(); ++k) {
+    bool dash = line[k] == '-' || line.compare(k, 3, "–") == 0 || line.compare(k, 3, "—") == 0;
+    if (dash && IsBlank(line[k - 1]) && IsSeparatorDash(line, k)) return k;
+  }
+  return std::string_view::npos;
+}
+
+size_t LastSeparatorDash(std::string_view line) {
+  size_t last = std::string_view::npos;
+  for (size_t k = FirstSeparatorDash(line); k != std::string_view::npos;) {
+    last = k;
+    size_t next = FirstSeparatorDash(line.substr(k + 1));
+    k = next == std::string_view::npos ? next : k + 1 + next;
+  }
+  return last;
+}
+
 // True when a line break of the list falls inside a name: a line with no
 // separator at its end, then a lone word that has one ("… à Mme
 // Christine\nDUPOUY ;"), or a line ending in one or two words that are no
@@ -293,12 +313,22 @@ bool NameWrapped(std::string_view list) {
       if (!word.empty() && word.find(' ') == std::string_view::npos) return true;
     }
     size_t tail = ls[k].find_last_of(",;:(");
+    // A list run on with spaced dashes ("Jean DUPRE - Margaux" / "DELORME -
+    // Victor HAMEL"): the dashes separate too, where a whole name of two
+    // words or more stands beside one (not "DUPONT - Jean" a line).
+    size_t dash = LastSeparatorDash(ls[k]);
+    size_t next_dash = FirstSeparatorDash(next);
+    bool dashed =
+        dash != std::string_view::npos && next_dash != std::string_view::npos &&
+        (words(Trim(ls[k].substr(0, dash))) >= 2 || words(Trim(next.substr(next_dash + 1))) >= 2);
+    if (dashed && (tail == std::string_view::npos || dash > tail)) tail = dash;
     std::string last =
         CollapseSpace(Trim(ls[k].substr(tail == std::string_view::npos ? 0 : tail + 1)));
     // The next line's first item: up to a separator, a sentence's end or a
     // proxy's connector ("DELAPORTE à Pierre GEORGET, …").
     size_t cut = next.find_first_of(",;(.");
     for (std::string_view connector : {" à ", " par "}) cut = std::min(cut, next.find(connector));
+    if (dashed) cut = std::min(cut, next_dash);
     if (cut == std::string_view::npos) continue;
     std::string_view first = Trim(next.substr(0, cut));
     if (tail == std::string_view::npos && k > 0) continue;  // the line is a name of its own

@@ -842,8 +842,9 @@ std::vector<RunPiece> SplitPeopleRun(std::string_view run) {
       cur.insert(cur.end(), tail.begin(), tail.end());
     }
     CivilityRead civ = ReadCivility(w);
-    // "M" without its period is a civility by the name after it.
-    if (civ.length == 0 && w == "M" && k + 1 < words.size())
+    // "M" without its period, and "M." glued to a surname ("M.DURAND"), are
+    // civilities by the name after them.
+    if (civ.length == 0 && k + 1 < words.size() && (w == "M" || w.rfind("M.", 0) == 0))
       civ = ReadCivility(w + " " + words[k + 1]);
     if (civ.length > 0 && !cur.empty() && !IsConnector(cur.back())) cut();
     std::string status;
