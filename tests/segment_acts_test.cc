@@ -895,6 +895,24 @@ TEST(ActSchemes, NumberedSubDecisionsWithTheirSubject) {
   EXPECT_EQ(p.record.deliberations[1].vote.votes_for, 6);
 }
 
+// An extract whose "Objet :" sits above its lists (a side column read
+// first) and whose report follows the secretary's label line: one act, its
+// title the object; the label line starts no sentence of the decision.
+TEST(ActSchemes, ObjetAboveTheListsAndReportAfterTheSecretaryLabel) {
+  Processed p = Process(
+      "COMMUNE DE MONTVERT\n"
+      "Séance du 10 mai 2024\n"
+      "Objet : Vente d'un terrain communal\n"
+      "Présents : M. Yves BERNARDIN, Mme Alice PONSARD, M. Jean RIVET\n"
+      "Secrétaire de séance : Mme Alice PONSARD\n"
+      "Le Maire expose le projet de vente du terrain cadastré B 45.\n"
+      "Le conseil municipal, après en avoir délibéré, à l'unanimité, DÉCIDE de vendre le "
+      "terrain.\n");
+  ASSERT_EQ(p.record.deliberations.size(), 1u);
+  EXPECT_EQ(p.record.deliberations[0].title, "Vente d'un terrain communal");
+  EXPECT_EQ(ArticleTexts(p.record.deliberations[0]), Strings{"-: DÉCIDE de vendre le terrain."});
+}
+
 // ------------------------------------------------------------------ families of 2026-12-05
 
 // A deliberation prefix, a space and the number ("D 2023-17 - Objet : …"):

@@ -827,7 +827,12 @@ std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
     floor = floor == std::string_view::npos ? 0 : floor + 2;
     if (begin > 1) {  // no further back than the line before the act
       size_t line_before = text.rfind('\n', begin - 2);
-      floor = std::max(floor, line_before == std::string_view::npos ? 0 : line_before + 1);
+      line_before = line_before == std::string_view::npos ? 0 : line_before + 1;
+      // Not even that far when it is the secretary's label line
+      // ("Secrétaire de séance : Mme X"): complete, it starts no sentence.
+      Match label;
+      bool labelled = patterns["secretary_label"].MatchAt(text, &label, line_before);
+      floor = std::max(floor, labelled ? begin : line_before);
     }
     size_t from = at_text;
     for (int sentences = 0; sentences < 2 && from > floor; ++sentences) {
