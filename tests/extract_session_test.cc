@@ -303,6 +303,31 @@ TEST(ExtractSession, SittingDatedLastBeforeTheListsElseFirst) {
   EXPECT_EQ(Opt(after.session.date), "2024-03-09");
 }
 
+// The date of earlier minutes approved before the lists is not the
+// sitting's, whether the approval comes before the date or after it; the
+// heading "COMPTE RENDU DE LA SÉANCE" approves nothing. A weekday may end the
+// line above its date.
+TEST(ExtractSession, EarlierMinutesApprovedDateNothing) {
+  for (const char* approval :
+       {"Approbation du compte rendu de la séance du 2 février 2022 : adopté à l'unanimité.\n",
+        "Le procès-verbal de la séance du 2 février 2022 est adopté à l'unanimité.\n"}) {
+    SCOPED_TRACE(approval);
+    Record r = SessionOf(std::string("COMMUNE DE VALBRUNE\n"
+                                     "COMPTE RENDU DE LA SÉANCE DU CONSEIL MUNICIPAL\n\n"
+                                     "DU 9 MARS 2022\n\n") +
+                         approval +
+                         "Présents : M. Luc FERAUD, Mme Ines CAZALS.\n\n"
+                         "Objet : Tarifs de la cantine\n"
+                         "Le conseil municipal, à l'unanimité, fixe les tarifs.\n");
+    EXPECT_EQ(Opt(r.session.date), "2022-03-09");
+  }
+  Record wrapped = SessionOf(
+      "COMMUNE DE VALBRUNE COMPTE-RENDU CONSEIL MUNICIPAL DU MERCREDI\n"
+      "22 JUIN 2011 Présents : M. Luc FERAUD, Mme Ines CAZALS. Le compte rendu de séance du\n"
+      "18 mai 2011 est adopté à l'unanimité.\n");
+  EXPECT_EQ(Opt(wrapped.session.date), "2011-06-22");
+}
+
 // Dates are read only as far as the sitting's date and its convocation
 // ask: both are still found when kilobytes of text come before them, and the
 // sitting dated only after the lists, far down a long text, too.
