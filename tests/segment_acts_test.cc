@@ -396,6 +396,25 @@ TEST(SegmentActs, VisasOfAnExtractFlattenedIntoOneLine) {
                      "Vu la délibération du 3 mars 2023"}));
 }
 
+// The same with no punctuation at all between the object, the visas and the
+// report: the title ends where the first visa starts, each visa before the
+// next one ("… « la Hutte » Vu la demande …") or the head of the assembly.
+TEST(SegmentActs, VisasAndTitleRunTogetherOnOneLine) {
+  Processed p = Process(
+      "Séance du 12 octobre 2021 Présents : M. Alain TESSON, Mme Julie BRASSE. Secrétaire de "
+      "séance : Mme Julie BRASSE. Objet : Fonds de concours voirie Vu le code général des "
+      "collectivités territoriales Vu la demande de la commune pour le chemin « des Prés » Vu la "
+      "délibération du 3 mars 2021 Le Président rappelle que la communauté peut verser des fonds "
+      "de concours. Le conseil communautaire, après en avoir délibéré, à l'unanimité, ATTRIBUE un "
+      "fonds de concours de 20 000 € à la commune.\n");
+  ASSERT_EQ(p.record.deliberations.size(), 1u);
+  EXPECT_EQ(p.record.deliberations[0].title, "Fonds de concours voirie");
+  EXPECT_EQ(p.record.deliberations[0].visas,
+            (Strings{"Vu le code général des collectivités territoriales",
+                     "Vu la demande de la commune pour le chemin « des Prés »",
+                     "Vu la délibération du 3 mars 2021"}));
+}
+
 TEST(SegmentActs, RegisterExtractWithObjetVisasArticlesAndSignature) {
   Processed p = Process(kExtract);
   EXPECT_EQ(TextAt(p, p.sections.session_end, "Objet :"), "Objet :");
