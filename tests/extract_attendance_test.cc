@@ -601,6 +601,25 @@ TEST(AttendanceGrammar, DashListWrappedInsideAName) {
               {.absent = {"-|Jean DUPRAT", "-|Margaux DELORMEAU", "-|Victor HAMELIN"}});
 }
 
+// An absentee grid (a table's rows, cells parted by ";"): a mark under
+// "Absent" or "Sans pouvoir" makes the member absent, under "Excusé"
+// excused; a name under "Procuration à" holds the proxy; under "Suppléé
+// par" the substitute is present. A row with nothing marked says nothing.
+TEST(AttendanceGrammar, AbsenteeGridWithMarksAndNames) {
+  ExpectLists(
+      "Présents : M. Hugo LEMARCHAND, Mme Claire VASSEUR\n\n"
+      "Délégué ; Absent ; Excusé ; Sans pouvoir ; Suppléé par ; Procuration à\n"
+      "M. Luc BLANCARD ; X ; ; X\n"
+      "Mme Anne ROUSSET ; X ; ; ; M. Eric MASSONNET\n"
+      "M. Marc TESSIER ; X ; X ; ; ; Mme Claire VASSEUR\n"
+      "Mme Zoé LEROUX ; X ; X\n"
+      "M. Noé FABRE ; ; ; ; ;\n",
+      {.present = {"M.|Hugo LEMARCHAND", "Mme|Claire VASSEUR", "M.|Eric MASSONNET"},
+       .represented = {"M.|Marc TESSIER -> Mme|Claire VASSEUR"},
+       .excused = {"Mme|Zoé LEROUX"},
+       .absent = {"M.|Luc BLANCARD", "Mme|Anne ROUSSET"}});
+}
+
 TEST(AttendanceGrammar, NomPrenomPairsRunTogether) {
   ExpectLists(
       "Conseillers communautaires présents\n\n"

@@ -328,6 +328,24 @@ TEST(ExtractSession, EarlierMinutesApprovedDateNothing) {
   EXPECT_EQ(Opt(wrapped.session.date), "2011-06-22");
 }
 
+// The same grid as a table exported to text with "|" borders.
+TEST(ExtractSession, AbsenteeGridInATable) {
+  Record r = SessionOf(
+      "Comité syndical du 15 mars 2023\n"
+      "Présents : M. Hugo LEMARCHAND, Mme Léa MARTINEZ\n\n"
+      "| Délégué          | Absent | Suppléé par      | Procuration à   |\n"
+      "| M. Luc BLANCARD  |   X    |                  |                 |\n"
+      "| Mme Anne ROUSSET |   X    | M. Eric MASSONNET|                 |\n"
+      "| M. Marc TESSIER  |   X    |                  | Mme Léa MARTINEZ|\n\n"
+      "Secrétaire de séance : Mme Léa MARTINEZ\n");
+  ASSERT_EQ(r.attendance.represented.size(), 1u);
+  EXPECT_EQ(r.attendance.represented[0].member.name, "Marc TESSIER");
+  ASSERT_EQ(r.attendance.absent.size(), 2u);
+  EXPECT_EQ(r.attendance.absent[1].name, "Anne ROUSSET");
+  ASSERT_EQ(r.attendance.present.size(), 3u);
+  EXPECT_EQ(r.attendance.present[2].name, "Eric MASSONNET");
+}
+
 // Dates are read only as far as the sitting's date and its convocation
 // ask: both are still found when kilobytes of text come before them, and the
 // sitting dated only after the lists, far down a long text, too.

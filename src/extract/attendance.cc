@@ -1337,6 +1337,95 @@ std::string BarsReadAsInitials(std::string_view zone) {
 
 }  // namespace
 
+// An absentee grid, as a table exported to text gives it (cells parted by
+// ";", see normalize/): a header row that names its columns ("Délégué ;
+// Absent ; Sans pouvoir ; Suppléé par ; Procuration à"), then a row a
+// member, the name first, then a mark ("X") or a name in the columns that
+// apply. A name under "Procuration à" (or "Pouvoir à", "Mandataire") holds
+// the member's proxy; under "Suppléé par" (or "Remplacé par") the member is
+// absent and the substitute present; a mark under "Excusé" makes the member
+// excused, any other mark absent. A row with nothing marked says nothing.
+void ReadAbsenteeGrid(std::string_view zone, Lists* lists) {
+  enum class Column { kOther, kMark, kExcused, kProxy, kSubstitute };
+  auto cells_of = [](std::string_view line) {
+    std::vector<std::string_view> cells;
+    for (size_t b = 0;;) {
+      size_t e = line.find(';', b);
+      cells.push_back(
+          Trim(line.substr(b, e == std::string_view::npos ? std::string_view::npos : e - b)));
+      if (e == std::string_view::npos) break;
+      b = e + 1;
+    }
+    return cells;
+  };
+  auto is_mark = [](std::string_view cell) {
+    std::string f = Fold(cell);
+    return f == "x" || f == "oui" || cell == "✓" || cell == "✔" || cell == "☒";
+  };
+  std::vector<Column> columns;  // of the grid being read; empty between grids
+  for (size_t i = 0; i < zone.size();) {
+    size_t nl = zone.find('\n', i);
+    if (nl == std::string_view::npos) nl = zone.size();
+    std::string_view line = zone.substr(i, nl - i);
+    i = nl + 1;
+    if (line.find(';') == std::string_view::npos) {
+      columns.clear();
+      continue;
+    }
+    std::vector<std::string_view> cells = cells_of(line);
+    // A header row: an "Absent" column and one that tells how.
+    std::vector<Column> header;
+    bool absent = false, how = false;
+    for (std::string_view c : cells) {
+      std::string f = Fold(c);
+      Column col = Column::kOther;
+      if (f.rfind("procuration", 0) == 0 || f.rfind("pouvoir", 0) == 0 ||
+          f.rfind("mandataire", 0) == 0) {
+        col = Column::kProxy;
+      } else if (f.rfind("supplee", 0) == 0 || f.rfind("remplace", 0) == 0) {
+        col = Column::kSubstitute;
+      } else if (f.rfind("excuse", 0) == 0) {
+        col = Column::kExcused;
+      } else if (f.rfind("absent", 0) == 0 || f.rfind("sans pouvoir", 0) == 0) {
+        col = Column::kMark;
+        absent = absent || f.rfind("absent", 0) == 0;
+      }
+      how = how || col == Column::kProxy || col == Column::kSubstitute || col == Column::kExcused;
+      header.push_back(col);
+    }
+    if (absent && how && cells.size() >= 3) {
+      columns = std::move(header);
+      continue;
+    }
+    if (columns.empty()) continue;
+    std::optional<Person> member = ReadWholePerson(cells[0]);
+    if (!member) continue;
+    std::optional<Person> holder, substitute;
+    bool marked = false, excused = false;
+    for (size_t k = 1; k < cells.size() && k < columns.size(); ++k) {
+      if (cells[k].empty()) continue;
+      if (columns[k] == Column::kProxy || columns[k] == Column::kSubstitute) {
+        std::optional<Person> p = ReadWholePerson(cells[k]);
+        (columns[k] == Column::kProxy ? holder : substitute) = p;
+        marked = marked || p.has_value();
+      } else if (is_mark(cells[k])) {
+        marked = true;
+        excused = excused || columns[k] == Column::kExcused;
+      }
+    }
+    if (holder) {
+      lists->represented.push_back({*member, holder});
+    } else if (substitute) {
+      lists->present.push_back(*substitute);
+      lists->absent.push_back(*member);
+    } else if (excused) {
+      lists->excused.push_back(*member);
+    } else if (marked) {
+      lists->absent.push_back(*member);
+    }
+  }
+}
+
 Attendance ExtractAttendance(std::string_view raw_zone, const PatternSet& patterns) {
   std::string repaired = BarsReadAsInitials(raw_zone);
   std::string_view zone = repaired;
@@ -1424,6 +1513,7 @@ Attendance ExtractAttendance(std::string_view raw_zone, const PatternSet& patter
         });
     if (!wrapped) lists.represented.push_back({r.person, r.holder});
   }
+  ReadAbsenteeGrid(zone, &lists);
   // "Maryline : absente non excusée"
   for (const Match& m : patterns["status_after_name"].FindAll(zone)) {
     auto p = WholePerson(CollapseSpace(m["name"]));

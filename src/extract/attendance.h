@@ -9,6 +9,8 @@
 // suppléante Y"), or a role that belongs to the person before it ("Maire").
 // Then each member is kept in one list only, the first of: present,
 // represented, excused, absent (SPEC: a member listed present stays present).
+// An absentee grid (a table: "Délégué | Absent | Suppléé par | Procuration
+// à", a row a member with marks or names) is read by its columns.
 // A register without headings may name its members in a sentence, the list
 // first ("A, B et C, soit 3 élus, se sont déplacés"; "X s'est fait
 // représenter", holder not named): read there only.
