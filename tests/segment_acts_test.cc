@@ -878,6 +878,26 @@ TEST(ActSchemes, ParticiplesAndSentenceVerbsAreArticles) {
             (std::vector<std::string>{"-: DÉFINIT les modalités de son adhésion."}));
 }
 
+// Verbs the assembly uses beyond approving and deciding: "PROPOSE" a name,
+// "DÉLÈGUE" a choice, "SE PRONONCE" on a project.
+TEST(ActSchemes, ProposesDelegatesAndGivesItsOpinion) {
+  Processed p = Process(std::string(kPreamble) +
+                        "1. Nom de la nouvelle école\n"
+                        "Après en avoir délibéré, le conseil municipal :\n"
+                        "- PROPOSE le nom « Jean Moulin » pour la nouvelle école ;\n"
+                        "- DÉLÈGUE au Maire le choix de la date d'inauguration.\n"
+                        "Adopté à l'unanimité.\n\n"
+                        "2. Projet éolien\n"
+                        "Le conseil municipal SE PRONONCE défavorablement sur le projet.\n"
+                        "Adopté par 10 voix pour et 3 voix contre.\n");
+  ASSERT_EQ(p.record.deliberations.size(), 2u);
+  EXPECT_EQ(ArticleTexts(p.record.deliberations[0]),
+            (std::vector<std::string>{"-: PROPOSE le nom « Jean Moulin » pour la nouvelle école ;",
+                                      "-: DÉLÈGUE au Maire le choix de la date d'inauguration."}));
+  EXPECT_EQ(ArticleTexts(p.record.deliberations[1]),
+            (std::vector<std::string>{"-: SE PRONONCE défavorablement sur le projet."}));
+}
+
 // The members as the subject ("Les délégués ont, à l'unanimité :") open the
 // past participles that follow, with no "après en avoir délibéré".
 TEST(ActSchemes, MembersWhoHaveDecidedOpenTheirParticiples) {
