@@ -601,6 +601,14 @@ TEST(AttendanceGrammar, DashListWrappedInsideAName) {
               {.absent = {"-|Jean DUPRAT", "-|Margaux DELORMEAU", "-|Victor HAMELIN"}});
 }
 
+// A family name that is also a role's word ("DOYEN", "MAIRE"), in capitals
+// after a first name, is the surname; the role after a surname stays a role.
+TEST(AttendanceGrammar, SurnamesThatReadLikeRoles) {
+  ExpectLists(
+      "Présents : Nicole THERAND, Odile DOYEN, Paul MAIRE, M. Jean ROUX, Maire\n",
+      {.present = {"-|Nicole THERAND", "-|Odile DOYEN", "-|Paul MAIRE", "M.|Jean ROUX|Maire"}});
+}
+
 // An absentee grid (a table's rows, cells parted by ";"): a mark under
 // "Absent" or "Sans pouvoir" makes the member absent, under "Excusé"
 // excused; a name under "Procuration à" holds the proxy; under "Suppléé

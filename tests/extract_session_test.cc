@@ -739,6 +739,7 @@ TEST(ExtractSession, SecretaryInEveryWording) {
       {"Le conseil désigne Mme Nicole BOYER en qualité de secrétaire.", "Mme|Nicole BOYER|-"},
       {"Mme Nicole BOYER a été désignée pour remplir les fonctions de secrétaire.",
        "Mme|Nicole BOYER|-"},
+      {"M. Sylvain CROS est désigné(e) en tant que secrétaire de séance.", "M.|Sylvain CROS|-"},
       // "ces fonctions": the secretary's, named in the words before.
       {"Il a été procédé à la nomination d'un secrétaire : M. Sylvain CROS a été désigné pour "
        "remplir ces fonctions.",

@@ -1145,6 +1145,30 @@ TEST(SegmentActs, NumberedSittingBusinessIsNoAct) {
             "Approbation du compte rendu annuel du délégataire de l'eau");
 }
 
+// "Il est demandé aux membres du conseil de bien vouloir <infinitive>" is a
+// proposal too, its article from the infinitive on; asking the council to
+// adopt "la présente délibération" says nothing of what.
+TEST(SegmentActs, RequestToTheCouncilIsAProposal) {
+  Processed p = Process(std::string(kHead) +
+                        "DL-056-07-24 - Création de deux postes d'adjoint technique\n"
+                        "Il est demandé aux membres du conseil municipal de bien vouloir décider "
+                        "la création de deux postes d'adjoint technique.\n"
+                        "DECISION :\n"
+                        "Les membres du conseil municipal adoptent, à l'unanimité, la présente "
+                        "délibération.\n"
+                        "\n"
+                        "DL-057-07-24 - Réaménagement du gymnase\n"
+                        "Il est demandé au conseil municipal de bien vouloir adopter la présente "
+                        "délibération.\n"
+                        "DECISION :\n"
+                        "Les membres du conseil municipal adoptent, à l'unanimité, la présente "
+                        "délibération.\n");
+  ASSERT_EQ(p.record.deliberations.size(), 2u);
+  EXPECT_EQ(ArticleTexts(p.record.deliberations[0]),
+            Strings{"-: décider la création de deux postes d'adjoint technique."});
+  EXPECT_TRUE(p.record.deliberations[1].articles.empty());
+}
+
 // Dash bullets glued to their word ("-de fixer", as typed or as OCR reads
 // them) and clauses opening with "que" are articles; "Délibération prise
 // en ce sens." closes the operative part.

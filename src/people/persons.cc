@@ -218,6 +218,16 @@ CivilityRead ReadCivility(std::string_view s) {
   return r;
 }
 
+// A role's word that is a family name too ("DOYEN", "MAIRE"), in capitals
+// after first names alone ("Odile DOYEN"): the surname, not the role.
+bool RoleWordAsSurname(const std::vector<std::string>& words, std::string_view w) {
+  if (words.empty() || !IsAllUpper(w) || LetterCount(w) < 3) return false;
+  std::string f = Fold(w);
+  if (f != "doyen" && f != "doyenne" && f != "maire") return false;
+  return std::none_of(words.begin(), words.end(),
+                      [](const std::string& x) { return IsAllUpper(x) || !StartsUpper(x); });
+}
+
 NameRead ReadName(std::string_view s) {
   std::vector<Token> toks = Tokens(s, 16);
   std::vector<std::string> words;
@@ -263,7 +273,7 @@ NameRead ReadName(std::string_view s) {
       continue;
     }
     if (!particle) {
-      if (!IsNameWord(w) || IsStopWord(Fold(w))) break;
+      if (!IsNameWord(w) || (IsStopWord(Fold(w)) && !RoleWordAsSurname(words, w))) break;
     }
     // After a surname in capitals, at most one first name in mixed case,
     // and only when no mixed-case word came before the surname ("Daniel
