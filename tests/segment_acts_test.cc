@@ -1169,6 +1169,26 @@ TEST(SegmentActs, RequestToTheCouncilIsAProposal) {
   EXPECT_TRUE(p.record.deliberations[1].articles.empty());
 }
 
+// An "Objet :" title cut after a word that never ends a title goes on with
+// the next line, capitalised as it may be, under a number or alone.
+TEST(SegmentActs, ObjectTitleCutAfterAPreposition) {
+  Processed p = Process(std::string(kHead) +
+                        "Délibération D2024-70\n"
+                        "Objet : demande de subvention exceptionnelle au comité des fêtes pour\n"
+                        "Noël\n"
+                        "Le conseil municipal, à l'unanimité, APPROUVE une subvention de 80 €.\n"
+                        "\n"
+                        "Délibération D2024-71\n"
+                        "Objet : clôture de l'autorisation de programme et des crédits de\n"
+                        "Paiements du Carré des Forges\n"
+                        "Le conseil municipal, à l'unanimité, APPROUVE la clôture.\n");
+  EXPECT_EQ(
+      Heads(p.record),
+      (Strings{"D2024-70 | demande de subvention exceptionnelle au comité des fêtes pour Noël",
+               "D2024-71 | clôture de l'autorisation de programme et des crédits de "
+               "Paiements du Carré des Forges"}));
+}
+
 // Dash bullets glued to their word ("-de fixer", as typed or as OCR reads
 // them) and clauses opening with "que" are articles; "Délibération prise
 // en ce sens." closes the operative part.

@@ -148,6 +148,20 @@ size_t TitleEnd(std::string_view text, size_t title_begin, size_t line_end, size
   return end;
 }
 
+// The title of an "Objet :" match `m` found at `offset` in text, going on
+// below its line as a wrapped title does (see TitleEnd: "… pour
+// l'organisation du" / "Téléthon").
+std::string ObjectTitle(std::string_view text, const Match& m, size_t offset, size_t full) {
+  size_t tb = m.group_begin("title"), te = m.group_end("title");
+  if (tb == Match::npos) return std::string();
+  tb += offset;
+  te += offset;
+  size_t after = te;
+  while (after < text.size() && IsBlankChar(text[after])) ++after;
+  if (after == text.size() || text[after] == '\n') te = TitleEnd(text, tb, te, full);
+  return CleanTitle(text.substr(tb, te - tb));
+}
+
 // A line under a number alone is its title when it reads as one: not the
 // letterhead repeated at a page's top ("COMMUNE DE CORTE"), not a table's
 // row with dot leaders, not a bullet.
@@ -209,7 +223,7 @@ std::vector<Heading> Headings(std::string_view text, size_t from, const PatternS
         std::string_view ahead = text.substr(h.end, std::min<size_t>(600, text.size() - h.end));
         if (patterns["act_object"].Find(ahead, &label)) {
           // "Objet : …" under the heading is the title.
-          h.title = CleanTitle(label["title"]);
+          h.title = ObjectTitle(text, label, h.end, full);
         } else if (!patterns["header_label"].MatchAt(next, &label) && !Trim(next).empty() &&
                    LooksLikeTitle(Trim(next), patterns)) {
           ne = TitleEnd(text, nb + 1, ne, full);
@@ -559,11 +573,12 @@ std::vector<Heading> TitleLines(std::string_view text, size_t from, const Patter
 std::vector<Heading> ObjectHeadings(std::string_view text, size_t from,
                                     const PatternSet& patterns) {
   std::vector<Heading> out;
+  size_t full = FullLine(text);
   for (const Match& m : patterns["act_object"].FindAll(text, from)) {
     Heading h;
     h.begin = m.begin();
     h.end = m.end();
-    h.title = CleanTitle(m["title"]);
+    h.title = ObjectTitle(text, m, 0, full);
     if (h.title.empty()) continue;
     std::string_view near = text.substr(h.end, std::min<size_t>(300, text.size() - h.end));
     Match label;
