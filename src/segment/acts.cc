@@ -86,8 +86,9 @@ bool OpensWithYear(std::string_view line) {
 }
 
 // A title that goes on over the next lines: while the line is as long as a
-// wrapped line, or the next one starts in lower case, up to a blank line or a
-// line that ends with ':' or '.'.
+// wrapped line, or the next one starts in lower case, or a quotation or a
+// parenthesis is left open, up to a blank line or a line that ends with ':'
+// or '.'.
 size_t TitleEnd(std::string_view text, size_t title_begin, size_t line_end, size_t full) {
   size_t end = line_end;
   for (int extra = 0; extra < 3; ++extra) {
@@ -138,8 +139,17 @@ size_t TitleEnd(std::string_view text, size_t title_begin, size_t line_end, size
     if (StartsWithRank(next) && !dangles(lower_tail)) break;
     // A date cut before its year ("… du 1er février" / "2016").
     bool year_below = OpensWithYear(next) && FrenchMonth(tail).has_value();
+    // A quotation or a parenthesis the line opened and did not close ("…
+    // : « Cession à l'Euro" / "Symbolique » aux lieu et place …").
+    auto count = [&](std::string_view what) {
+      size_t n = 0;
+      for (size_t at = line.find(what); at != std::string_view::npos; at = line.find(what, at + 1))
+        ++n;
+      return n;
+    };
+    bool unclosed = count("«") > count("»") || count("(") > count(")");
     bool wrapped =
-        year_below || StartsLower(next) || caps || dangles(tail) || civility ||
+        year_below || unclosed || StartsLower(next) || caps || dangles(tail) || civility ||
         (whole >= full && (next[0] == '(' || isdigit(static_cast<unsigned char>(next[0])) ||
                            (next.size() < full / 2 && dangles(next_tail))));
     if (!wrapped) break;
