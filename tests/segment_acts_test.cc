@@ -415,6 +415,18 @@ TEST(SegmentActs, VisasAndTitleRunTogetherOnOneLine) {
                      "Vu la délibération du 3 mars 2021"}));
 }
 
+// A file of one act flattened into one line, its degree signs lost: "N
+// 2011-8" is the act's number, and its title runs up to the first visa.
+TEST(SegmentActs, InlineNumberWithoutDegreeThenTitleUpToTheVisa) {
+  Processed p = Process(
+      "Séance du 24 février 2011 Etaient présents : M. Paul DOLINE, Mme Anne HULINE. Date de la "
+      "convocation : 18 février 2011 N 2011-8 (24/02) Voirie communautaire : validation du "
+      "kilométrage Vu la délibération de la communauté du 18 décembre 2008, Le conseil "
+      "municipal, après en avoir délibéré, à l'unanimité, VALIDE le kilométrage.\n");
+  EXPECT_EQ(Heads(p.record),
+            (Strings{"2011-8 | Voirie communautaire : validation du kilométrage"}));
+}
+
 TEST(SegmentActs, RegisterExtractWithObjetVisasArticlesAndSignature) {
   Processed p = Process(kExtract);
   EXPECT_EQ(TextAt(p, p.sections.session_end, "Objet :"), "Objet :");

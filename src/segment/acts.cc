@@ -882,7 +882,11 @@ std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
     a.number = header->number;
     header_title = header->title;
   }
-  if (!a.number && patterns["act_number_inline"].Find(text, &m)) a.number = std::string(m["num"]);
+  std::string inline_title;
+  if (!a.number && patterns["act_number_inline"].Find(text, &m)) {
+    a.number = std::string(m["num"]);
+    if (m.has("title")) inline_title = CleanTitle(m["title"]);
+  }
   if (patterns["act_object"].Find(text, &m)) {
     std::string title = CleanTitle(m["title"]);
     if (!title.empty()) a.title = title;
@@ -901,6 +905,7 @@ std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
     if (!title.empty() && title.size() < 300) a.title = title;
   }
   if (!a.title && !header_title.empty()) a.title = header_title;
+  if (!a.title && !inline_title.empty()) a.title = inline_title;
   acts.push_back(a);
   return acts;
 }
