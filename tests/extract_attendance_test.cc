@@ -750,6 +750,17 @@ TEST(AttendanceGrammar, NonExcusesAndAProxyWrappedOverTwoLines) {
                        "-|GIRAUD Marc -> -|VIDAL Anne"}});
 }
 
+// Justified text spaces its words: "présente" in lower case after a wide
+// gap is a verb of the text, and opens no list, even with a colon below.
+TEST(AttendanceGrammar, AVerbInJustifiedTextIsNoHeading) {
+  ExpectLists(
+      "Présents :\nM. Rémi FERAND\nMme Léa VASSAL\n\n"
+      "Mme  VASSAL  présente  un  projet  de  vœu  pour  le  jardin  de  la  rue\n"
+      "Louis Blanc, voté dans le cadre du budget participatif :\n\n"
+      "PRÉAMBULE\n\nDans le cadre du budget participatif, la Maison du Canal …\n",
+      {.present = {"M.|Rémi FERAND", "Mme|Léa VASSAL"}});
+}
+
 // A flattened page runs the last list into the secretary's sentence: the
 // list ends at the civility that opens it.
 TEST(AttendanceGrammar, ListEndsAtTheSecretarysSentence) {

@@ -1,6 +1,7 @@
 #include "extract/attendance.h"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -79,12 +80,26 @@ bool SubHeadingThenNames(std::string_view zone, size_t at, size_t limit) {
   return NameListFollows(zone, colon + 1);
 }
 
+// Only a wide gap after a word sets `pos` apart: justified text spaces its
+// words so ("… Terrage  présente  un  projet …").
+bool AfterWideGapOnly(std::string_view text, size_t pos) {
+  size_t i = pos;
+  while (i > 0 && IsBlank(text[i - 1])) --i;
+  if (i == 0 || i + 2 > pos) return false;
+  unsigned char c = static_cast<unsigned char>(text[i - 1]);
+  return c >= 0x80 || std::isalnum(c);  // a word's last byte (an accented letter's, too)
+}
+
 std::vector<Heading> FindHeadings(std::string_view zone, const PatternSet& patterns) {
   std::vector<Heading> out;
   for (const Match& m : patterns["attendance_heading"].FindAll(zone)) {
     // Mid-line, a capitalised heading is one when a colon or a name list
-    // follows: a flattened page runs "… du 9 mars Présents : A, B" on.
-    if (!AtBoundary(zone, m.begin())) {
+    // follows: a flattened page runs "… du 9 mars Présents : A, B" on. A
+    // word in lower case after a wide gap is the text's own ("… Terrage
+    // présente un projet"), justified.
+    bool boundary = AtBoundary(zone, m.begin()) &&
+                    !(StartsLower(m.text()) && AfterWideGapOnly(zone, m.begin()));
+    if (!boundary) {
       if (!StartsUpper(m.text())) continue;
       std::string_view colon = m["colon"];
       bool labelled = colon.find(':') != std::string_view::npos || NameListFollows(zone, m.end());
