@@ -740,6 +740,12 @@ TEST(ExtractSession, SecretaryInEveryWording) {
       {"Mme Nicole BOYER a été désignée pour remplir les fonctions de secrétaire.",
        "Mme|Nicole BOYER|-"},
       {"M. Sylvain CROS est désigné(e) en tant que secrétaire de séance.", "M.|Sylvain CROS|-"},
+      // Not the end of the list before the sentence; a civility opens the name.
+      {"Absent excusé : Jacques ALRIC Mademoiselle Nicole BOYER est nommée secrétaire.",
+       "Mme|Nicole BOYER|-"},
+      // A whole name on the label's line ends there.
+      {"Secrétaire de séance : Nicole Boyer\nDélégation de service public : avenant n° 3",
+       "-|Nicole Boyer|-"},
       // "ces fonctions": the secretary's, named in the words before.
       {"Il a été procédé à la nomination d'un secrétaire : M. Sylvain CROS a été désigné pour "
        "remplir ces fonctions.",

@@ -645,6 +645,15 @@ std::optional<Person> FindSecretary(std::string_view text, const PatternSet& pat
     if (patterns["list_stop"].Find(after, &stop)) after = after.substr(0, stop.begin());
     size_t blank = after.find("\n\n");
     if (blank != std::string::npos) after = after.substr(0, blank);
+    // A whole name on the label's line ends with it ("… : Aurélie Sauze" /
+    // "Délégation de service public …"); a surname alone there may have its
+    // first name below ("Mme BROCA - LANNAUD" / "Marie - Thérèse").
+    size_t nl = after.find('\n');
+    if (nl != std::string::npos) {
+      auto on_line = ReadPerson(CollapseSpace(after.substr(0, nl)));
+      if (on_line && on_line->person.name.find(' ') != std::string::npos)
+        after = after.substr(0, nl);
+    }
     if (auto p = ReadPerson(CollapseSpace(after))) {
       hits.push_back({l.begin(), p->person});
       break;
