@@ -853,6 +853,30 @@ TEST(ValidSiren, LuhnCheckOfNineDigits) {
 
 // The name of a commune ends at its line; the SIREN under it is no part of it.
 // A comma after the quorum's figure does not hide it.
+// The council of an arrondissement is its commune's body, whatever other
+// bodies its acts name further on; a syndicat's own name in quotation marks
+// is part of its name ("COMITE SYNDICAL DU" before it is not); a commune's
+// name stops before the heading of an agenda's part in a flattened page.
+TEST(ExtractSession, ArrondissementSyndicatAndCommuneNames) {
+  Record paris = SessionOf(
+      "COMPTE RENDU DU CONSEIL D'ARRONDISSEMENT\n"
+      "Le Conseil d'arrondissement du 10e s'est réuni le lundi 30 mai 2016 sous la présidence "
+      "de M. Rémi FERAND.\n"
+      "Présents : M. Rémi FERAND, Mme Léa VASSAL\n\n"
+      "Objet : Subvention versée par le Département de Paris et la Ville de Paris\n"
+      "Le Conseil départemental avait voté la convention. La délibération est adoptée.\n");
+  EXPECT_EQ(Opt(paris.assembly), "conseil d'arrondissement");
+  EXPECT_EQ(Opt(paris.authority.kind), "commune");
+  Record sivom = SessionOf(
+      "PROCES-VERBAL DU COMITE SYNDICAL DU SYNDICAT INTERCOMMUNAL A VOCATION MULTIPLE « VAL "
+      "NORD » L'an deux mille neuf, le vingt cinq mars, le Comité Syndical s'est réuni.\n");
+  EXPECT_EQ(Opt(sivom.authority.name), "SYNDICAT INTERCOMMUNAL A VOCATION MULTIPLE « VAL NORD »");
+  Record flat = SessionOf(
+      "Séance du 9 mai 2008. Présents : M. Paul ROUX, Mme Anne BLANC. La cérémonie réunira le "
+      "régiment et la Ville de Sarreval Subventions 1 ) Subvention à l'amicale du personnel\n");
+  EXPECT_EQ(Opt(flat.authority.name), "Commune de Sarreval");
+}
+
 TEST(ExtractSession, AuthorityNameEndsAtItsLineAndQuorumBeforeAComma) {
   Record r = SessionOf(
       "COMMUNE DE BELCASTEL\nSIREN : 214 600 124\n\nSéance du 3 mars 2024\n\n"

@@ -80,6 +80,8 @@ std::optional<AssemblyFound> FindAssembly(std::string_view text, size_t zone_end
     if (m.has("cg")) return AssemblyFound{"conseil général", "departement"};
     if (m.has("cr")) return AssemblyFound{"conseil régional", "region"};
     if (m.has("ca")) return AssemblyFound{"conseil d'administration", ""};
+    // An arrondissement's council is a body of its commune.
+    if (m.has("ar")) return AssemblyFound{"conseil d'arrondissement", "commune"};
     std::string f = Fold(m.text());
     return AssemblyFound{"bureau", f.find("syndical") != npos ? "syndicat" : "epci"};
   };
@@ -89,67 +91,17 @@ std::optional<AssemblyFound> FindAssembly(std::string_view text, size_t zone_end
 
 // Words that end an authority's name when they follow it.
 bool EndsAuthorityName(const std::string& folded) {
-  static const char* const kWords[] = {"reunion",
-                                       "seance",
-                                       "compte",
-                                       "proces",
-                                       "conseil",
-                                       "comite",
-                                       "deliberation",
-                                       "extrait",
-                                       "registre",
-                                       "ordre",
-                                       "presents",
-                                       "republique",
-                                       "departement",
-                                       "arrondissement",
-                                       "canton",
-                                       "expose",
-                                       "convocation",
-                                       "date",
-                                       "objet",
-                                       "le",
-                                       "la",
-                                       "les",
-                                       "du",
-                                       "de",
-                                       "des",
-                                       "l",
-                                       "d",
-                                       "et",
-                                       "en",
-                                       "sur",
-                                       "mairie",
-                                       "commission",
-                                       "session",
-                                       "nombre",
-                                       "approbation",
-                                       "commune",
-                                       "communes",
-                                       "procesverbal",
-                                       "cr",
-                                       "pv",
-                                       "annee",
-                                       "president",
-                                       "maire",
-                                       "siren",
-                                       "siret",
-                                       "insee",
-                                       "code",
-                                       "tel",
-                                       "telephone",
-                                       "adresse",
-                                       "email",
-                                       "rue",
-                                       "siege",
-                                       "direction",
-                                       "service",
-                                       "services",
-                                       "secretariat",
-                                       "cabinet",
-                                       "avenue",
-                                       "bp",
-                                       "cedex"};
+  static const char* const kWords[] = {
+      "reunion", "seance", "compte", "proces", "conseil", "comite", "deliberation", "extrait",
+      "registre", "ordre", "presents", "republique", "departement", "arrondissement", "canton",
+      "expose", "convocation", "date", "objet", "le", "la", "les", "du", "de", "des", "l", "d",
+      "et", "en", "sur", "mairie", "commission", "session", "nombre", "approbation", "commune",
+      "communes", "procesverbal",
+      // the heading of a part of the agenda, in a flattened page
+      "subventions", "finances", "travaux", "personnel", "urbanisme", "voirie", "affaires",
+      "questions", "informations", "cr", "pv", "annee", "president", "maire", "siren", "siret",
+      "insee", "code", "tel", "telephone", "adresse", "email", "rue", "siege", "direction",
+      "service", "services", "secretariat", "cabinet", "avenue", "bp", "cedex"};
   for (const char* w : kWords) {
     if (folded == w) return true;
   }
