@@ -877,6 +877,19 @@ TEST(ExtractSession, ArrondissementSyndicatAndCommuneNames) {
   EXPECT_EQ(Opt(flat.authority.name), "Commune de Sarreval");
 }
 
+// No body named, the mayor presiding: a commune's; a president alone says
+// nothing of the body.
+TEST(ExtractSession, TheMayorInTheChairMakesItACommune) {
+  Record mayor = SessionOf(
+      "Réunion du 10 septembre 2014. La séance est ouverte à 20 h 30 sous la présidence de "
+      "Madame Armelle MENAGIER, Maire. Présents : M. Paul ROUX, Mme Anne BLANC.\n");
+  EXPECT_EQ(Opt(mayor.authority.kind), "commune");
+  Record president = SessionOf(
+      "Réunion du 10 septembre 2014. La séance est ouverte à 20 h 30 sous la présidence de "
+      "Madame Armelle MENAGIER, Présidente. Présents : M. Paul ROUX, Mme Anne BLANC.\n");
+  EXPECT_EQ(Opt(president.authority.kind), "null");
+}
+
 TEST(ExtractSession, AuthorityNameEndsAtItsLineAndQuorumBeforeAComma) {
   Record r = SessionOf(
       "COMMUNE DE BELCASTEL\nSIREN : 214 600 124\n\nSéance du 3 mars 2024\n\n"

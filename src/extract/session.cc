@@ -780,6 +780,11 @@ void ExtractSession(const Sections& sections, const PatternSet& patterns, Record
     r->president = ResolveRole(key, *r, sections.signatures);
   }
   r->secretary = FindSecretary(text, patterns);
+  // No body named, but the mayor presides: only a commune's council has a
+  // mayor in the chair ("sous la présidence de Madame X, Maire").
+  if (!r->authority.kind && r->president && r->president->title &&
+      Fold(*r->president->title) == "maire")
+    r->authority.kind = "commune";
   // The president presides, so is present; a register may leave them out
   // of its list. Added only when the stated count shows exactly them
   // missing ("Présents : 12", eleven names, the mayor presiding), never on
