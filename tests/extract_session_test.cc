@@ -740,6 +740,11 @@ TEST(ExtractSession, SecretaryInEveryWording) {
       {"Mme Nicole BOYER a été désignée pour remplir les fonctions de secrétaire.",
        "Mme|Nicole BOYER|-"},
       {"M. Sylvain CROS est désigné(e) en tant que secrétaire de séance.", "M.|Sylvain CROS|-"},
+      // In the future tense, the name before or after.
+      {"Nicole BOYER sera Secrétaire de séance.", "-|Nicole BOYER|-"},
+      {"Sur la proposition du Maire, le secrétaire de séance sera Monsieur Sylvain CROS "
+       "conformément à l'article L 2121-15.",
+       "M.|Sylvain CROS|-"},
       // Not the end of the list before the sentence; a civility opens the name.
       {"Absent excusé : Jacques ALRIC Mademoiselle Nicole BOYER est nommée secrétaire.",
        "Mme|Nicole BOYER|-"},
