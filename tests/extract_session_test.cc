@@ -785,6 +785,8 @@ TEST(ExtractSession, StatedCounts) {
       {"En exercice : 14\nPrésents : 10\nVotants : 12", "14", "10", "null", "12"},
       {"Conseillers en exercice : 23\nPRÉSENTS 2l\nVotants : 22", "23", "21", "null", "22"},
       {"Nombre de conseillers en exercice : 15\nPouvoirs : 3", "15", "null", "3", "null"},
+      // "Nombre de" before the label, in quotation marks or not, no colon.
+      {"Nombre de « pouvoirs » 14 Votants 86", "null", "null", "14", "86"},
       {"Membres en exercice 19", "19", "null", "null", "null"},
       {"Nombre de conseillers présents : 9", "null", "9", "null", "null"},
       // A joint heading's count is the absent members' and the proxies' together.

@@ -46,7 +46,7 @@ std::optional<int> FirstCount(const Pattern& p, std::string_view text, Record* r
                               const char* field) {
   Match m;
   if (!p.Find(text, &m)) return std::nullopt;
-  const char* group = m.has("n") ? "n" : m.has("n2") ? "n2" : "n3";
+  const char* group = m.has("n") ? "n" : m.has("n2") ? "n2" : m.has("n3") ? "n3" : "n4";
   std::optional<int> n = ParseCount(m[group]);
   if (n) NoteSource(r, field, m.group_begin(group), m.group_end(group));
   return n;
