@@ -787,6 +787,11 @@ TEST(ExtractSession, StatedCounts) {
       {"Nombre de conseillers en exercice : 15\nPouvoirs : 3", "15", "null", "3", "null"},
       // "Nombre de" before the label, in quotation marks or not, no colon.
       {"Nombre de « pouvoirs » 14 Votants 86", "null", "null", "14", "86"},
+      // "est de :"; a part of the members present is not their count.
+      {"Le nombre de membres en exercice est de : 32 Le nombre de délégués titulaires présents "
+       "est de : 15 Le nombre de délégués titulaires et suppléants présents est de : 17",
+       "32", "17", "null", "null"},
+      {"Le nombre de délégués titulaires présents est de : 15", "null", "null", "null", "null"},
       {"Membres en exercice 19", "19", "null", "null", "null"},
       {"Nombre de conseillers présents : 9", "null", "9", "null", "null"},
       // A joint heading's count is the absent members' and the proxies' together.
@@ -832,6 +837,7 @@ TEST(ExtractSession, Quorum) {
       {"Quorum fixé à 12\nLe quorum n'étant pas atteint, le conseil sera à nouveau convoqué.", "12",
        "false"},
       {"Quorum non atteint.", "null", "false"},
+      {"Le quorum de 17 membres présents étant atteint, le conseil peut délibérer.", "17", "true"},
       {"Ordre du jour : budget.", "null", "null"},
   };
   for (const Case& c : cases) {
