@@ -888,6 +888,12 @@ TEST(ExtractSession, ArrondissementSyndicatAndCommuneNames) {
       "Séance du 9 mai 2008. Présents : M. Paul ROUX, Mme Anne BLANC. La cérémonie réunira le "
       "régiment et la Ville de Sarreval Subventions 1 ) Subvention à l'amicale du personnel\n");
   EXPECT_EQ(Opt(flat.authority.name), "Commune de Sarreval");
+  // A mayor's letterhead flattened into the line: the name in capitals.
+  Record letterhead = SessionOf(
+      "1 DEPARTEMENT DES BOUCHES-DU-RHONE MAIRIE DE TRETSAC Direction Générale des Services "
+      "COMPTE RENDU du conseil municipal du 25 juin 2015. Présents : M. Paul ROUX, Mme Anne "
+      "BLANC.\n");
+  EXPECT_EQ(Opt(letterhead.authority.name), "Commune de TRETSAC");
 }
 
 // No body named, the mayor presiding: a commune's; a president alone says
