@@ -1201,6 +1201,26 @@ TEST(SegmentActs, ObjectTitleCutAfterAPreposition) {
                "Paiements du Carré des Forges"}));
 }
 
+// The mayor's decisions under the council's delegation, reported to it, are
+// no act even numbered; the deliberation that grants the delegation is one.
+TEST(SegmentActs, DecisionsTakenUnderDelegationAreNoAct) {
+  Processed p = Process(std::string(kHead) +
+                        "2024.03.11 - 11  TARIFS DE LA CANTINE\n"
+                        "Le conseil municipal, à l'unanimité, FIXE le prix du repas à 3 €.\n"
+                        "\n"
+                        "2024.03.11 - 12  DELEGATION AU MAIRE - ARTICLE L-2122.22 DU CODE\n"
+                        "Conformément à la délibération du 7 avril 2020 m'accordant délégation, "
+                        "les arrêtés suivants ont été pris :\n"
+                        "- location d'une chambre rue des Écoles, loyer fixé à 50 € par mois ;\n"
+                        "- le devis de l'entreprise Roux pour le chauffage est accepté.\n"
+                        "\n"
+                        "2024.03.11 - 13  DÉLÉGATION AU MAIRE - ARTICLE L-2122.22 DU CODE\n"
+                        "Le conseil municipal, à l'unanimité, DÉCIDE de donner délégation au "
+                        "Maire pour la durée du mandat.\n");
+  ASSERT_EQ(p.record.deliberations.size(), 2u);
+  EXPECT_EQ(p.record.deliberations[1].number, "2024.03.11 - 13");
+}
+
 // Dash bullets glued to their word ("-de fixer", as typed or as OCR reads
 // them) and clauses opening with "que" are articles; "Délibération prise
 // en ce sens." closes the operative part.

@@ -789,6 +789,11 @@ std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
     bool real_number = h.number && !IsBareRank(*h.number);
     bool decides = patterns["decision_formula"].Find(text.substr(body, end - body), &m);
     if (sitting || (procedural && !real_number)) continue;
+    // The mayor's decisions under delegation, reported to the council.
+    if (patterns["delegation_title"].Find(h.title, &m) &&
+        patterns["delegated_decisions_taken"].Find(
+            text.substr(body, std::min<size_t>(600, end - body)), &m))
+      continue;
     // The last item of a file cut short (an excerpt that ends mid-sentence)
     // may have lost its decision with the rest of the text.
     bool cut_short = end == text.size() && i + 1 == heads.size() && IsTruncated(text);
