@@ -1387,6 +1387,11 @@ void ReadAbsenteeGrid(std::string_view zone, Lists* lists) {
       columns.clear();
       continue;
     }
+    // A header row names an "Absent" column; other lines are rows of the
+    // grid being read, or nothing.
+    bool names_absent = line.find("bsent") != std::string_view::npos ||
+                        line.find("BSENT") != std::string_view::npos;
+    if (columns.empty() && !names_absent) continue;
     std::vector<std::string_view> cells = cells_of(line);
     // A header row: an "Absent" column and one that tells how.
     std::vector<Column> header;
@@ -1408,7 +1413,7 @@ void ReadAbsenteeGrid(std::string_view zone, Lists* lists) {
       how = how || col == Column::kProxy || col == Column::kSubstitute || col == Column::kExcused;
       header.push_back(col);
     }
-    if (absent && how && cells.size() >= 3) {
+    if (names_absent && absent && how && cells.size() >= 3) {
       columns = std::move(header);
       continue;
     }
