@@ -219,6 +219,62 @@ TEST(PatternSet, ACueGatesItsPattern) {
   EXPECT_EQ(p.FindAll("Vote : oui. Vote : non").size(), 2u);
 }
 
+TEST(PatternSet, TopLevelAlternativesSplitOnlyWhereBranchesStayTheSame) {
+  using internal::TopLevelAlternatives;
+  using V = std::vector<std::string>;
+  // The opening option setting goes in front of every branch.
+  EXPECT_EQ(TopLevelAlternatives("(?i) absent | excus"), (V{"(?i)  absent \n", "(?i)  excus\n"}));
+  // A '|' inside a group, a class, an escape or a comment is no split.
+  EXPECT_EQ(TopLevelAlternatives("a(?:b|c) | [|] | \\| # x|y\n | d").size(), 4u);
+  // One group around the whole is split inside, its option kept.
+  EXPECT_EQ(TopLevelAlternatives(" (?i: pouvoir | mandat ) "),
+            (V{"(?i)  pouvoir \n", "(?i)  mandat \n"}));
+  EXPECT_EQ(TopLevelAlternatives("(?:a|b)").size(), 2u);
+  EXPECT_EQ(TopLevelAlternatives("(?:a)|(?:b)").size(), 2u);
+  EXPECT_EQ(TopLevelAlternatives("(?:a)(?:b|c)").size(), 1u);
+  // Kept whole: one branch, an option set later (it carries into the next
+  // branches), a capture, a backreference, \Q, a class with "[:alpha:]".
+  for (const char* body :
+       {"abc", "a (?i) b | c", "(a)|b", "(?<n>a)|b", "(a)\\1|b", "\\Qa|b\\E", "[[:alpha:]|]"}) {
+    EXPECT_EQ(TopLevelAlternatives(body), V{body}) << body;
+  }
+  EXPECT_EQ(TopLevelAlternatives("[[:alpha:]] | (?<=x) y | (?!z) w").size(), 3u);
+}
+
+TEST(PatternSet, SlowToFindOrdersBranchesOnly) {
+  EXPECT_FALSE(internal::SlowToFind("(?i) absent"));
+  EXPECT_TRUE(internal::SlowToFind("(?i) secr"));  // "ſ" is an "s"
+  EXPECT_FALSE(internal::SlowToFind("secr"));
+  EXPECT_TRUE(internal::SlowToFind("(?i) [ée]lu"));
+  EXPECT_TRUE(internal::SlowToFind("(?i) élu"));
+  EXPECT_FALSE(internal::SlowToFind("(?i-s) abc"));
+}
+
+TEST(PatternSet, ACueOfSeveralWordsIsLookedForWordByWord) {
+  // The subjects are long enough for the cue's words to be looked for apart.
+  std::string filler(600, 'x');
+  auto set = PatternSet::Load({{"c.pcre",
+                                "[status]\n  (?i) (?:absents?|excus[ée]s?|pouvoirs?) \\s* :\n"
+                                "[cue status]\n  (?i) absent | excus | pouvoir\n"}});
+  ASSERT_TRUE(set.ok()) << set.error().message;
+  const Pattern& p = (*set.value())["status"];
+  ASSERT_NE(p.cue(), nullptr);
+  Match m;
+  // Each word alone gates the pattern in, the last one too; none, out.
+  for (const char* word : {"Absents :", "excusés :", "POUVOIR :"}) {
+    std::string text = filler + " " + word + " " + filler;
+    EXPECT_TRUE(p.cue()->Occurs(text)) << word;
+    EXPECT_TRUE(p.Find(text, &m)) << word;
+    EXPECT_EQ(m.begin(), filler.size() + 1) << word;
+    // From past the word on, it is not there.
+    EXPECT_FALSE(p.cue()->Occurs(text, filler.size() + 5)) << word;
+  }
+  EXPECT_FALSE(p.cue()->Occurs(filler + " présents : " + filler));
+  // A short subject is searched whole: the same answers.
+  EXPECT_TRUE(p.cue()->Occurs("Pouvoir : X"));
+  EXPECT_FALSE(p.cue()->Occurs("Présents : X"));
+}
+
 TEST(PatternSet, ACueForNoPatternOrTwiceIsAnError) {
   auto missing = PatternSet::Load({{"c.pcre", "[a]\n a\n[cue b]\n b\n"}});
   ASSERT_FALSE(missing.ok());
