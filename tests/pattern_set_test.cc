@@ -91,6 +91,39 @@ TEST(PatternSet, FindAllStepsOverUtf8AfterEmptyMatches) {
   EXPECT_GE(all.size(), 2u);
 }
 
+// The same answers whichever way the machine code is entered: a subject
+// known valid (declared, or checked) goes straight to it, an invalid one and
+// a null one through pcre2_match's checks.
+TEST(PatternSet, MatchesAlikeOnValidInvalidAndNullSubjects) {
+  auto set = PatternSet::Load({{"x.pcre", "[e]\n x*\n[w]\n (?i) pr[ée]sents?\n"}});
+  ASSERT_TRUE(set.ok());
+  const Pattern& e = (*set.value())["e"];
+  const Pattern& w = (*set.value())["w"];
+  Match m;
+  // A null subject reads as the empty one.
+  for (std::string_view empty : {std::string_view(), std::string_view("")}) {
+    EXPECT_TRUE(e.Find(empty, &m));
+    EXPECT_EQ(m.end(), 0u);
+    EXPECT_FALSE(w.Find(empty, &m));
+  }
+  std::string text = "Étaient PRÉSENTS : A, B";
+  EXPECT_TRUE(w.Find(text, &m));
+  EXPECT_EQ(m.text(), "PRÉSENTS");
+  {
+    Utf8Checked valid(text);
+    EXPECT_TRUE(w.Find(text, &m, 3));
+    EXPECT_EQ(m.begin(), 9u);
+    EXPECT_TRUE(w.MatchAt(text, &m, 9));
+    EXPECT_TRUE(w.FindBefore(text, &m, 0, 9));
+    EXPECT_FALSE(w.FindBefore(text, &m, 0, 8));
+  }
+  // Not UTF-8 (a byte 0xFF): PCRE2 refuses it whole, match or not.
+  EXPECT_FALSE(
+      w.Find("présents \xff"
+             "x",
+             &m));
+}
+
 // A cursor gives FindAll's matches one at a time, from any start, empty
 // matches and multi-byte characters included, and nothing once they are out.
 TEST(PatternSet, MatchCursorGivesFindAllsMatches) {

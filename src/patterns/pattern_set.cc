@@ -398,6 +398,13 @@ Pattern::~Pattern() {
   pcre2_code_free(static_cast<pcre2_code*>(limited_));
 }
 
+bool Pattern::Jitted(const void* code) {
+  size_t size = 0;
+  return code != nullptr &&
+         pcre2_pattern_info(static_cast<const pcre2_code*>(code), PCRE2_INFO_JITSIZE, &size) == 0 &&
+         size > 0;
+}
+
 void* Pattern::Variant(const std::string& source, uint32_t option) {
   int err = 0;
   PCRE2_SIZE off = 0;
@@ -453,10 +460,15 @@ bool Pattern::Run(std::string_view subject, size_t start, uint32_t options, Matc
   if (start > subject.size()) return false;
   ThreadMatchState& st = MatchState();
   auto* code = static_cast<pcre2_code*>(code_);
+  bool jit = jit_;
   if (options & PCRE2_ANCHORED) {
-    std::call_once(anchored_once_, [this] { anchored_ = Variant(source_, PCRE2_ANCHORED); });
+    std::call_once(anchored_once_, [this] {
+      anchored_ = Variant(source_, PCRE2_ANCHORED);
+      anchored_jit_ = Jitted(anchored_);
+    });
     if (anchored_) {
       code = static_cast<pcre2_code*>(anchored_);
+      jit = anchored_jit_;
       options &= ~static_cast<uint32_t>(PCRE2_ANCHORED);
     }
   }
@@ -464,16 +476,26 @@ bool Pattern::Run(std::string_view subject, size_t start, uint32_t options, Matc
   // little at every match: only the patterns FindBefore runs have one).
   bool limited = limit < subject.size();
   if (limited) {
-    std::call_once(limited_once_, [this] { limited_ = Variant(source_, PCRE2_USE_OFFSET_LIMIT); });
+    std::call_once(limited_once_, [this] {
+      limited_ = Variant(source_, PCRE2_USE_OFFSET_LIMIT);
+      limited_jit_ = Jitted(limited_);
+    });
     if (limited_) {
       code = static_cast<pcre2_code*>(limited_);
+      jit = limited_jit_;
       pcre2_set_offset_limit(st.context, limit);
     }
   }
   PatternProfile* profile = PatternProfile::Get();
   auto t0 = profile ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point();
-  int rc = pcre2_match(code, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(), start,
-                       options, st.data, st.context);
+  // Straight to the machine code when there is some and nothing is left for
+  // pcre2_match to check: the subject's UTF-8 is known valid, no option, a
+  // subject that is not null (pcre2_match refuses a null one).
+  int rc = jit && options == PCRE2_NO_UTF_CHECK && subject.data() != nullptr
+               ? pcre2_jit_match(code, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(),
+                                 start, 0, st.data, st.context)
+               : pcre2_match(code, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(),
+                             start, options, st.data, st.context);
   if (limited) pcre2_set_offset_limit(st.context, PCRE2_UNSET);
   if (profile) {
     auto ns =
@@ -620,6 +642,7 @@ Result<std::shared_ptr<const PatternSet>> PatternSet::Load(
       p->name_ = e.name;
       p->source_ = body;
       p->code_ = code;
+      p->jit_ = Pattern::Jitted(code);
       pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &p->captures_);
       uint32_t count = 0, entry_size = 0;
       PCRE2_SPTR table = nullptr;
@@ -656,6 +679,7 @@ Result<std::shared_ptr<const PatternSet>> PatternSet::Load(
           alt->name_ = e.name;
           alt->source_ = a;
           alt->code_ = part;
+          alt->jit_ = Pattern::Jitted(part);
           alt->is_cue_ = true;
           p->alternatives_.push_back(std::move(alt));
         }

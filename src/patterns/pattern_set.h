@@ -128,6 +128,12 @@ class Pattern {
   mutable std::once_flag limited_once_;
   // source compiled with `option` added, and JIT-compiled; null on failure.
   static void* Variant(const std::string& source, uint32_t option);
+  // Whether `code` (a pcre2_code_8*) has machine code: pcre2_jit_match can
+  // run it (without pcre2_match's checks).
+  static bool Jitted(const void* code);
+  bool jit_ = false;                   // code_ is
+  mutable bool anchored_jit_ = false;  // anchored_ is (set with it)
+  mutable bool limited_jit_ = false;   // limited_ is (set with it)
   std::map<std::string, int, std::less<>> names_;
   std::unique_ptr<Pattern> cue_;  // see [cue name] above; may be null
   // The top-level alternatives, compiled apart, for Occurs; empty when the
