@@ -54,6 +54,23 @@ TEST(Fold, FoldsAccentsCaseLigaturesAndSeparators) {
   EXPECT_EQ(Fold("—…"), "");
 }
 
+TEST(CodePointsBefore, CountsCharactersBeforeEachOffsetInAnyOrder) {
+  std::string s = "Délibéré à Noël";  // 15 characters, 20 bytes
+  // Offsets out of order, repeated, inside a character, past the end.
+  std::vector<size_t> offsets = {19, 0, 3, 2, 3, 100, 14, 1};
+  std::vector<size_t> want;
+  for (size_t o : offsets) {
+    size_t n = 0;
+    for (size_t i = 0; i < o && i < s.size(); ++i)
+      n += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+    want.push_back(n);
+  }
+  EXPECT_EQ(CodePointsBefore(s, offsets), want);
+  EXPECT_EQ(CodePointsBefore(s, offsets), (std::vector<size_t>{14, 0, 2, 2, 2, 15, 10, 1}));
+  EXPECT_TRUE(CodePointsBefore(s, {}).empty());
+  EXPECT_EQ(CodePointsBefore("", {0, 5}), (std::vector<size_t>{0, 0}));
+}
+
 TEST(FrenchMonth, WholeMonthNamesInAnyCaseWithOrWithoutAccents) {
   EXPECT_EQ(FrenchMonth("février"), 2);
   EXPECT_EQ(FrenchMonth("FEVRIER"), 2);

@@ -91,6 +91,39 @@ TEST(PatternSet, FindAllStepsOverUtf8AfterEmptyMatches) {
   EXPECT_GE(all.size(), 2u);
 }
 
+// The same answers whichever way the machine code is entered: a subject
+// known valid (declared, or checked) goes straight to it, an invalid one and
+// a null one through pcre2_match's checks.
+TEST(PatternSet, MatchesAlikeOnValidInvalidAndNullSubjects) {
+  auto set = PatternSet::Load({{"x.pcre", "[e]\n x*\n[w]\n (?i) pr[ée]sents?\n"}});
+  ASSERT_TRUE(set.ok());
+  const Pattern& e = (*set.value())["e"];
+  const Pattern& w = (*set.value())["w"];
+  Match m;
+  // A null subject reads as the empty one.
+  for (std::string_view empty : {std::string_view(), std::string_view("")}) {
+    EXPECT_TRUE(e.Find(empty, &m));
+    EXPECT_EQ(m.end(), 0u);
+    EXPECT_FALSE(w.Find(empty, &m));
+  }
+  std::string text = "Étaient PRÉSENTS : A, B";
+  EXPECT_TRUE(w.Find(text, &m));
+  EXPECT_EQ(m.text(), "PRÉSENTS");
+  {
+    Utf8Checked valid(text);
+    EXPECT_TRUE(w.Find(text, &m, 3));
+    EXPECT_EQ(m.begin(), 9u);
+    EXPECT_TRUE(w.MatchAt(text, &m, 9));
+    EXPECT_TRUE(w.FindBefore(text, &m, 0, 9));
+    EXPECT_FALSE(w.FindBefore(text, &m, 0, 8));
+  }
+  // Not UTF-8 (a byte 0xFF): PCRE2 refuses it whole, match or not.
+  EXPECT_FALSE(
+      w.Find("présents \xff"
+             "x",
+             &m));
+}
+
 // A cursor gives FindAll's matches one at a time, from any start, empty
 // matches and multi-byte characters included, and nothing once they are out.
 TEST(PatternSet, MatchCursorGivesFindAllsMatches) {
@@ -217,6 +250,62 @@ TEST(PatternSet, ACueGatesItsPattern) {
   // The cue is looked for from the start offset on.
   EXPECT_FALSE(p.Find("Vote : oui. Scrutin : non", &m, 10));
   EXPECT_EQ(p.FindAll("Vote : oui. Vote : non").size(), 2u);
+}
+
+TEST(PatternSet, TopLevelAlternativesSplitOnlyWhereBranchesStayTheSame) {
+  using internal::TopLevelAlternatives;
+  using V = std::vector<std::string>;
+  // The opening option setting goes in front of every branch.
+  EXPECT_EQ(TopLevelAlternatives("(?i) absent | excus"), (V{"(?i)  absent \n", "(?i)  excus\n"}));
+  // A '|' inside a group, a class, an escape or a comment is no split.
+  EXPECT_EQ(TopLevelAlternatives("a(?:b|c) | [|] | \\| # x|y\n | d").size(), 4u);
+  // One group around the whole is split inside, its option kept.
+  EXPECT_EQ(TopLevelAlternatives(" (?i: pouvoir | mandat ) "),
+            (V{"(?i)  pouvoir \n", "(?i)  mandat \n"}));
+  EXPECT_EQ(TopLevelAlternatives("(?:a|b)").size(), 2u);
+  EXPECT_EQ(TopLevelAlternatives("(?:a)|(?:b)").size(), 2u);
+  EXPECT_EQ(TopLevelAlternatives("(?:a)(?:b|c)").size(), 1u);
+  // Kept whole: one branch, an option set later (it carries into the next
+  // branches), a capture, a backreference, \Q, a class with "[:alpha:]".
+  for (const char* body :
+       {"abc", "a (?i) b | c", "(a)|b", "(?<n>a)|b", "(a)\\1|b", "\\Qa|b\\E", "[[:alpha:]|]"}) {
+    EXPECT_EQ(TopLevelAlternatives(body), V{body}) << body;
+  }
+  EXPECT_EQ(TopLevelAlternatives("[[:alpha:]] | (?<=x) y | (?!z) w").size(), 3u);
+}
+
+TEST(PatternSet, SlowToFindOrdersBranchesOnly) {
+  EXPECT_FALSE(internal::SlowToFind("(?i) absent"));
+  EXPECT_TRUE(internal::SlowToFind("(?i) secr"));  // "ſ" is an "s"
+  EXPECT_FALSE(internal::SlowToFind("secr"));
+  EXPECT_TRUE(internal::SlowToFind("(?i) [ée]lu"));
+  EXPECT_TRUE(internal::SlowToFind("(?i) élu"));
+  EXPECT_FALSE(internal::SlowToFind("(?i-s) abc"));
+}
+
+TEST(PatternSet, ACueOfSeveralWordsIsLookedForWordByWord) {
+  // The subjects are long enough for the cue's words to be looked for apart.
+  std::string filler(600, 'x');
+  auto set = PatternSet::Load({{"c.pcre",
+                                "[status]\n  (?i) (?:absents?|excus[ée]s?|pouvoirs?) \\s* :\n"
+                                "[cue status]\n  (?i) absent | excus | pouvoir\n"}});
+  ASSERT_TRUE(set.ok()) << set.error().message;
+  const Pattern& p = (*set.value())["status"];
+  ASSERT_NE(p.cue(), nullptr);
+  Match m;
+  // Each word alone gates the pattern in, the last one too; none, out.
+  for (const char* word : {"Absents :", "excusés :", "POUVOIR :"}) {
+    std::string text = filler + " " + word + " " + filler;
+    EXPECT_TRUE(p.cue()->Occurs(text)) << word;
+    EXPECT_TRUE(p.Find(text, &m)) << word;
+    EXPECT_EQ(m.begin(), filler.size() + 1) << word;
+    // From past the word on, it is not there.
+    EXPECT_FALSE(p.cue()->Occurs(text, filler.size() + 5)) << word;
+  }
+  EXPECT_FALSE(p.cue()->Occurs(filler + " présents : " + filler));
+  // A short subject is searched whole: the same answers.
+  EXPECT_TRUE(p.cue()->Occurs("Pouvoir : X"));
+  EXPECT_FALSE(p.cue()->Occurs("Présents : X"));
 }
 
 TEST(PatternSet, ACueForNoPatternOrTwiceIsAnError) {

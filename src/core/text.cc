@@ -1,5 +1,7 @@
 #include "core/text.h"
 
+#include <algorithm>
+
 #include <utf8proc.h>
 
 #include <cstdlib>
@@ -142,14 +144,19 @@ std::string Fold(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-        char ch = static_cast<char>(c);
-        keep(&ch, 1);
-      } else {
+      auto folded = [](unsigned char a) -> char {
+        if (a >= 'A' && a <= 'Z') return static_cast<char>(a - 'A' + 'a');
+        return (a >= 'a' && a <= 'z') || (a >= '0' && a <= '9') ? static_cast<char>(a) : '\0';
+      };
+      if (!folded(c)) {
         space = true;
+        ++i;
+        continue;
       }
-      ++i;
+      // The run of ASCII letters and digits, lower-cased, in one go.
+      if (space && !out.empty()) out += ' ';
+      space = false;
+      for (char f; i < s.size() && (f = folded(static_cast<unsigned char>(s[i]))); ++i) out += f;
       continue;
     }
     utf8proc_int32_t cp = 0;
@@ -174,23 +181,38 @@ std::string Fold(std::string_view s) {
   return out;
 }
 
+std::vector<size_t> CodePointsBefore(std::string_view s, const std::vector<size_t>& offsets) {
+  std::vector<size_t> order(offsets.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(),
+            [&](size_t a, size_t b) { return offsets[a] < offsets[b]; });
+  std::vector<size_t> out(offsets.size());
+  size_t at = 0, n = 0;
+  for (size_t i : order) {
+    size_t to = std::min(offsets[i], s.size());
+    for (; at < to; ++at) n += (static_cast<unsigned char>(s[at]) & 0xC0) != 0x80;
+    out[i] = n;
+  }
+  return out;
+}
+
 bool StartsWithWords(std::string_view f, std::string_view words) {
   return f.size() >= words.size() && f.compare(0, words.size(), words) == 0 &&
          (f.size() == words.size() || f[words.size()] == ' ');
 }
 
 std::string CollapseSpace(std::string_view s) {
+  auto blank = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; };
   std::string out;
   out.reserve(s.size());
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
-      space = true;
-    } else {
-      if (space && !out.empty()) out += ' ';
-      space = false;
-      out += c;
-    }
+  // Word by word: each run of non-blanks goes in whole.
+  for (size_t i = 0; i < s.size();) {
+    while (i < s.size() && blank(s[i])) ++i;
+    size_t word = i;
+    while (i < s.size() && !blank(s[i])) ++i;
+    if (i == word) continue;
+    if (!out.empty()) out += ' ';
+    out.append(s.data() + word, i - word);
   }
   return out;
 }

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace delibex {
 
@@ -39,6 +40,11 @@ std::optional<int> FrenchMonth(std::string_view word);
 // WithoutBrokenEnd trims the end only (offsets from the start stay valid).
 std::string_view WholeCharacters(std::string_view s);
 std::string_view WithoutBrokenEnd(std::string_view s);
+
+// The code points of s that start before each byte offset of `offsets` (an
+// offset past the end counts them all), in the order given: one pass over s
+// up to the largest offset, however many offsets and in whatever order.
+std::vector<size_t> CodePointsBefore(std::string_view s, const std::vector<size_t>& offsets);
 
 // True when the folded text `f` is `words` or starts with them and a space:
 // "president du conseil" starts with the words "president".

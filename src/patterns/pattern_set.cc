@@ -4,6 +4,7 @@
 #include <pcre2.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -209,6 +210,153 @@ Result<std::vector<Entry>> Parse(const PatternSource& src) {
 
 }  // namespace
 
+namespace internal {
+
+namespace {
+
+bool IsBlankOrComment(std::string_view body, size_t* i) {
+  char c = body[*i];
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+    ++*i;
+    return true;
+  }
+  if (c == '#') {
+    size_t eol = body.find('\n', *i);
+    *i = eol == std::string_view::npos ? body.size() : eol + 1;
+    return true;
+  }
+  return false;
+}
+
+// An option setting "(?i)" / "(?i-x)" at `i` (letters and '-' only); its
+// length, or 0.
+size_t OptionSettingAt(std::string_view body, size_t i) {
+  if (body.compare(i, 2, "(?") != 0) return 0;
+  size_t j = i + 2;
+  while (j < body.size() && (isalpha(static_cast<unsigned char>(body[j])) || body[j] == '-')) ++j;
+  if (j == i + 2 || j >= body.size() || body[j] != ')') return 0;
+  return j + 1 - i;
+}
+
+// Splits `body` at its '|' of depth 0. False when it holds what a split
+// could change (see TopLevelAlternatives); `head` is the length of the
+// option setting that opens it, which may stay.
+bool SplitAtBars(std::string_view body, size_t head, std::vector<std::string_view>* parts) {
+  size_t depth = 0, from = head;
+  for (size_t i = head; i < body.size();) {
+    if (IsBlankOrComment(body, &i)) continue;
+    char c = body[i];
+    if (c == '\\') {
+      if (i + 1 >= body.size()) return false;
+      char e = body[i + 1];
+      if (e == 'Q' || e == 'E' || e == 'g' || e == 'k' || (e >= '1' && e <= '9')) return false;
+      i += 2;
+    } else if (c == '[') {
+      // A class: ']' first (or after '^') is a member; "[:alpha:]" inside.
+      size_t j = i + 1;
+      if (j < body.size() && body[j] == '^') ++j;
+      if (j < body.size() && body[j] == ']') ++j;
+      while (j < body.size() && body[j] != ']') {
+        if (body[j] == '\\') {
+          j += 2;
+        } else if (body[j] == '[' && j + 1 < body.size() && body[j + 1] == ':') {
+          size_t close = body.find(":]", j + 2);
+          if (close == std::string_view::npos) return false;
+          j = close + 2;
+        } else {
+          ++j;
+        }
+      }
+      if (j >= body.size()) return false;
+      i = j + 1;
+    } else if (c == '(') {
+      if (depth == 0 && OptionSettingAt(body, i) != 0) return false;  // carries on
+      // Only groups that capture nothing: no numbers or names to shift.
+      if (body.compare(i, 2, "(?") != 0 && body.compare(i, 2, "(*") != 0) return false;
+      if (body.compare(i, 3, "(?<") == 0 && i + 3 < body.size() && body[i + 3] != '=' &&
+          body[i + 3] != '!')
+        return false;
+      if (body.compare(i, 3, "(?P") == 0 || body.compare(i, 3, "(?'") == 0 ||
+          body.compare(i, 3, "(?|") == 0 || body.compare(i, 2, "(*") == 0)
+        return false;
+      ++depth;
+      ++i;
+    } else if (c == ')') {
+      if (depth == 0) return false;
+      --depth;
+      ++i;
+    } else if (c == '|' && depth == 0) {
+      parts->push_back(body.substr(from, i - from));
+      from = ++i;
+    } else {
+      ++i;
+    }
+  }
+  if (depth != 0) return false;
+  parts->push_back(body.substr(from));
+  return true;
+}
+
+}  // namespace
+
+std::vector<std::string> TopLevelAlternatives(std::string_view body) {
+  std::vector<std::string> whole = {std::string(body)};
+  size_t i = 0;
+  while (i < body.size() && IsBlankOrComment(body, &i)) {
+  }
+  std::string option(body.substr(i, OptionSettingAt(body, i)));
+  i += option.size();
+  std::vector<std::string_view> parts;
+  if (!SplitAtBars(body, i, &parts)) return whole;
+  if (parts.size() == 1) {
+    // One group around the whole: "(?: a | b )", "(?i: a | b )".
+    std::string_view inner = parts[0];
+    size_t b = 0;
+    while (b < inner.size() && IsBlankOrComment(inner, &b)) {
+    }
+    size_t e = inner.size();
+    while (e > b && (inner[e - 1] == ' ' || inner[e - 1] == '\t' || inner[e - 1] == '\n' ||
+                     inner[e - 1] == '\r'))
+      --e;
+    if (inner.compare(b, 2, "(?") != 0 || e == 0 || inner[e - 1] != ')') return whole;
+    size_t colon = b + 2;
+    while (colon < e && (isalpha(static_cast<unsigned char>(inner[colon])) || inner[colon] == '-'))
+      ++colon;
+    if (colon >= e || inner[colon] != ':') return whole;
+    std::string_view content = inner.substr(colon + 1, e - 1 - (colon + 1));
+    // The group must close at the end, not earlier: "(?:a)|(?:b)" is two.
+    std::vector<std::string_view> check;
+    if (!SplitAtBars(content, 0, &check)) return whole;
+    if (colon > b + 2) option += "(?" + std::string(inner.substr(b + 2, colon - b - 2)) + ")";
+    parts = std::move(check);
+  }
+  if (parts.size() < 2) return whole;
+  std::vector<std::string> out;
+  for (std::string_view p : parts) out.push_back(option + " " + std::string(p) + "\n");
+  return out;
+}
+
+bool SlowToFind(std::string_view alternative) {
+  size_t i = 0;
+  bool caseless = false;
+  for (;;) {
+    while (i < alternative.size() && IsBlankOrComment(alternative, &i)) {
+    }
+    size_t n = OptionSettingAt(alternative, i);
+    if (n == 0) break;
+    std::string_view set = alternative.substr(i + 2, n - 3);
+    set = set.substr(0, set.find('-'));
+    caseless = caseless || set.find('i') != std::string_view::npos;
+    i += n;
+  }
+  if (i >= alternative.size()) return true;
+  unsigned char c = static_cast<unsigned char>(alternative[i]);
+  if (c >= 0x80 || c == '[' || c == '(' || c == '\\' || c == '.') return true;
+  return caseless && (c == 's' || c == 'S' || c == 'k' || c == 'K');
+}
+
+}  // namespace internal
+
 bool Match::has(std::string_view group) const {
   if (!names_) return false;
   auto it = names_->find(group);
@@ -248,6 +396,13 @@ Pattern::~Pattern() {
   pcre2_code_free(static_cast<pcre2_code*>(code_));
   pcre2_code_free(static_cast<pcre2_code*>(anchored_));
   pcre2_code_free(static_cast<pcre2_code*>(limited_));
+}
+
+bool Pattern::Jitted(const void* code) {
+  size_t size = 0;
+  return code != nullptr &&
+         pcre2_pattern_info(static_cast<const pcre2_code*>(code), PCRE2_INFO_JITSIZE, &size) == 0 &&
+         size > 0;
 }
 
 void* Pattern::Variant(const std::string& source, uint32_t option) {
@@ -297,7 +452,7 @@ bool Pattern::Run(std::string_view subject, size_t start, uint32_t options, Matc
   // Not for an anchored match: tried at one place, it fails sooner than the
   // cue would be looked for over the rest of the subject.
   if (cue_ && !(options & PCRE2_ANCHORED) &&
-      !cue_->Run(subject, start, options & PCRE2_NO_UTF_CHECK, nullptr))
+      !cue_->Occurs(subject, start, options & PCRE2_NO_UTF_CHECK))
     return false;
   if (limit < start) return false;
   while (start < subject.size() && (static_cast<unsigned char>(subject[start]) & 0xC0) == 0x80)
@@ -305,10 +460,15 @@ bool Pattern::Run(std::string_view subject, size_t start, uint32_t options, Matc
   if (start > subject.size()) return false;
   ThreadMatchState& st = MatchState();
   auto* code = static_cast<pcre2_code*>(code_);
+  bool jit = jit_;
   if (options & PCRE2_ANCHORED) {
-    std::call_once(anchored_once_, [this] { anchored_ = Variant(source_, PCRE2_ANCHORED); });
+    std::call_once(anchored_once_, [this] {
+      anchored_ = Variant(source_, PCRE2_ANCHORED);
+      anchored_jit_ = Jitted(anchored_);
+    });
     if (anchored_) {
       code = static_cast<pcre2_code*>(anchored_);
+      jit = anchored_jit_;
       options &= ~static_cast<uint32_t>(PCRE2_ANCHORED);
     }
   }
@@ -316,16 +476,26 @@ bool Pattern::Run(std::string_view subject, size_t start, uint32_t options, Matc
   // little at every match: only the patterns FindBefore runs have one).
   bool limited = limit < subject.size();
   if (limited) {
-    std::call_once(limited_once_, [this] { limited_ = Variant(source_, PCRE2_USE_OFFSET_LIMIT); });
+    std::call_once(limited_once_, [this] {
+      limited_ = Variant(source_, PCRE2_USE_OFFSET_LIMIT);
+      limited_jit_ = Jitted(limited_);
+    });
     if (limited_) {
       code = static_cast<pcre2_code*>(limited_);
+      jit = limited_jit_;
       pcre2_set_offset_limit(st.context, limit);
     }
   }
   PatternProfile* profile = PatternProfile::Get();
   auto t0 = profile ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point();
-  int rc = pcre2_match(code, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(), start,
-                       options, st.data, st.context);
+  // Straight to the machine code when there is some and nothing is left for
+  // pcre2_match to check: the subject's UTF-8 is known valid, no option, a
+  // subject that is not null (pcre2_match refuses a null one).
+  int rc = jit && options == PCRE2_NO_UTF_CHECK && subject.data() != nullptr
+               ? pcre2_jit_match(code, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(),
+                                 start, 0, st.data, st.context)
+               : pcre2_match(code, reinterpret_cast<PCRE2_SPTR>(subject.data()), subject.size(),
+                             start, options, st.data, st.context);
   if (limited) pcre2_set_offset_limit(st.context, PCRE2_UNSET);
   if (profile) {
     auto ns =
@@ -351,6 +521,30 @@ bool Pattern::Run(std::string_view subject, size_t start, uint32_t options, Matc
     m->spans_[i] = {ov[2 * i], ov[2 * i + 1]};
   }
   return true;
+}
+
+namespace {
+
+// Occurs looks for the alternatives apart from this many bytes of subject on.
+constexpr size_t kAlternativesApartFrom = 512;
+
+}  // namespace
+
+bool Pattern::Occurs(std::string_view subject, size_t start) const {
+  return Occurs(subject, start, 0);
+}
+
+bool Pattern::Occurs(std::string_view subject, size_t start, uint32_t options) const {
+  // A short subject is searched at once: there, the calls would cost more
+  // than the letters they skip.
+  if (alternatives_.empty() || subject.size() < start + kAlternativesApartFrom)
+    return Run(subject, start, options, nullptr);
+  // Checked once for all the alternatives.
+  if (!(options & PCRE2_NO_UTF_CHECK)) options |= Utf8Known(WithoutBrokenEnd(subject));
+  for (const auto& a : alternatives_) {
+    if (a->Run(subject, start, options, nullptr)) return true;
+  }
+  return false;
 }
 
 bool Pattern::Find(std::string_view subject, Match* m, size_t start) const {
@@ -448,6 +642,7 @@ Result<std::shared_ptr<const PatternSet>> PatternSet::Load(
       p->name_ = e.name;
       p->source_ = body;
       p->code_ = code;
+      p->jit_ = Pattern::Jitted(code);
       pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &p->captures_);
       uint32_t count = 0, entry_size = 0;
       PCRE2_SPTR table = nullptr;
@@ -461,6 +656,33 @@ Result<std::shared_ptr<const PatternSet>> PatternSet::Load(
       }
       p->is_cue_ = e.is_cue;
       if (e.is_cue) {
+        // A cue is only asked whether it occurs: its alternatives apart.
+        std::vector<std::string> alternatives = internal::TopLevelAlternatives(body);
+        // Those PCRE2 finds slowly last: the search stops at the first that
+        // occurs. A first letter with a case outside ASCII ("s" and "ſ",
+        // "k" and the Kelvin sign), a class or a group has no SIMD skip.
+        std::stable_sort(alternatives.begin(), alternatives.end(),
+                         [](const std::string& a, const std::string& b) {
+                           return internal::SlowToFind(a) < internal::SlowToFind(b);
+                         });
+        for (size_t i = 0; alternatives.size() > 1 && i < alternatives.size(); ++i) {
+          const std::string& a = alternatives[i];
+          pcre2_code* part = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(a.data()), a.size(),
+                                           PCRE2_UTF | PCRE2_UCP | PCRE2_EXTENDED | PCRE2_MULTILINE,
+                                           &err, &off, nullptr);
+          if (!part) {  // not expected of a branch of a pattern that compiles
+            p->alternatives_.clear();
+            break;
+          }
+          pcre2_jit_compile(part, PCRE2_JIT_COMPLETE);
+          auto alt = std::unique_ptr<Pattern>(new Pattern());
+          alt->name_ = e.name;
+          alt->source_ = a;
+          alt->code_ = part;
+          alt->jit_ = Pattern::Jitted(part);
+          alt->is_cue_ = true;
+          p->alternatives_.push_back(std::move(alt));
+        }
         cues.push_back({std::move(p), here});
       } else {
         set->patterns_[e.name] = std::move(p);

@@ -87,6 +87,13 @@ class Pattern {
   // The cue of this pattern ([cue name] in its file), or null.
   const Pattern* cue() const { return cue_.get(); }
 
+  // Whether a match starts at or after `start`, as Find would tell, the
+  // match itself left unread. A pattern made of top-level alternatives
+  // ("absent | excus | pouvoir", as most cues are) looks for each apart:
+  // PCRE2 skips to one word's first letters with SIMD, to any of eight
+  // words' only through a bitmap of first bytes, tried letter by letter.
+  bool Occurs(std::string_view subject, size_t start = 0) const;
+
   // The first match at or after `start`; false when there is none.
   bool Find(std::string_view subject, Match* m, size_t start = 0) const;
   // The first match that starts in [start, limit] (ends may run past limit):
@@ -121,9 +128,19 @@ class Pattern {
   mutable std::once_flag limited_once_;
   // source compiled with `option` added, and JIT-compiled; null on failure.
   static void* Variant(const std::string& source, uint32_t option);
+  // Whether `code` (a pcre2_code_8*) has machine code: pcre2_jit_match can
+  // run it (without pcre2_match's checks).
+  static bool Jitted(const void* code);
+  bool jit_ = false;                   // code_ is
+  mutable bool anchored_jit_ = false;  // anchored_ is (set with it)
+  mutable bool limited_jit_ = false;   // limited_ is (set with it)
   std::map<std::string, int, std::less<>> names_;
   std::unique_ptr<Pattern> cue_;  // see [cue name] above; may be null
-  bool is_cue_ = false;           // this is a cue (for DELIBEX_PATTERN_PROFILE)
+  // The top-level alternatives, compiled apart, for Occurs; empty when the
+  // pattern has one (see internal::TopLevelAlternatives).
+  std::vector<std::unique_ptr<Pattern>> alternatives_;
+  bool Occurs(std::string_view subject, size_t start, uint32_t options) const;
+  bool is_cue_ = false;  // this is a cue (for DELIBEX_PATTERN_PROFILE)
 };
 
 // FindAll's matches one at a time, each found when asked for: for a caller
@@ -197,5 +214,26 @@ class PatternSet {
   };
   std::unordered_map<std::string, std::unique_ptr<Pattern>, NameHash, std::equal_to<>> patterns_;
 };
+
+namespace internal {
+
+// The top-level alternatives of a pattern body (extended mode), each with the
+// option setting that opens the body ("(?i)") in front, so that each matches
+// what it matches as a branch of the whole; a body that is one non-capturing
+// group, "(?: a | b )" or "(?i: a | b )", is split inside it. A pattern
+// matches from a place exactly where one of its alternatives does. One
+// element, the body, when there is a single alternative or when a split
+// could change what a branch matches: an option set after the opening (it
+// would carry into later branches), \Q…\E, a backreference or a numbered
+// or named group.
+std::vector<std::string> TopLevelAlternatives(std::string_view body);
+
+// Whether PCRE2 is likely to find `alternative` (one of the above) without
+// its fastest skip: a first character that is a class, a group, an escape,
+// not ASCII, or a letter with a case outside ASCII under (?i) ("s" has "ſ").
+// A guess for the order of a search, never for what it finds.
+bool SlowToFind(std::string_view alternative);
+
+}  // namespace internal
 
 }  // namespace delibex

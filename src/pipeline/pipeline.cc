@@ -7,6 +7,7 @@
 #include <ctime>
 #include <vector>
 
+#include "core/text.h"
 #include "extract/act.h"
 #include "extract/provenance.h"
 #include "extract/session.h"
@@ -49,17 +50,29 @@ namespace {
 // warning (a clean page's words are read at 85 to 96).
 constexpr double kLowFieldConfidence = 50;
 
-size_t CodePoints(std::string_view s, size_t bytes) {
-  size_t n = 0;
-  for (size_t i = 0; i < bytes && i < s.size(); ++i)
-    n += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
-  return n;
-}
-
 // Maps each FieldSource's span in the normalized text to its page, its span
 // in the page's text, and on an OCR'd page the words' box and confidence.
 // Entries that cannot be placed are dropped; the rest keep their order.
 void ResolveProvenance(const Document& doc, const NormalizedText& norm, Record* r) {
+  // The spans' ends on each page, in code points: counted in one pass per
+  // page (counted from the page's start for each span, a long PV's many
+  // fields made it quadratic).
+  std::vector<std::vector<size_t>> ends(doc.pages.size());
+  for (const FieldSource& f : r->provenance) {
+    if (f.end <= f.begin || f.end > norm.text.size()) continue;
+    SourcePosition b = norm.map.Lookup(f.begin);
+    SourcePosition e = norm.map.Lookup(f.end - 1);
+    if (b.page < 0 || static_cast<size_t>(b.page) >= doc.pages.size()) continue;
+    const Page& page = doc.pages[static_cast<size_t>(b.page)];
+    size_t end = e.page == b.page ? e.offset + 1 : page.text.size();
+    ends[static_cast<size_t>(b.page)].push_back(b.offset);
+    ends[static_cast<size_t>(b.page)].push_back(std::min(end, page.text.size()));
+  }
+  std::vector<std::vector<size_t>> counts(doc.pages.size());
+  for (size_t p = 0; p < doc.pages.size(); ++p) {
+    if (!ends[p].empty()) counts[p] = CodePointsBefore(doc.pages[p].text, ends[p]);
+  }
+  std::vector<size_t> next(doc.pages.size(), 0);  // the next of counts[page] to take
   std::vector<FieldSource> kept;
   for (FieldSource f : r->provenance) {
     if (f.end <= f.begin || f.end > norm.text.size()) continue;
@@ -68,11 +81,14 @@ void ResolveProvenance(const Document& doc, const NormalizedText& norm, Record* 
     if (b.page < 0 || static_cast<size_t>(b.page) >= doc.pages.size()) continue;
     const Page& page = doc.pages[static_cast<size_t>(b.page)];
     size_t end = e.page == b.page ? e.offset + 1 : page.text.size();
+    const std::vector<size_t>& count = counts[static_cast<size_t>(b.page)];
+    size_t& taken = next[static_cast<size_t>(b.page)];
+    taken += 2;  // this span's two, in the order they were listed above
     if (b.offset >= page.text.size()) continue;
     end = std::min(end, page.text.size());
     f.page = b.page + 1;
-    f.page_begin = CodePoints(page.text, b.offset);
-    f.page_end = CodePoints(page.text, end);
+    f.page_begin = count[taken - 2];
+    f.page_end = count[taken - 1];
     for (const PageWord& w : page.words) {
       if (w.end <= b.offset || w.begin >= end) continue;
       if (!f.box) {
