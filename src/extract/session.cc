@@ -641,7 +641,7 @@ std::optional<Person> FindSecretary(std::string_view text, const PatternSet& pat
     }
   }
   if (up_to_first_hit(patterns["secretary_named_after"])) {
-    std::string_view who = m.has("who") ? m["who"] : m.has("who2") ? m["who2"] : m["who3"];
+    std::string_view who = m.has("who") ? m["who"] : m["who2"];
     if (auto p = ReadPerson(CollapseSpace(who))) hits.push_back({m.begin(), p->person});
   }
   if (hits.empty()) return std::nullopt;
