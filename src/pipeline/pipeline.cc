@@ -54,10 +54,13 @@ constexpr double kLowFieldConfidence = 50;
 // in the page's text, and on an OCR'd page the words' box and confidence.
 // Entries that cannot be placed are dropped; the rest keep their order.
 void ResolveProvenance(const Document& doc, const NormalizedText& norm, Record* r) {
-  // The spans' ends on each page, in code points: counted in one pass per
-  // page (counted from the page's start for each span, a long PV's many
-  // fields made it quadratic).
-  std::vector<std::vector<size_t>> ends(doc.pages.size());
+  // Each entry's page and its span in the page's text (bytes), found once.
+  struct Placed {
+    FieldSource source;
+    size_t page = 0;
+    size_t begin = 0, end = 0;
+  };
+  std::vector<Placed> placed;
   for (const FieldSource& f : r->provenance) {
     if (f.end <= f.begin || f.end > norm.text.size()) continue;
     SourcePosition b = norm.map.Lookup(f.begin);
@@ -65,8 +68,15 @@ void ResolveProvenance(const Document& doc, const NormalizedText& norm, Record* 
     if (b.page < 0 || static_cast<size_t>(b.page) >= doc.pages.size()) continue;
     const Page& page = doc.pages[static_cast<size_t>(b.page)];
     size_t end = e.page == b.page ? e.offset + 1 : page.text.size();
-    ends[static_cast<size_t>(b.page)].push_back(b.offset);
-    ends[static_cast<size_t>(b.page)].push_back(std::min(end, page.text.size()));
+    placed.push_back({f, static_cast<size_t>(b.page), b.offset, std::min(end, page.text.size())});
+  }
+  // The spans' ends on each page, in code points: counted in one pass per
+  // page (counted from the page's start for each span, a long PV's many
+  // fields made it quadratic).
+  std::vector<std::vector<size_t>> ends(doc.pages.size());
+  for (const Placed& p : placed) {
+    ends[p.page].push_back(p.begin);
+    ends[p.page].push_back(p.end);
   }
   std::vector<std::vector<size_t>> counts(doc.pages.size());
   for (size_t p = 0; p < doc.pages.size(); ++p) {
@@ -74,23 +84,18 @@ void ResolveProvenance(const Document& doc, const NormalizedText& norm, Record* 
   }
   std::vector<size_t> next(doc.pages.size(), 0);  // the next of counts[page] to take
   std::vector<FieldSource> kept;
-  for (FieldSource f : r->provenance) {
-    if (f.end <= f.begin || f.end > norm.text.size()) continue;
-    SourcePosition b = norm.map.Lookup(f.begin);
-    SourcePosition e = norm.map.Lookup(f.end - 1);
-    if (b.page < 0 || static_cast<size_t>(b.page) >= doc.pages.size()) continue;
-    const Page& page = doc.pages[static_cast<size_t>(b.page)];
-    size_t end = e.page == b.page ? e.offset + 1 : page.text.size();
-    const std::vector<size_t>& count = counts[static_cast<size_t>(b.page)];
-    size_t& taken = next[static_cast<size_t>(b.page)];
+  for (Placed& p : placed) {
+    const Page& page = doc.pages[p.page];
+    const std::vector<size_t>& count = counts[p.page];
+    size_t& taken = next[p.page];
     taken += 2;  // this span's two, in the order they were listed above
-    if (b.offset >= page.text.size()) continue;
-    end = std::min(end, page.text.size());
-    f.page = b.page + 1;
+    if (p.begin >= page.text.size()) continue;
+    FieldSource& f = p.source;
+    f.page = static_cast<int>(p.page) + 1;
     f.page_begin = count[taken - 2];
     f.page_end = count[taken - 1];
     for (const PageWord& w : page.words) {
-      if (w.end <= b.offset || w.begin >= end) continue;
+      if (w.end <= p.begin || w.begin >= p.end) continue;
       if (!f.box) {
         f.box = w.box;
         f.confidence = w.confidence;
