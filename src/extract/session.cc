@@ -279,26 +279,24 @@ class MatchesUpTo {
 // séance du 2 février est adopté"): the minutes named just before the lead,
 // their approval on the same line before it or in the rest of the sentence.
 // A heading ("COMPTE RENDU DE LA SÉANCE DU 9 MARS 2022") approves nothing.
-bool DatesApprovedMinutes(std::string_view text, size_t lead, size_t date_end) {
-  size_t near = lead > 30 ? lead - 30 : 0;
-  std::string named = Fold(text.substr(near, lead - near));
-  bool minutes = false;
-  for (const char* w :
-       {"compte rendu", "compte-rendu", "proces-verbal", "proces verbal", "pv ", "releve de"})
-    minutes = minutes || named.find(w) != npos;
-  if (!minutes) return false;
+bool DatesApprovedMinutes(std::string_view text, size_t lead, size_t date_end,
+                          const PatternSet& patterns) {
+  // Windows start on a character's first byte: the patterns read UTF-8.
+  auto whole_char = [&](size_t at) {
+    while (at < lead && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) ++at;
+    return at;
+  };
+  Match m;
+  size_t near = whole_char(lead > 30 ? lead - 30 : 0);
+  if (!patterns["minutes_named"].Find(text.substr(near, lead - near), &m)) return false;
   size_t line = text.rfind('\n', lead);
   line = line == npos ? 0 : line + 1;
-  line = std::max(line, lead > 120 ? lead - 120 : size_t{0});
-  std::string before = Fold(text.substr(line, lead - line));
+  line = std::max(line, whole_char(lead > 120 ? lead - 120 : 0));
   size_t stop = text.find_first_of(".\n", date_end);
   stop = std::min({stop == npos ? text.size() : stop, date_end + 80, text.size()});
-  std::string after = Fold(text.substr(date_end, stop - date_end));
-  for (const std::string* s : {&before, &after}) {
-    for (const char* w : {"approbation", "adoption", "approuve", "adopte"})
-      if (s->find(w) != npos) return true;
-  }
-  return false;
+  const Pattern& approved = patterns["minutes_approved"];
+  return approved.Find(text.substr(line, lead - line), &m) ||
+         approved.Find(text.substr(date_end, stop - date_end), &m);
 }
 
 // The sentence that dates the sitting: of the dates that open with a lead
@@ -330,7 +328,7 @@ std::optional<DatedSitting> FindSessionDate(std::string_view text, size_t attend
         }
       }
     }
-    if (!dated || DatesApprovedMinutes(text, lead, d.end)) return std::nullopt;
+    if (!dated || DatesApprovedMinutes(text, lead, d.end, patterns)) return std::nullopt;
     return DatedSitting{d, lead};
   };
   std::optional<DatedSitting> first, last_before;
