@@ -751,6 +751,8 @@ TEST(ExtractSession, SecretaryInEveryWording) {
       // A whole name on the label's line ends there.
       {"Secrétaire de séance : Nicole Boyer\nDélégation de service public : avenant n° 3",
        "-|Nicole Boyer|-"},
+      // So does an initial glued to its surname: not the scan's noise below.
+      {"Secrétaire de séance : N.BOYER\nPRELEVE", "-|N.BOYER|-"},
       // "ces fonctions": the secretary's, named in the words before.
       {"Il a été procédé à la nomination d'un secrétaire : M. Sylvain CROS a été désigné pour "
        "remplir ces fonctions.",

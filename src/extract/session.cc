@@ -597,11 +597,12 @@ std::optional<Person> FindSecretary(std::string_view text, const PatternSet& pat
     if (blank != std::string::npos) after = after.substr(0, blank);
     // A whole name on the label's line ends with it ("… : Aurélie Sauze" /
     // "Délégation de service public …"); a surname alone there may have its
-    // first name below ("Mme BROCA - LANNAUD" / "Marie - Thérèse").
+    // first name below ("Mme BROCA - LANNAUD" / "Marie - Thérèse"). An
+    // initial glued to its surname ("S.MEARY") is a whole name too.
     size_t nl = after.find('\n');
     if (nl != std::string::npos) {
       auto on_line = ReadPerson(CollapseSpace(after.substr(0, nl)));
-      if (on_line && on_line->person.name.find(' ') != std::string::npos)
+      if (on_line && on_line->person.name.find_first_of(" .") != std::string::npos)
         after = after.substr(0, nl);
     }
     if (auto p = ReadPerson(CollapseSpace(after))) {
