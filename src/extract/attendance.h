@@ -4,9 +4,10 @@
 // Reads every attendance heading (patterns/attendance.pcre) in `zone`, takes
 // the list that follows it up to the next heading or the end of the list
 // (a blank line, a sentence that is no name, a closing parenthesis), and
-// reads each item: a person, a proxy ("X (pouvoir à Y)", "X donne pouvoir à
-// Y", "X à Y" under a Pouvoirs heading), a substitute ("X remplacée par sa
-// suppléante Y"), or a role that belongs to the person before it ("Maire").
+// reads each item (the list cut by extract/list_items): a person, a proxy
+// ("X (pouvoir à Y)", "X donne pouvoir à Y", "X à Y" under a Pouvoirs
+// heading), a substitute ("X remplacée par sa suppléante Y"), or a role that
+// belongs to the person before it ("Maire").
 // Then each member is kept in one list only, the first of: present,
 // represented, excused, absent (SPEC: a member listed present stays present).
 // An absentee grid (a table: "Délégué | Absent | Suppléé par | Procuration
