@@ -994,6 +994,41 @@ TEST(SegmentActs, LetteredNumberInsideAFlattenedLine) {
   EXPECT_EQ(p.record.secretary->name, "Noël DURANTI");
 }
 
+// Minutes flattened into one long line, as web pages export them: the
+// session part, then each item's heading run on after a sentence's end.
+const char kFlattenedSession[] =
+    "COMPTE RENDU DU CONSEIL MUNICIPAL Séance du 14 mai 2024 L'an deux mil vingt-quatre, le "
+    "quatorze mai à 20 heures, le Conseil Municipal s'est réuni à la mairie sous la présidence "
+    "de M. Gaston VIDAL, Maire. Étaient présents : M. Gaston VIDAL, Mme Odile MARCHAIS, M. "
+    "Rémi BASTIDE, Mme Inès CAZAL, M. Paul TEYSSIER, Mme Lise FOURCADE, M. Hugo ESTEBAN. "
+    "Absente excusée : Mme Nadia PONS. M. Rémi BASTIDE est désigné secrétaire de séance. Le "
+    "compte rendu de la séance du 9 avril 2024 est approuvé à l'unanimité. ";
+
+// An act's number after "n°" (with its prefix or not, with a dash or not),
+// then its title up to the words that open its report.
+TEST(SegmentActs, NumberedHeadingRunOnInAFlattenedPage) {
+  Processed p = Process(std::string(kFlattenedSession) +
+                        "DCM n°2024-21 - Achat d'un terrain rue des Acacias Dans le cadre de "
+                        "l'extension du cimetière, la commune souhaite acquérir la parcelle B 112 "
+                        "au prix de 4 000 euros. Le conseil municipal, à l'unanimité, décide "
+                        "d'acquérir la parcelle. N° 2024-22 Tarifs de la cantine scolaire "
+                        "Monsieur le Maire propose de maintenir les tarifs. Le conseil municipal, "
+                        "à l'unanimité, approuve les tarifs.");
+  EXPECT_EQ(Heads(p.record), (Strings{"2024-21 | Achat d'un terrain rue des Acacias",
+                                      "2024-22 | Tarifs de la cantine scolaire"}));
+}
+
+// A title with neither rank nor number, between a sentence's end and the
+// mayor's report; the excerpt ends inside that item: the act is kept with
+// its title. An adverb that opens a sentence is no title.
+TEST(SegmentActs, BareTitleRunOnInAFlattenedPage) {
+  Processed p = Process(std::string(kFlattenedSession) +
+                        "Ensuite Monsieur le Maire informe le conseil des travaux de la rue "
+                        "Haute. Rénovation de la salle des fêtes Monsieur le Maire rappelle au "
+                        "conseil municipal sa décision de rénover la salle des fêtes dans l'ann");
+  EXPECT_EQ(Heads(p.record), (Strings{"null | Rénovation de la salle des fêtes"}));
+}
+
 // An excerpt cut inside a word with an accent ("… pré") keeps its last item
 // as an act.
 TEST(SegmentActs, FileCutInsideAnAccentedWordKeepsItsLastItem) {

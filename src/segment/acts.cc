@@ -751,9 +751,17 @@ std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
     // Titles alone on their line, the report under them; or, in a page
     // flattened into long lines, ranks after a sentence's end.
     heads = Headings(text, session_end, patterns, "bare_title_heading", false);
-    if (heads.empty() && text.size() / (std::count(text.begin(), text.end(), '\n') + 1) > 400)
-      heads = Headings(text, session_end < text.size() ? session_end : 0, patterns,
-                       "inline_point_heading", false);
+    if (heads.empty() && text.size() / (std::count(text.begin(), text.end(), '\n') + 1) > 400) {
+      size_t from = session_end < text.size() ? session_end : 0;
+      heads = Headings(text, from, patterns, "inline_point_heading", true);
+      // A title alone where no rank or number opens it.
+      std::vector<Heading> titles = Headings(text, from, patterns, "inline_title_heading", false);
+      for (Heading& t : titles) {
+        if (std::none_of(heads.begin(), heads.end(),
+                         [&](const Heading& h) { return h.begin == t.begin; }))
+          heads.push_back(std::move(t));
+      }
+    }
     // Last, a short line over a paragraph of report: the title of an
     // unnumbered act in minutes that print no heading words at all. Only
     // titles whose item decides become acts (below).
