@@ -1029,6 +1029,43 @@ TEST(SegmentActs, BareTitleRunOnInAFlattenedPage) {
   EXPECT_EQ(Heads(p.record), (Strings{"null | Rénovation de la salle des fêtes"}));
 }
 
+// A heading in capitals wrapped with an empty line between its lines, as
+// some registers print them: the lone line in capitals below is the
+// title's end. Not a section word ("EXPOSE"), nor the line below a short
+// heading.
+TEST(SegmentActs, TitleInCapitalsWrappedPastAnEmptyLine) {
+  Processed p = Process(
+      std::string(kHead) +
+      "2024.03.11 - 1  ADMISSION EN NON-VALEUR DE TITRES DE RECETTES DES EXERCICES ANCIENS\n"
+      "\n"
+      "ET TITRES ETEINTS\n"
+      "\n"
+      "Le trésorier a transmis l'état des titres de recettes qu'il n'a pu recouvrer malgré\n"
+      "les poursuites engagées, pour un montant total de mille deux cents euros en tout.\n"
+      "LE CONSEIL MUNICIPAL, A L'UNANIMITE, ADMET EN NON-VALEUR LES TITRES PRESENTES.\n"
+      "\n"
+      "2024.03.11 - 2  CONVENTION DE MISE A DISPOSITION DES LOCAUX DE L'ECOLE PRIMAIRE\n"
+      "\n"
+      "EXPOSE\n"
+      "\n"
+      "L'association des parents d'élèves demande à utiliser les locaux de l'école pour\n"
+      "ses réunions mensuelles, le soir, hors du temps scolaire, tout au long de l'année.\n"
+      "LE CONSEIL MUNICIPAL, A L'UNANIMITE, APPROUVE LA CONVENTION DE MISE A DISPOSITION.\n"
+      "\n"
+      "2024.03.11 - 3  TARIFS DE LA CANTINE\n"
+      "\n"
+      "REPAS DES ENFANTS\n"
+      "\n"
+      "Le prix du repas servi aux enfants de l'école est maintenu au tarif de l'an passé.\n"
+      "LE CONSEIL MUNICIPAL, A L'UNANIMITE, FIXE LE PRIX DU REPAS A TROIS EUROS CINQUANTE.\n");
+  EXPECT_EQ(Heads(p.record),
+            (Strings{"2024.03.11 - 1 | ADMISSION EN NON-VALEUR DE TITRES DE RECETTES DES EXERCICES "
+                     "ANCIENS ET TITRES ETEINTS",
+                     "2024.03.11 - 2 | CONVENTION DE MISE A DISPOSITION DES LOCAUX DE L'ECOLE "
+                     "PRIMAIRE",
+                     "2024.03.11 - 3 | TARIFS DE LA CANTINE"}));
+}
+
 // An excerpt cut inside a word with an accent ("… pré") keeps its last item
 // as an act.
 TEST(SegmentActs, FileCutInsideAnAccentedWordKeepsItsLastItem) {

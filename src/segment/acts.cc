@@ -85,11 +85,26 @@ bool OpensWithYear(std::string_view line) {
          (line.size() == 4 || !digit(line[4]));
 }
 
+// In capitals, but for a letter or two ("LOI NOTRe", OCR's odd lower-case
+// letter): nine letters in ten upper-case, and three letters at least.
+bool MostlyUpper(std::string_view s) {
+  int upper = 0, lower = 0;
+  for (size_t i = 0; i < s.size();) {
+    int len = 1;
+    int32_t cp = DecodeAt(s, i, &len);
+    if (IsLowerLetter(cp)) ++lower;
+    if (IsUpperLetter(cp)) ++upper;
+    i += len;
+  }
+  return upper >= 3 && upper >= 9 * lower;
+}
+
 // A title that goes on over the next lines: while the line is as long as a
 // wrapped line, or the next one starts in lower case, or a quotation or a
 // parenthesis is left open, up to a blank line or a line that ends with ':'
-// or '.'.
-size_t TitleEnd(std::string_view text, size_t title_begin, size_t line_end, size_t full) {
+// or '.'. A title in capitals may go on past one empty line (below).
+size_t TitleEnd(std::string_view text, size_t title_begin, size_t line_end, size_t full,
+                const PatternSet& patterns) {
   size_t end = line_end;
   for (int extra = 0; extra < 3; ++extra) {
     std::string_view line = Trim(text.substr(title_begin, end - title_begin));
@@ -114,15 +129,43 @@ size_t TitleEnd(std::string_view text, size_t title_begin, size_t line_end, size
       next_end = text.find('\n', next_begin);
       if (next_end == std::string_view::npos) next_end = text.size();
       next = Trim(text.substr(next_begin, next_end - next_begin));
-      if (next.empty() || !IsAllUpper(next) || !IsAllUpper(last)) break;
+      if (next.empty() || !MostlyUpper(next) || !MostlyUpper(last)) break;
       end = next_end;
       continue;
     }
-    if (next.empty()) break;
     // The whole line, heading and all, measured against a full line.
     size_t line_start = text.rfind('\n', end - 1);
     line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
     size_t whole = Trim(text.substr(line_start, end - line_start)).size();
+    // A heading in capitals wrapped, then an empty line between its lines,
+    // as some registers print them ("… IRRECOUVRABLES ET CREANCES" / "" /
+    // "ETEINTES" / ""): the heading's line is nearly full, and the line below
+    // the empty one is in capitals, shorter, alone (an empty line or the end
+    // after it), and no rank, number, label or clause (nothing ends it with
+    // a colon or a comma).
+    if (next.empty() && next_end < text.size() && extra == 0 && whole * 4 >= full * 3 &&
+        MostlyUpper(last)) {
+      size_t below_begin = next_end + 1;
+      size_t below_end = text.find('\n', below_begin);
+      if (below_end == std::string_view::npos) below_end = text.size();
+      std::string_view below = Trim(text.substr(below_begin, below_end - below_begin));
+      size_t after_end = below_end < text.size() ? text.find('\n', below_end + 1) : below_end;
+      if (after_end == std::string_view::npos) after_end = text.size();
+      bool alone = below_end >= text.size() ||
+                   Trim(text.substr(below_end + 1, after_end - below_end - 1)).empty();
+      unsigned char b0 = below.empty() ? 0 : static_cast<unsigned char>(below[0]);
+      Match m;
+      bool opens_body = patterns["act_body_start"].MatchAt(below, &m) ||
+                        patterns["header_label"].MatchAt(below, &m) ||
+                        patterns["decision_marker"].Find(below, &m);  // "EXPOSE", "DECIDE :"
+      if (alone && !below.empty() && below.size() < whole && MostlyUpper(below) &&
+          below.find_first_of(":,;") == std::string_view::npos && !isdigit(b0) &&
+          !StartsWithRank(below) && !opens_body) {
+        end = below_end;
+        continue;
+      }
+    }
+    if (next.empty()) break;
     // A wrapped title goes on in lower case, or in capitals after capitals;
     // a capitalised line after a full one starts the body.
     bool caps = IsAllUpper(last) && IsAllUpper(next);
@@ -161,14 +204,15 @@ size_t TitleEnd(std::string_view text, size_t title_begin, size_t line_end, size
 // The title of an "Objet :" match `m` found at `offset` in text, going on
 // below its line as a wrapped title does (see TitleEnd: "… pour
 // l'organisation du" / "Téléthon").
-std::string ObjectTitle(std::string_view text, const Match& m, size_t offset, size_t full) {
+std::string ObjectTitle(std::string_view text, const Match& m, size_t offset, size_t full,
+                        const PatternSet& patterns) {
   size_t tb = m.group_begin("title"), te = m.group_end("title");
   if (tb == Match::npos) return std::string();
   tb += offset;
   te += offset;
   size_t after = te;
   while (after < text.size() && IsBlankChar(text[after])) ++after;
-  if (after == text.size() || text[after] == '\n') te = TitleEnd(text, tb, te, full);
+  if (after == text.size() || text[after] == '\n') te = TitleEnd(text, tb, te, full, patterns);
   return CleanTitle(text.substr(tb, te - tb));
 }
 
@@ -209,7 +253,7 @@ std::vector<Heading> Headings(std::string_view text, size_t from, const PatternS
       // flattened page) ends where the pattern says.
       size_t after = te;
       while (after < text.size() && IsBlankChar(text[after])) ++after;
-      if (after == text.size() || text[after] == '\n') te = TitleEnd(text, tb, te, full);
+      if (after == text.size() || text[after] == '\n') te = TitleEnd(text, tb, te, full, patterns);
       h.title = CleanTitle(text.substr(tb, te - tb));
       h.end = te;
     } else {
@@ -233,10 +277,10 @@ std::vector<Heading> Headings(std::string_view text, size_t from, const PatternS
         std::string_view ahead = text.substr(h.end, std::min<size_t>(600, text.size() - h.end));
         if (patterns["act_object"].Find(ahead, &label)) {
           // "Objet : …" under the heading is the title.
-          h.title = ObjectTitle(text, label, h.end, full);
+          h.title = ObjectTitle(text, label, h.end, full, patterns);
         } else if (!patterns["header_label"].MatchAt(next, &label) && !Trim(next).empty() &&
                    LooksLikeTitle(Trim(next), patterns)) {
-          ne = TitleEnd(text, nb + 1, ne, full);
+          ne = TitleEnd(text, nb + 1, ne, full, patterns);
           h.title = CleanTitle(text.substr(nb + 1, ne - nb - 1));
           h.end = ne;
         }
@@ -588,7 +632,7 @@ std::vector<Heading> ObjectHeadings(std::string_view text, size_t from,
     Heading h;
     h.begin = m.begin();
     h.end = m.end();
-    h.title = ObjectTitle(text, m, 0, full);
+    h.title = ObjectTitle(text, m, 0, full, patterns);
     if (h.title.empty()) continue;
     std::string_view near = text.substr(h.end, std::min<size_t>(300, text.size() - h.end));
     Match label;
