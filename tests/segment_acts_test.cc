@@ -1066,6 +1066,41 @@ TEST(SegmentActs, TitleInCapitalsWrappedPastAnEmptyLine) {
                      "2024.03.11 - 3 | TARIFS DE LA CANTINE"}));
 }
 
+// An object printed over lines above the act's header labels ("Projet de
+// délibération : …", "Rapporteur : …"): every line above them is the
+// title's, even after a line that ends with a period.
+TEST(SegmentActs, ObjectTitleRunsDownToTheHeaderLabels) {
+  Processed p = Process(
+      std::string(kHead) +
+      "Objet : Apposition d'une plaque commémorative en hommage à Jeanne et Paul FABRE, 12, rue\n"
+      "des Tanneurs (3e)\n"
+      "Projet de délibération : 2024 DAC 41\n"
+      "Rapporteure : Irène CAZALIS\n"
+      "\n"
+      "Il est proposé d'apposer une plaque sur la façade de l'immeuble où vécurent les époux.\n"
+      "La délibération est adoptée à l'unanimité.\n"
+      "\n"
+      "Objet : Marché couvert de la place Neuve (3e).\n"
+      "Convention d'occupation avec l'association des commerçants\n"
+      "Projet de délibération : 2024 DAE 12\n"
+      "\n"
+      "Il est proposé de signer la convention d'occupation du marché couvert pour trois ans.\n"
+      "La délibération est adoptée à l'unanimité.\n"
+      "\n"
+      "Objet : Subvention au club de football\n"
+      "Monsieur le Maire présente la demande du club pour la saison qui vient de commencer.\n"
+      "Rapporteur : M. Noël DURANTI\n"
+      "La délibération est adoptée à l'unanimité.\n");
+  std::vector<std::string> titles;
+  for (const Act& a : p.record.deliberations) titles.push_back(Opt(a.title));
+  EXPECT_EQ(titles,
+            (Strings{"Apposition d'une plaque commémorative en hommage à Jeanne et Paul FABRE, 12, "
+                     "rue des Tanneurs (3e)",
+                     "Marché couvert de la place Neuve (3e). Convention d'occupation avec "
+                     "l'association des commerçants",
+                     "Subvention au club de football"}));
+}
+
 // An excerpt cut inside a word with an accent ("… pré") keeps its last item
 // as an act.
 TEST(SegmentActs, FileCutInsideAnAccentedWordKeepsItsLastItem) {

@@ -106,6 +106,24 @@ bool MostlyUpper(std::string_view s) {
 size_t TitleEnd(std::string_view text, size_t title_begin, size_t line_end, size_t full,
                 const PatternSet& patterns) {
   size_t end = line_end;
+  // The act's header labels right below its object ("Objet : … boulevard" /
+  // "Magenta (10e)" / "Projet de délibération : 2016 DAC 510", or
+  // "Rapporteur : …"): the lines above them, up to three, are the title's.
+  for (size_t at = end, k = 0; k < 4 && at < text.size(); ++k) {
+    size_t b = at + 1;
+    size_t e = text.find('\n', b);
+    if (e == std::string_view::npos) e = text.size();
+    std::string_view l = Trim(text.substr(b, e - b));
+    if (l.empty()) break;
+    Match m;
+    if (patterns["act_number_label"].MatchAt(l, &m) || patterns["act_rapporteur"].MatchAt(l, &m)) {
+      if (k > 0) return at;
+      break;
+    }
+    // Not the report's first line ("Monsieur le Maire présente …", "Vu …").
+    if (patterns["act_body_start"].MatchAt(l, &m) || patterns["header_label"].MatchAt(l, &m)) break;
+    at = e;
+  }
   for (int extra = 0; extra < 3; ++extra) {
     std::string_view line = Trim(text.substr(title_begin, end - title_begin));
     size_t last_nl = line.rfind('\n');
