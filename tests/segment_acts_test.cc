@@ -1414,6 +1414,39 @@ TEST(SegmentActs, ProposalsPutToTheCouncilGiveTheArticles) {
                     "2. à solliciter les subventions."});
 }
 
+// The proposal in other tenses and with an adverb ("il vous est proposé",
+// "il est donc proposé", "Il vous serait alors proposé"); "CES
+// PROPOSITIONS" accepts every proposal above it, in order.
+TEST(SegmentActs, ProposalsInEveryWordingAndAllOfThemAccepted) {
+  Processed p = Process(std::string(kHead) +
+                        "2024.03.11 - 1  ADOPTION DU BUDGET DU CCAS\n"
+                        "Il vous est proposé d'approuver le budget du centre communal d'action "
+                        "sociale.\n"
+                        "\n"
+                        "LE CONSEIL MUNICIPAL, A L'UNANIMITE, ACCEPTE CETTE PROPOSITION\n"
+                        "\n"
+                        "2024.03.11 - 2  ADMISSION EN NON-VALEUR\n"
+                        "Il est proposé au conseil municipal d'admettre en non-valeur les titres "
+                        "de 2019.\n"
+                        "Il est également proposé au conseil municipal d'éteindre les créances de "
+                        "2020.\n"
+                        "\n"
+                        "LE CONSEIL MUNICIPAL, A L'UNANIMITE, ACCEPTE CES PROPOSITIONS\n"
+                        "\n"
+                        "2024.03.11 - 3  TAXE SUR LES ABRIS DE JARDIN\n"
+                        "Si le conseil en est d'accord, il vous serait alors proposé d'exonérer "
+                        "les abris de jardin.\n"
+                        "\n"
+                        "LE CONSEIL MUNICIPAL, A L'UNANIMITE, ACCEPTE CETTE PROPOSITION\n");
+  ASSERT_EQ(p.record.deliberations.size(), 3u);
+  EXPECT_EQ(ArticleTexts(p.record.deliberations[0]),
+            Strings{"-: d'approuver le budget du centre communal d'action sociale."});
+  EXPECT_EQ(ArticleTexts(p.record.deliberations[1]),
+            (Strings{"-: d'admettre en non-valeur les titres de 2019.",
+                     "-: d'éteindre les créances de 2020."}));
+  EXPECT_EQ(ArticleTexts(p.record.deliberations[2]), Strings{"-: d'exonérer les abris de jardin."});
+}
+
 // A title alone over its report may be wrapped over two lines when its
 // reference is printed under it, as on any page printed or scanned.
 TEST(SegmentActs, WrappedTitleOverItsReference) {

@@ -227,8 +227,8 @@ std::vector<Article> Articles(std::string_view body, const PatternSet& patterns)
   // then its vote: the proposal is the article, from its "de" to the
   // sentence's end. Here the last proposal that ends before `limit`, and
   // where it ends.
-  auto proposal_before = [&](size_t limit) -> std::optional<std::pair<Article, size_t>> {
-    std::optional<std::pair<Article, size_t>> found;
+  auto proposals_before = [&](size_t limit) {
+    std::vector<std::pair<Article, size_t>> found;
     for (const Match& p : patterns["proposal"].FindAll(body.substr(0, limit))) {
       size_t b = p.group_begin("verb");
       size_t e = ClauseEnd(body, b, patterns);
@@ -238,9 +238,14 @@ std::vector<Article> Articles(std::string_view body, const PatternSet& patterns)
       bool bare = !clause.empty() && clause.back() == ':' &&
                   std::count(clause.begin(), clause.end(), ' ') < 3;
       if (e > b && e <= limit && !clause.empty() && !bare)
-        found = std::make_pair(Article{std::nullopt, std::move(clause)}, e);
+        found.emplace_back(Article{std::nullopt, std::move(clause)}, e);
     }
     return found;
+  };
+  auto proposal_before = [&](size_t limit) -> std::optional<std::pair<Article, size_t>> {
+    std::vector<std::pair<Article, size_t>> all = proposals_before(limit);
+    if (all.empty()) return std::nullopt;
+    return all.back();
   };
   if (!sentences.empty()) {
     const Match& d = from ? sentences.front() : sentences.back();
@@ -248,9 +253,18 @@ std::vector<Article> Articles(std::string_view body, const PatternSet& patterns)
     size_t e = ClauseEnd(body, b, patterns);
     out = SplitClauses(body.substr(b, e - b), patterns);
     // "LE CONSEIL MUNICIPAL ACCEPTE CETTE PROPOSITION": the decision names
-    // the proposal above it, which says what is decided.
+    // the proposal above it, which says what is decided; "CES PROPOSITIONS",
+    // all the proposals above it, in their order.
     if (out.size() == 1 && patterns["accepts_the_proposal"].MatchAt(out[0].text, &m)) {
-      if (auto p = proposal_before(d.begin())) out = {p->first};
+      if (m.has("plural")) {
+        std::vector<std::pair<Article, size_t>> all = proposals_before(d.begin());
+        if (!all.empty()) {
+          out.clear();
+          for (auto& [article, end] : all) out.push_back(std::move(article));
+        }
+      } else if (auto p = proposal_before(d.begin())) {
+        out = {p->first};
+      }
     }
     return out;
   }
