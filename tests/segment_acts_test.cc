@@ -1447,6 +1447,36 @@ TEST(SegmentActs, ProposalsInEveryWordingAndAllOfThemAccepted) {
   EXPECT_EQ(ArticleTexts(p.record.deliberations[2]), Strings{"-: d'exonérer les abris de jardin."});
 }
 
+// The sections after the acts that hold none of the assembly's acts end the
+// last act: its wishes, another body's deliberations given for information
+// (not voted: the items under them are no acts), miscellaneous questions.
+TEST(SegmentActs, ClosingSectionsEndTheLastAct) {
+  Processed p = Process(std::string(kHead) +
+                        "Objet : Subvention au club de judo\n"
+                        "Projet de délibération : 2024 DJS 12\n"
+                        "\n"
+                        "Il est proposé d'attribuer une subvention de 800 € au club.\n"
+                        "La délibération est adoptée à l'unanimité.\n"
+                        "\n"
+                        "Pour information – Délibérations du Conseil départemental concernant\n"
+                        "la commune (non soumises au vote)\n"
+                        "\n"
+                        "Objet : Subvention au collège Jean Moulin\n"
+                        "Projet de délibération : 2024 DASCO 3-G\n"
+                        "\n"
+                        "Vœux du conseil municipal\n"
+                        "\n"
+                        "Vœu présenté par les élus du groupe écologiste relatif aux arbres\n"
+                        "Le conseil municipal émet le vœu que les arbres de la place soient "
+                        "conservés.\n"
+                        "Le vœu est adopté à la majorité.\n");
+  EXPECT_EQ(Heads(p.record), Strings{"2024 DJS 12 | Subvention au club de judo"});
+  ASSERT_EQ(p.record.deliberations.size(), 1u);
+  const Act& a = p.record.deliberations[0];
+  EXPECT_EQ(ArticleTexts(a), Strings{"-: d'attribuer une subvention de 800 € au club."});
+  EXPECT_EQ(Opt(a.vote.mode), "unanimity");
+}
+
 // A title alone over its report may be wrapped over two lines when its
 // reference is printed under it, as on any page printed or scanned.
 TEST(SegmentActs, WrappedTitleOverItsReference) {

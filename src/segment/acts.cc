@@ -19,6 +19,7 @@ struct Heading {
   std::string title;
   bool numbered = false;
   bool boundary = false;  // ends the act before it, opens none
+  bool unvoted = false;   // a boundary that opens a section of items not voted
   bool alone = false;     // the number alone on its line (a title, if any, below)
 };
 
@@ -839,14 +840,32 @@ std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
       }
     }
   }
+  // The sections after the acts that hold none of this assembly's acts (its
+  // wishes, the items given for information and not voted, questions) end
+  // the act before them.
+  if (!heads.empty()) {
+    for (const Match& m : patterns["closing_section"].FindAll(text, session_end)) {
+      Heading stop;
+      stop.begin = m.begin();
+      stop.end = m.end();
+      stop.boundary = true;
+      stop.unvoted = m.has("unvoted");
+      heads.push_back(stop);
+    }
+  }
   std::sort(heads.begin(), heads.end(),
             [](const Heading& a, const Heading& b) { return a.begin < b.begin; });
 
   std::vector<ActSpan> acts;
   bool any_heading = false;
+  bool unvoted = false;  // inside a section of items not voted
   for (size_t i = 0; i < heads.size(); ++i) {
     const Heading& h = heads[i];
-    if (h.boundary) continue;
+    if (h.boundary) {
+      unvoted = h.unvoted;
+      continue;
+    }
+    if (unvoted) continue;
     any_heading = true;
     size_t end = i + 1 < heads.size() ? heads[i + 1].begin : text.size();
     // A heading whose title runs into the next heading ends where it starts.
