@@ -319,6 +319,13 @@ TEST(VoteTest, NamedMembers) {
        .result = "adopted",
        .named_against = {"Rémi GUY"},
        .named_abstention = {"Claire DUVAL"}},
+      // The exception's names wrapped past an empty line after a civility;
+      // "QUI" is no name.
+      {.text = "LE CONSEIL MUNICIPAL, A L'EXCEPTION DE MADAME Anne ROUX, MESSIEURS Paul BLANC, "
+               "Luc NOIR, MESDAMES\n\nLéa VERT, Zoé GRIS QUI S'ABSTIENNENT, ACCEPTE CETTE "
+               "PROPOSITION",
+       .result = "adopted",
+       .named_abstention = {"Anne ROUX", "Paul BLANC", "Luc NOIR", "Léa VERT", "Zoé GRIS"}},
       {.text = "Le conseil approuve le projet, abstention de Mme Claire DUVAL.",
        .result = "adopted",
        .named_abstention = {"Claire DUVAL"}},

@@ -131,12 +131,26 @@ bool StartsLineWithCapital(std::string_view text, size_t i) {
 // adds ':', '(' and ')' (a list of names has commas inside).
 enum class Bound { kSentence, kClause, kList };
 
+// A list of names that ends its line on a comma, "et" or a civility goes on
+// below, even past an empty line ("… MORAZIN, MESDAMES" / "" / "MAZIER, …").
+bool ListGoesOnBelow(std::string_view before) {
+  std::string_view line = Trim(
+      before.substr(before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1));
+  if (line.empty()) return false;
+  if (line.back() == ',') return true;
+  size_t sp = line.find_last_of(' ');
+  std::string_view word = sp == std::string_view::npos ? line : line.substr(sp + 1);
+  if (word == "et" || word == "ET") return true;
+  return sp != std::string_view::npos && ReadCivility(word).length == word.size();
+}
+
 size_t BoundaryBefore(std::string_view text, size_t pos, Bound bound) {
   size_t floor = pos > kSentenceReach ? pos - kSentenceReach : 0;
   for (size_t i = pos; i > floor; --i) {
     char c = text[i - 1];
     bool stop = c == ';' || c == '!' || c == '?' || (c == '.' && !IsAbbreviationDot(text, i - 1)) ||
-                (c == '\n' && IsBlankLineAt(text, i - 1));
+                (c == '\n' && IsBlankLineAt(text, i - 1) &&
+                 !(bound == Bound::kList && ListGoesOnBelow(text.substr(0, i - 1))));
     // A line that opens with a capital starts anew ("Objet : Avis sur le
     // PLU\nAdopté à l'unanimité"); a list of names may wrap onto one.
     if (bound != Bound::kList && c == '\n' && StartsLineWithCapital(text, i)) stop = true;
@@ -287,6 +301,30 @@ std::vector<Person> NamesBefore(std::string_view text, size_t phrase, const Patt
   // before the leaving.
   Match leaves;
   if (patterns["vote_leaves"].Find(zone, &leaves)) zone = zone.substr(0, leaves.begin());
+  // "Le conseil, à l'exception de Mme X, M. Y qui s'abstiennent, …": the
+  // names start after the exception (ASCII case folded: same offsets).
+  {
+    std::string lower(zone);
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (std::string_view cue : {"exception de ", "exception d'", "exception des "}) {
+      size_t at = lower.rfind(cue);
+      if (at == std::string::npos) continue;
+      size_t b = at + cue.size();
+      zone_begin += b;
+      zone = zone.substr(b);
+      break;
+    }
+  }
+  // "… MAZIER, SEILLE QUI S'ABSTIENNENT": the relative pronoun is no name.
+  {
+    std::string_view t = zone;
+    while (!t.empty() && IsSpace(t.back())) t.remove_suffix(1);
+    if (t.size() > 4) {
+      std::string_view w = t.substr(t.size() - 3);
+      if ((w == "qui" || w == "QUI" || w == "Qui") && IsSpace(t[t.size() - 4]))
+        zone = zone.substr(0, t.size() - 3);
+    }
+  }
   std::vector<size_t> starts = {0};
   for (size_t i = 0; i < zone.size(); ++i) {
     if (zone[i] == ',') starts.push_back(i + 1);
