@@ -78,6 +78,34 @@ TEST(ExtractAttendance, CommaLists) {
        .absent = {"M.|Hugo GRIS"}});
 }
 
+// The absent listed whole, then their proxies by the surname alone: one
+// member each, represented, under the whole name. Not when another member
+// bears the surname, nor beside an initial.
+TEST(ExtractAttendance, ProxiesBySurnameAloneAfterTheAbsentWhole) {
+  ExpectLists(
+      "Présents : M. Jean DUPONT, Mme Claire MARTIN, M. Paul ROUX.\n"
+      "Étaient absents :\n"
+      "\n"
+      "Monsieur Hugo GRIS – Madame Zoé VERT – Monsieur Luc NOIR\n"
+      "\n"
+      "-Monsieur GRIS procuration à Monsieur DUPONT\n"
+      "\n"
+      "-Madame VERT procuration à Madame MARTIN\n",
+      {.present = {"M.|Jean DUPONT", "Mme|Claire MARTIN", "M.|Paul ROUX"},
+       .represented = {"M.|Hugo GRIS -> M.|DUPONT", "Mme|Zoé VERT -> Mme|MARTIN"},
+       .absent = {"M.|Luc NOIR"}});
+  ExpectLists(
+      "Présents : M. Jean DUPONT, Mme Claire MARTIN, Mme Léa GRIS.\n"
+      "Étaient absents :\n"
+      "\n"
+      "Monsieur Hugo GRIS – Monsieur Luc NOIR\n"
+      "\n"
+      "-Monsieur GRIS procuration à Monsieur DUPONT\n",
+      {.present = {"M.|Jean DUPONT", "Mme|Claire MARTIN", "Mme|Léa GRIS"},
+       .represented = {"M.|GRIS -> M.|DUPONT"},
+       .absent = {"M.|Hugo GRIS", "M.|Luc NOIR"}});
+}
+
 // Lists read by OCR: a comma lost at a line's end joins two names (split
 // again when each line is one); a name damaged beyond reading ("MERCADI]")
 // is skipped when the list goes on with people, and ends the list when

@@ -929,19 +929,57 @@ bool SameMember(std::string_view fa, std::string_view fb) {
   return wa == wb || std::min(wa, wb) >= 2;
 }
 
+// The surnames of the people read whole (two words or more, folded): how
+// many distinct people each last word names.
+using SurnameCounts = std::unordered_map<std::string, int>;
+
+SurnameCounts CountSurnames(const std::vector<std::string>& folded_names) {
+  SurnameCounts counts;
+  std::vector<std::string> seen;
+  for (const std::string& f : folded_names) {
+    size_t sp = f.find(' ');
+    if (sp == std::string::npos) continue;
+    if (std::find(seen.begin(), seen.end(), f) != seen.end()) continue;
+    seen.push_back(f);
+    ++counts[f.substr(f.rfind(' ') + 1)];
+  }
+  return counts;
+}
+
+// A member named by the surname alone in one list ("Monsieur HEYNDRICKX
+// procuration à …") and whole in another ("Monsieur Jacquy HEYNDRICKX"):
+// the same member when no other person read bears that name. Not beside an
+// initial ("F. Luciani"): "M. Luciani" may be another member, "M." his
+// initial.
+bool SurnameAloneOf(std::string_view alone, std::string_view whole, const SurnameCounts& counts) {
+  if (alone.find(' ') != std::string_view::npos) return false;
+  size_t sp = whole.find(' ');
+  if (sp == std::string_view::npos || alone.empty()) return false;
+  // The surname last ("Jacquy HEYNDRICKX"): a word alone that is the first
+  // of a whole name may be a first name.
+  size_t last = whole.rfind(' ') + 1;
+  if (whole.substr(last) != alone || sp < 3) return false;
+  auto it = counts.find(std::string(alone));
+  return it != counts.end() && it->second == 1;
+}
+
 // The folded names of a list's people, in step with it: the merge below
 // compares each member with every other, and folds each name once.
 class FoldedList {
  public:
+  explicit FoldedList(const SurnameCounts* counts = nullptr) : counts_(counts) {}
   void Add(std::string_view name) { folded_.push_back(Fold(name)); }
   bool Has(std::string_view folded) const {
-    return std::any_of(folded_.begin(), folded_.end(),
-                       [&](const std::string& f) { return SameMember(f, folded); });
+    return std::any_of(folded_.begin(), folded_.end(), [&](const std::string& f) {
+      return SameMember(f, folded) || (counts_ && (SurnameAloneOf(f, folded, *counts_) ||
+                                                   SurnameAloneOf(folded, f, *counts_)));
+    });
   }
   std::string& operator[](size_t i) { return folded_[i]; }
 
  private:
   std::vector<std::string> folded_;
+  const SurnameCounts* counts_;  // may be null: surnames alone match nothing
 };
 
 FoldedList FoldAll(const std::vector<Person>& people) {
@@ -1246,7 +1284,13 @@ Attendance ExtractAttendance(std::string_view raw_zone, const PatternSet& patter
   Attendance a;
   a.present_count = closing_present;
   a.represented_count = closing_represented;
-  FoldedList present, represented, excused, absent;
+  std::vector<std::string> all_folded;
+  for (const Person& p : lists.present) all_folded.push_back(Fold(p.name));
+  for (const ProxyGrant& g : lists.represented) all_folded.push_back(Fold(g.member.name));
+  for (const Person& p : lists.excused) all_folded.push_back(Fold(p.name));
+  for (const Person& p : lists.absent) all_folded.push_back(Fold(p.name));
+  const SurnameCounts surnames = CountSurnames(all_folded);
+  FoldedList present(&surnames), represented(&surnames), excused(&surnames), absent(&surnames);
   for (const Person& p : lists.present) {
     std::string f = Fold(p.name);
     if (present.Has(f)) continue;
@@ -1261,6 +1305,18 @@ Attendance ExtractAttendance(std::string_view raw_zone, const PatternSet& patter
     if (present.Has(f) || represented.Has(f)) continue;
     a.represented.push_back(g);
     represented.Add(g.member.name);
+  }
+  // A represented member named by the surname alone, whole in another list:
+  // the whole name.
+  for (ProxyGrant& g : a.represented) {
+    std::string f = Fold(g.member.name);
+    for (const std::vector<Person>* list : {&lists.excused, &lists.absent}) {
+      for (const Person& other : *list) {
+        if (!SurnameAloneOf(f, Fold(other.name), surnames)) continue;
+        g.member.name = other.name;
+        if (!g.member.civility) g.member.civility = other.civility;
+      }
+    }
   }
   for (size_t i = 0; i < a.present.size(); ++i) {
     for (size_t k = 0; k < lists.represented.size(); ++k)
