@@ -78,6 +78,14 @@ TEST(ExtractAttendance, CommaLists) {
        .absent = {"M.|Hugo GRIS"}});
 }
 
+// A late arrival noted in square brackets does not end the list.
+TEST(ExtractAttendance, ArrivalNotedInSquareBrackets) {
+  ExpectLists(
+      "Étaient présents : M. ROUX, Maire, MME BLANC, MM NOIR [À PARTIR DE LA QUESTION "
+      "N°3], GRIS, MME VERT, conseillers municipaux.\n",
+      {.present = {"M.|ROUX|Maire", "Mme|BLANC", "-|NOIR", "-|GRIS", "Mme|VERT"}});
+}
+
 // The absent listed whole, then their proxies by the surname alone: one
 // member each, represented, under the whole name. Not when another member
 // bears the surname, nor beside an initial.

@@ -21,9 +21,12 @@ TEST(ListItems, SeparatorsOfEveryKind) {
             (Items{"Paul ROUX", "Anne BLANC", "Luc NOIR", "Léa VERT"}));
   EXPECT_EQ(SplitListItems("Paul ROUX – Anne BLANC — Luc NOIR"),
             (Items{"Paul ROUX", "Anne BLANC", "Luc NOIR"}));
-  // Nothing inside parentheses separates.
+  // Nothing inside parentheses separates, nor inside square brackets, read
+  // as parentheses.
   EXPECT_EQ(SplitListItems("Anne BLANC (pouvoir à Luc NOIR, adjoint), Léa VERT"),
             (Items{"Anne BLANC (pouvoir à Luc NOIR, adjoint)", "Léa VERT"}));
+  EXPECT_EQ(SplitListItems("MM ROUX, BLANC [À PARTIR DE LA QUESTION N°3, 3B], NOIR"),
+            (Items{"MM ROUX", "BLANC (À PARTIR DE LA QUESTION N°3, 3B)", "NOIR"}));
 }
 
 TEST(ListItems, ASpacedHyphenSeparatesOnlyWithoutCommasOrBeforeACivility) {

@@ -212,7 +212,18 @@ std::string_view DropLineLabel(std::string_view line) {
 
 bool HasRunOfNames(std::string_view list) { return RunOfNames(LinesOf(list)); }
 
-std::vector<std::string> SplitListItems(std::string_view list) {
+std::vector<std::string> SplitListItems(std::string_view list_as_printed) {
+  // A note in square brackets is read as one in parentheses ("HUET [À
+  // PARTIR DE LA QUESTION N°3], MORAZIN"), when they pair.
+  std::string bracketless;
+  std::string_view list = list_as_printed;
+  if (std::count(list.begin(), list.end(), '[') > 0 &&
+      std::count(list.begin(), list.end(), '[') == std::count(list.begin(), list.end(), ']')) {
+    bracketless = std::string(list);
+    std::replace(bracketless.begin(), bracketless.end(), '[', '(');
+    std::replace(bracketless.begin(), bracketless.end(), ']', ')');
+    list = bracketless;
+  }
   int depth = 0;
   bool commas = false, others = false;
   for (size_t i = 0; i < list.size(); ++i) {

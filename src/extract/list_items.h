@@ -8,7 +8,8 @@
 //     bullets at a line's start (-, *, •, , ✓); a spaced hyphen only in a
 //     list without commas ("BROCA - LANNAUD" is one name in a comma list) or
 //     before a civility ("…, Maire - Mme HOARAU", an en dash read as a
-//     hyphen). Nothing inside parentheses separates.
+//     hyphen). Nothing inside parentheses (or square brackets, read as
+//     parentheses) separates.
 //   - one entry a line: two lines or more, each short and starting an entry
 //     (a capital, a bullet, a figure), none with two commas; or lines that
 //     each open with a label ("Brinay : M. Alain COUTURIER"), the label
