@@ -1477,6 +1477,25 @@ TEST(SegmentActs, ClosingSectionsEndTheLastAct) {
   EXPECT_EQ(Opt(a.vote.mode), "unanimity");
 }
 
+// A budget account ("Article 2315 : …") and a law's article quoted at a
+// line's head ("article 88 alinéa 3, précise") are no articles of the act.
+TEST(SegmentActs, AccountsAndQuotedLawArticlesAreNoArticles) {
+  Processed p = Process(std::string(kHead) +
+                        "2024.03.11 - 9  DECISION MODIFICATIVE N° 2\n"
+                        "La loi du 26 janvier 1984, en son\n"
+                        "article 88 alinéa 3, précise que les primes sont fixées par l'assemblée.\n"
+                        "Le conseil municipal, à l'unanimité, ACCEPTE l'inscription des crédits "
+                        "ci-après :\n"
+                        "Article 2315 : Installations, matériel et outillage : 3 000 €\n"
+                        "Article 21718 : Autres terrains : 1 500 €\n");
+  ASSERT_EQ(p.record.deliberations.size(), 1u);
+  const Act& a = p.record.deliberations[0];
+  ASSERT_FALSE(a.articles.empty());
+  for (const Article& art : a.articles) EXPECT_FALSE(art.number.has_value()) << art.text;
+  EXPECT_EQ(a.articles[0].text.rfind("ACCEPTE l'inscription des crédits", 0), 0u)
+      << a.articles[0].text;
+}
+
 // A title alone over its report may be wrapped over two lines when its
 // reference is printed under it, as on any page printed or scanned.
 TEST(SegmentActs, WrappedTitleOverItsReference) {
