@@ -1496,6 +1496,37 @@ TEST(SegmentActs, AccountsAndQuotedLawArticlesAreNoArticles) {
       << a.articles[0].text;
 }
 
+// A visa whose line lost its final comma ends where the report begins: the
+// head of the assembly speaking ("Monsieur le maire rappelle", in any case),
+// "Suite à …", or a sentence after its period ("… (CGCT). Dans ce but").
+TEST(SegmentActs, VisaEndsWhereTheReportBegins) {
+  Processed p = Process(
+      std::string(kHead) +
+      "3.    ALSH : AVENANT N° 1 A LA CONVENTION D'ENTENTE\n"
+      "Vu la délibération du conseil municipal en date du 12 mars 2019\n"
+      "Monsieur le maire rappelle que les communes ont mutualisé leurs accueils de loisirs.\n"
+      "Accord du conseil à l'unanimité.\n"
+      "\n"
+      "4.    RELAIS ASSISTANTES MATERNELLES\n"
+      "Vu la délibération du conseil d'administration en date du 10 décembre 2019\n"
+      "Suite à la reprise du relais, il convient de signer une convention de partenariat.\n"
+      "Accord du conseil à l'unanimité.\n"
+      "\n"
+      "5.    BILAN DES ACQUISITIONS ET CESSIONS\n"
+      "Vu l'article L 2241-1 du Code général des collectivités territoriales (CGCT), qui prévoit "
+      "la communication des mutations immobilières. Dans ce but, le conseil délibère chaque année "
+      "sur le bilan.\n"
+      "Le conseil municipal, à l'unanimité, prend acte du bilan.\n");
+  ASSERT_EQ(p.record.deliberations.size(), 3u);
+  EXPECT_EQ(p.record.deliberations[0].visas,
+            Strings{"Vu la délibération du conseil municipal en date du 12 mars 2019"});
+  EXPECT_EQ(p.record.deliberations[1].visas,
+            Strings{"Vu la délibération du conseil d'administration en date du 10 décembre 2019"});
+  EXPECT_EQ(p.record.deliberations[2].visas,
+            Strings{"Vu l'article L 2241-1 du Code général des collectivités territoriales "
+                    "(CGCT), qui prévoit la communication des mutations immobilières"});
+}
+
 // A title alone over its report may be wrapped over two lines when its
 // reference is printed under it, as on any page printed or scanned.
 TEST(SegmentActs, WrappedTitleOverItsReference) {
