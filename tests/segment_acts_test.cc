@@ -302,6 +302,18 @@ TEST(SegmentActs, HeadingUnderOcrDebrisCompletesItsSequence) {
                         "E48/ Vente du tracteur\n");
   EXPECT_EQ(Heads(r.record),
             (Strings{"null | Achat d'un véhicule", "null | Location de la salle"}));
+  // OCR dropped a rank's dot: "7      LOCATION …" between "6." and "8.".
+  Processed t = Process(std::string(kHead) +
+                        "6.    ACHAT D'UN VEHICULE\n"
+                        "Le conseil municipal décide d'acheter un véhicule.\n"
+                        "\n"
+                        "7      LOCATION DE LA SALLE\n"
+                        "Le conseil municipal fixe le tarif à 150 €.\n"
+                        "\n"
+                        "8.    VENTE DU TRACTEUR\n"
+                        "Le conseil municipal autorise la vente.\n");
+  EXPECT_EQ(Heads(t.record), (Strings{"null | ACHAT D'UN VEHICULE", "null | LOCATION DE LA SALLE",
+                                      "null | VENTE DU TRACTEUR"}));
 }
 
 TEST(SegmentActs, ProceduralItemsAloneMakeNoAct) {

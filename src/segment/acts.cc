@@ -394,9 +394,11 @@ void AddPatchedHeadings(const std::string& patched, const std::vector<size_t>& p
 }
 
 // OCR glues specks (and a scanner's marks) to the first word of a line: "E47/
-// Délibération", "É120230605 4 Emploi". In a sequence of headings with one
-// rank missing, a line between its neighbours that reads as the missing
-// heading after at most three bytes of such debris is that heading.
+// Délibération", "É120230605 4 Emploi", or drops a rank's dot ("4      CCDSP"
+// between "3." and "5."). In a sequence of headings with one rank missing, a
+// line between its neighbours that reads as the missing heading after at
+// most three bytes of such debris, or as its rank without the punctuation
+// before a gap, is that heading.
 void RecoverGluedRanks(std::string_view text, size_t from, const PatternSet& patterns,
                        const char* name, bool numbered, std::vector<Heading>* family) {
   if (family->size() < 2) return;
@@ -407,9 +409,25 @@ void RecoverGluedRanks(std::string_view text, size_t from, const PatternSet& pat
     const Heading& b = (*family)[k + 1];
     std::string expected = MissingRank(text, a, b);
     if (expected.empty()) continue;
+    // The rank without its punctuation ("4      CCDSP …" for "4."), when
+    // the rank is the line's first word.
+    size_t digits_end = expected.find_last_of("0123456789") + 1;
+    std::string_view punct = std::string_view(expected).substr(digits_end);
+    bool lone_rank = expected.find(' ') == std::string::npos && !punct.empty();
     for (size_t line = text.find('\n', a.end); line != std::string_view::npos && line < b.begin;
          line = text.find('\n', line + 1)) {
       size_t start = line + 1;
+      if (lone_rank && text.compare(start, digits_end, expected, 0, digits_end) == 0 &&
+          text.size() > start + digits_end + punct.size() + 1) {
+        // The punctuation's room in a gap of spaces, one space left after it.
+        std::string_view gap = text.substr(start + digits_end, punct.size() + 1);
+        if (gap.find_first_not_of(" \t") == std::string_view::npos) {
+          if (patched.empty()) patched = std::string(text);
+          patched.replace(start + digits_end, punct.size(), punct);
+          patched_lines.push_back(start);
+          continue;
+        }
+      }
       for (size_t junk = 1; junk <= 3 && start + junk < text.size(); ++junk) {
         char c = text[start + junk - 1];
         if (c == ' ' || c == '\t' || c == '\n') break;
