@@ -1539,6 +1539,32 @@ TEST(SegmentActs, VisaEndsWhereTheReportBegins) {
                     "(CGCT), qui prévoit la communication des mutations immobilières"});
 }
 
+// An extract whose header numbers its one act: the short lines of its
+// report are the report's sub-headings, not acts.
+TEST(SegmentActs, ReportSubHeadingsOfANumberedExtractAreNoActs) {
+  Processed p = Process(
+      "DELIBERATION du CONSEIL MUNICIPAL\n"
+      "Séance du lundi 11 mars 2024\n"
+      "\n"
+      "N° 2024.03.11 - Subvention à l'association Eau pour tous\n"
+      "\n"
+      "Présents :\n"
+      "Louis BARTHAS, Irène CAZALIS, Noël DURANTI\n"
+      "\n"
+      "Secrétaire de séance : Irène CAZALIS\n"
+      "\n"
+      "EXPOSE\n"
+      "\n"
+      "Rappel du contexte\n"
+      "La commune soutient depuis 2009 des projets d'accès à l'eau potable dans le monde entier.\n"
+      "Motivation de la décision\n"
+      "Le projet prévoit un forage et un château d'eau pour alimenter un village et son école.\n"
+      "\n"
+      "LE CONSEIL MUNICIPAL, APRÈS EN AVOIR DÉLIBÉRÉ, DÉCIDE d'attribuer une subvention de "
+      "4 000 €.\n");
+  EXPECT_EQ(Heads(p.record), Strings{"2024.03.11 | Subvention à l'association Eau pour tous"});
+}
+
 // A title alone over its report may be wrapped over two lines when its
 // reference is printed under it, as on any page printed or scanned.
 TEST(SegmentActs, WrappedTitleOverItsReference) {

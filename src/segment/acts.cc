@@ -850,7 +850,17 @@ std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
     // another report are the same scheme.
     std::vector<Heading> lines =
         TitleLines(text, session_end < text.size() ? session_end : 0, patterns);
-    if (lines.size() >= 2) {
+    // Not in an extract whose header numbers its one act ("N° 2016.02.16 -
+    // Subvention …" above the lists): short lines in its report are the
+    // report's own sub-headings ("Motivation et opportunité de la décision").
+    auto header_numbers_the_act = [&] {
+      for (const Heading& h : Headings(text, 0, patterns, "act_number_heading", true)) {
+        if (h.begin >= session_end) break;
+        if (h.number && !IsBareRank(*h.number)) return true;
+      }
+      return false;
+    };
+    if (lines.size() >= 2 && !header_numbers_the_act()) {
       for (Heading& l : lines) {
         if (std::none_of(heads.begin(), heads.end(),
                          [&](const Heading& h) { return h.begin == l.begin; }))
