@@ -616,6 +616,11 @@ TEST(AttendanceGrammar, GroupLabelsClosingLinesAreNoPeople) {
       "Mme Anaïs GILLOT, M. Eric MASSIN, membres du bureau\n",
       {.present = {"M.|Jean ORSAT|Président", "Mme|Zoé LERAY", "M.|Marc TESSON", "Mme|Anaïs GILLOT",
                    "M.|Eric MASSIN"}});
+  // "Adjoints au Maire": a group, not the mayor's title for the last of it.
+  ExpectLists(
+      "Présents : Jean ORSAT, Maire - Zoé LERAY, Marc TESSON, Adjoints au Maire, Anaïs "
+      "GILLOT, Conseillers Municipaux.\n",
+      {.present = {"-|Jean ORSAT|Maire", "-|Zoé LERAY", "-|Marc TESSON", "-|Anaïs GILLOT"}});
 }
 
 TEST(AttendanceGrammar, CivilityAsTheOnlySeparator) {
@@ -837,6 +842,8 @@ TEST(PeopleRun, GroupLabels) {
   EXPECT_TRUE(IsGroupLabel("Adjoints et Conseillers municipaux délégués"));
   EXPECT_TRUE(IsGroupLabel("délégué(e)s suppléant(e)s"));
   EXPECT_TRUE(IsGroupLabel("membres du bureau"));
+  EXPECT_TRUE(IsGroupLabel("Adjoints au Maire"));
+  EXPECT_TRUE(IsGroupLabel("Vice-Présidents du Président"));
   EXPECT_FALSE(IsGroupLabel("Adjoint"));  // a title: it goes to the person before it
   EXPECT_FALSE(IsGroupLabel("titulaires Lory LACLOS"));
   EXPECT_FALSE(IsGroupLabel("Conseillers : Jean"));

@@ -540,6 +540,9 @@ bool IsGroupLabel(std::string_view s) {
                                                "elus",
                                                "elues",
                                                "maires",
+                                               "maire",  // "Adjoints au Maire"
+                                               "president",
+                                               "presidente",
                                                "comite",
                                                "communautaire",
                                                "municipal",
