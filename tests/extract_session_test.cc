@@ -963,6 +963,21 @@ TEST(ExtractSession, DateAfterTheCouncilsNameOrAColon) {
                           "Jean, M. URBAIN René\n")
                     .session.date),
             "2019-11-25");
+  // The minutes named by their date ("C.R. du"), not the date of the sitting
+  // called again below for want of a quorum.
+  Record r = SessionOf(
+      "C.R. du 11/05/2024\n"
+      "\n"
+      "Réunion du Conseil Municipal\n"
+      "\n"
+      "Mme ROUX, Mme BLANC et Mr NOIR, soit 3 élus, se sont déplacés.\n"
+      "\n"
+      "Faute de quorum, la réunion n'a pas eu lieu. Le Conseil municipal a été de nouveau "
+      "convoqué,\n"
+      "\n"
+      "Le mercredi 15 mai 2024 à 20h30\n");
+  EXPECT_EQ(Opt(r.session.date), "2024-05-11");
+  EXPECT_EQ(Opt(r.session.time), "null");
 }
 
 // No assembly named: the body named first heads the text; a commune named in

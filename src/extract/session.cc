@@ -367,8 +367,22 @@ std::optional<TimeMention> FindSessionTime(std::string_view text, size_t zone_en
   if (sitting) {
     size_t from = sitting->lead;
     size_t to = sitting->date.end + 400;
+    // Not the time of a later day: the date nearest before the time, when
+    // it is later than the sitting's, is the time's (the sitting called
+    // again: "… de nouveau convoqué, le mercredi 16 mai à 20h30"). The
+    // convocation's date, a publication's or the sitting's again may come
+    // between.
+    auto later_date_before = [&](size_t at) {
+      if (at <= sitting->date.end) return false;
+      std::vector<DateMention> between =
+          FindDates(text.substr(sitting->date.end, at - sitting->date.end), patterns);
+      return !between.empty() && between.back().iso > sitting->date.iso;
+    };
     for (const TimeMention& t : times) {
-      if (t.begin >= from && t.begin < to && usable(t)) return t;
+      if (t.begin >= from && t.begin < to && usable(t)) {
+        if (later_date_before(t.begin)) break;
+        return t;
+      }
     }
   }
   // "Le Maire ouvre la séance il est 9h30", "la séance est ouverte à 18h".
