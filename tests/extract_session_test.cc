@@ -839,6 +839,7 @@ TEST(ExtractSession, Quorum) {
       {"Quorum fixé à 12\nLe quorum n'étant pas atteint, le conseil sera à nouveau convoqué.", "12",
        "false"},
       {"Quorum non atteint.", "null", "false"},
+      {"Faute de quorum, la réunion n'a pas eu lieu.", "null", "false"},
       {"Le quorum de 17 membres présents étant atteint, le conseil peut délibérer.", "17", "true"},
       {"Ordre du jour : budget.", "null", "null"},
   };
