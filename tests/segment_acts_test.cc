@@ -1565,6 +1565,23 @@ TEST(SegmentActs, ReportSubHeadingsOfANumberedExtractAreNoActs) {
   EXPECT_EQ(Heads(p.record), Strings{"2024.03.11 | Subvention à l'association Eau pour tous"});
 }
 
+// A part of the agenda ("1. Intercommunalité") over its ranked sub-points
+// ("1-1 …", "1.2 …"): each sub-point that decides is an act, the part none.
+TEST(SegmentActs, SubPointsUnderAPartOfTheAgenda) {
+  Processed p = Process(std::string(kHead) +
+                        "1. Intercommunalité\n"
+                        "\n"
+                        "1-1 Modification des statuts de la communauté\n"
+                        "\n"
+                        "Le conseil municipal, à l'unanimité, approuve les statuts.\n"
+                        "\n"
+                        "1.2 Transfert de la compétence eau\n"
+                        "\n"
+                        "Le conseil municipal, à l'unanimité, approuve le transfert.\n");
+  EXPECT_EQ(Heads(p.record), (Strings{"null | Modification des statuts de la communauté",
+                                      "null | Transfert de la compétence eau"}));
+}
+
 // A title alone over its report may be wrapped over two lines when its
 // reference is printed under it, as on any page printed or scanned.
 TEST(SegmentActs, WrappedTitleOverItsReference) {
