@@ -1582,6 +1582,28 @@ TEST(SegmentActs, SubPointsUnderAPartOfTheAgenda) {
                                       "null | Transfert de la compétence eau"}));
 }
 
+// Points ranked "1)": the rank glued to its title; a noun that reads like a
+// verb heads a title when no determiner follows it ("Vote subvention …");
+// a table's row of figures ("65 - 65738") is no point.
+TEST(SegmentActs, PointsGluedToTheirRankAndRowsOfFigures) {
+  Processed p = Process(std::string(kHead) +
+                        "1)Autorisation de signature de la convention\n"
+                        "Le conseil municipal AUTORISE le Maire à signer la convention.\n"
+                        "Délibération adoptée par 14 voix POUR\n"
+                        "2) Vote subvention Collège Jean Moulin\n"
+                        "Le conseil municipal ACCEPTE de verser une subvention de 380 €.\n"
+                        "Chapitre et article\n"
+                        "65 - 65738\n"
+                        "380.00 €\n"
+                        "Délibération adoptée par 14 voix POUR\n"
+                        "3) Inscription de crédits au budget annexe\n"
+                        "Le conseil municipal ACCEPTE l'inscription des crédits.\n"
+                        "Délibération adoptée par 14 voix POUR\n");
+  EXPECT_EQ(Heads(p.record), (Strings{"null | Autorisation de signature de la convention",
+                                      "null | Vote subvention Collège Jean Moulin",
+                                      "null | Inscription de crédits au budget annexe"}));
+}
+
 // A title alone over its report may be wrapped over two lines when its
 // reference is printed under it, as on any page printed or scanned.
 TEST(SegmentActs, WrappedTitleOverItsReference) {
