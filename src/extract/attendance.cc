@@ -968,17 +968,30 @@ bool SurnameAloneOf(std::string_view alone, std::string_view whole, const Surnam
 class FoldedList {
  public:
   explicit FoldedList(const SurnameCounts* counts = nullptr) : counts_(counts) {}
-  void Add(std::string_view name) { folded_.push_back(Fold(name)); }
+  void Add(std::string_view name) { AddFolded(Fold(name)); }
+  void AddFolded(std::string folded) {
+    one_word_.push_back(folded.find(' ') == std::string::npos);
+    folded_.push_back(std::move(folded));
+  }
+  std::vector<std::string>::const_iterator begin() const { return folded_.begin(); }
+  std::vector<std::string>::const_iterator end() const { return folded_.end(); }
   bool Has(std::string_view folded) const {
-    return std::any_of(folded_.begin(), folded_.end(), [&](const std::string& f) {
-      return SameMember(f, folded) || (counts_ && (SurnameAloneOf(f, folded, *counts_) ||
-                                                   SurnameAloneOf(folded, f, *counts_)));
-    });
+    bool one_word = folded.find(' ') == std::string_view::npos;
+    for (size_t i = 0; i < folded_.size(); ++i) {
+      const std::string& f = folded_[i];
+      if (SameMember(f, folded)) return true;
+      // A surname alone against a whole name, either way round.
+      if (counts_ && one_word_[i] != one_word &&
+          (one_word ? SurnameAloneOf(folded, f, *counts_) : SurnameAloneOf(f, folded, *counts_)))
+        return true;
+    }
+    return false;
   }
   std::string& operator[](size_t i) { return folded_[i]; }
 
  private:
   std::vector<std::string> folded_;
+  std::vector<bool> one_word_;   // in step with folded_
   const SurnameCounts* counts_;  // may be null: surnames alone match nothing
 };
 
@@ -1284,37 +1297,39 @@ Attendance ExtractAttendance(std::string_view raw_zone, const PatternSet& patter
   Attendance a;
   a.present_count = closing_present;
   a.represented_count = closing_represented;
+  // Each name folded once.
+  FoldedList listed_present = FoldAll(lists.present), listed_represented,
+             listed_excused = FoldAll(lists.excused), listed_absent = FoldAll(lists.absent);
+  for (const ProxyGrant& g : lists.represented) listed_represented.Add(g.member.name);
   std::vector<std::string> all_folded;
-  for (const Person& p : lists.present) all_folded.push_back(Fold(p.name));
-  for (const ProxyGrant& g : lists.represented) all_folded.push_back(Fold(g.member.name));
-  for (const Person& p : lists.excused) all_folded.push_back(Fold(p.name));
-  for (const Person& p : lists.absent) all_folded.push_back(Fold(p.name));
+  for (const FoldedList* l :
+       {&listed_present, &listed_represented, &listed_excused, &listed_absent})
+    all_folded.insert(all_folded.end(), l->begin(), l->end());
   const SurnameCounts surnames = CountSurnames(all_folded);
   FoldedList present(&surnames), represented(&surnames), excused(&surnames), absent(&surnames);
-  for (const Person& p : lists.present) {
-    std::string f = Fold(p.name);
+  for (size_t k = 0; k < lists.present.size(); ++k) {
+    const std::string& f = listed_present[k];
     if (present.Has(f)) continue;
-    a.present.push_back(p);
-    present.Add(p.name);
+    a.present.push_back(lists.present[k]);
+    present.AddFolded(f);
   }
-  FoldedList listed_represented, listed_excused = FoldAll(lists.excused),
-                                 listed_absent = FoldAll(lists.absent);
-  for (const ProxyGrant& g : lists.represented) {
-    std::string f = Fold(g.member.name);
-    listed_represented.Add(g.member.name);
+  for (size_t k = 0; k < lists.represented.size(); ++k) {
+    const std::string& f = listed_represented[k];
     if (present.Has(f) || represented.Has(f)) continue;
-    a.represented.push_back(g);
-    represented.Add(g.member.name);
+    a.represented.push_back(lists.represented[k]);
+    represented.AddFolded(f);
   }
   // A represented member named by the surname alone, whole in another list:
   // the whole name.
   for (ProxyGrant& g : a.represented) {
     std::string f = Fold(g.member.name);
-    for (const std::vector<Person>* list : {&lists.excused, &lists.absent}) {
-      for (const Person& other : *list) {
-        if (!SurnameAloneOf(f, Fold(other.name), surnames)) continue;
-        g.member.name = other.name;
-        if (!g.member.civility) g.member.civility = other.civility;
+    if (f.find(' ') != std::string::npos) continue;
+    for (auto [list, folded] : {std::make_pair(&lists.excused, &listed_excused),
+                                std::make_pair(&lists.absent, &listed_absent)}) {
+      for (size_t k = 0; k < list->size(); ++k) {
+        if (!SurnameAloneOf(f, (*folded)[k], surnames)) continue;
+        g.member.name = (*list)[k].name;
+        if (!g.member.civility) g.member.civility = (*list)[k].civility;
       }
     }
   }
