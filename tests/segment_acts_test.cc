@@ -1588,7 +1588,7 @@ TEST(SegmentActs, SubPointsUnderAPartOfTheAgenda) {
 TEST(SegmentActs, PointsGluedToTheirRankAndRowsOfFigures) {
   Processed p = Process(std::string(kHead) +
                         "1)Autorisation de signature de la convention\n"
-                        "Le conseil municipal AUTORISE le Maire à signer la convention.\n"
+                        "Le conseil municipal AUTORISE le Maire à signer la convention\n"
                         "Délibération adoptée par 14 voix POUR\n"
                         "2) Vote subvention Collège Jean Moulin\n"
                         "Le conseil municipal ACCEPTE de verser une subvention de 380 €.\n"
@@ -1602,6 +1602,10 @@ TEST(SegmentActs, PointsGluedToTheirRankAndRowsOfFigures) {
   EXPECT_EQ(Heads(p.record), (Strings{"null | Autorisation de signature de la convention",
                                       "null | Vote subvention Collège Jean Moulin",
                                       "null | Inscription de crédits au budget annexe"}));
+  // The vote's record line ends the article.
+  ASSERT_EQ(p.record.deliberations.size(), 3u);
+  EXPECT_EQ(ArticleTexts(p.record.deliberations[0]),
+            Strings{"-: AUTORISE le Maire à signer la convention"});
 }
 
 // A title alone over its report may be wrapped over two lines when its
