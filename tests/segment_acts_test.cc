@@ -1608,6 +1608,30 @@ TEST(SegmentActs, PointsGluedToTheirRankAndRowsOfFigures) {
             Strings{"-: AUTORISE le Maire à signer la convention"});
 }
 
+// The decision that accepts the proposals closes their list ("DECISION : le
+// Conseil Municipal accepte …"), and may carry the vote's mode ("ACCEPTE
+// CETTE PROPOSITION A LA MAJORITE").
+TEST(SegmentActs, DecisionAcceptingTheProposalsClosesThem) {
+  Processed p = Process(std::string(kHead) +
+                        "1 – N° 2024-011 - Compte de gestion 2023\n"
+                        "Il est proposé au conseil municipal :\n"
+                        "* d'approuver le compte de gestion de l'exercice 2023.\n"
+                        "* d'autoriser le Maire à signer toutes pièces utiles\n"
+                        "DECISION : le Conseil Municipal accepte à l'unanimité, les propositions "
+                        "ci-dessus.\n"
+                        "\n"
+                        "2 – N° 2024-012 - Statuts de la communauté\n"
+                        "Il est proposé au conseil municipal d'approuver les nouveaux statuts.\n"
+                        "\n"
+                        "LE CONSEIL MUNICIPAL ACCEPTE CETTE PROPOSITION A LA MAJORITE\n");
+  ASSERT_EQ(p.record.deliberations.size(), 2u);
+  EXPECT_EQ(ArticleTexts(p.record.deliberations[0]),
+            (Strings{"-: d'approuver le compte de gestion de l'exercice 2023.",
+                     "-: d'autoriser le Maire à signer toutes pièces utiles"}));
+  EXPECT_EQ(ArticleTexts(p.record.deliberations[1]),
+            Strings{"-: d'approuver les nouveaux statuts."});
+}
+
 // A title alone over its report may be wrapped over two lines when its
 // reference is printed under it, as on any page printed or scanned.
 TEST(SegmentActs, WrappedTitleOverItsReference) {
