@@ -71,6 +71,15 @@ TEST(CodePointsBefore, CountsCharactersBeforeEachOffsetInAnyOrder) {
   EXPECT_EQ(CodePointsBefore("", {0, 5}), (std::vector<size_t>{0, 0}));
 }
 
+TEST(Case, AllUpperAndMostlyUpper) {
+  EXPECT_TRUE(IsAllUpper("ÉTEINTES ET CRÉANCES"));
+  EXPECT_FALSE(IsAllUpper("LOI NOTRe – GOUVERNANCE DU"));
+  EXPECT_TRUE(MostlyUpper("LOI NOTRe – GOUVERNANCE DU"));
+  EXPECT_FALSE(MostlyUpper("Gouvernance du syndicat"));
+  EXPECT_FALSE(MostlyUpper("DU"));  // three letters at least
+  EXPECT_FALSE(MostlyUpper("12 – 2 500 €"));
+}
+
 TEST(FrenchMonth, WholeMonthNamesInAnyCaseWithOrWithoutAccents) {
   EXPECT_EQ(FrenchMonth("février"), 2);
   EXPECT_EQ(FrenchMonth("FEVRIER"), 2);

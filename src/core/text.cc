@@ -236,6 +236,18 @@ bool IsAllUpper(std::string_view s) {
   return any;
 }
 
+bool MostlyUpper(std::string_view s) {
+  int upper = 0, lower = 0;
+  for (size_t i = 0; i < s.size();) {
+    int len = 1;
+    int32_t cp = DecodeAt(s, i, &len);
+    if (IsLowerLetter(cp)) ++lower;
+    if (IsUpperLetter(cp)) ++upper;
+    i += len;
+  }
+  return upper >= 3 && upper >= 9 * lower;
+}
+
 bool StartsUpper(std::string_view s) {
   if (s.empty()) return false;
   int len = 1;

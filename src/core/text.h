@@ -57,6 +57,10 @@ std::string_view Trim(std::string_view s);
 
 // True when every letter of s is upper case and it has at least one.
 bool IsAllUpper(std::string_view s);
+
+// In capitals but for a letter or two ("LOI NOTRe", a lower-case letter OCR
+// made up): nine letters in ten upper-case, and three at least.
+bool MostlyUpper(std::string_view s);
 // True when the first character is an upper-case letter.
 bool StartsUpper(std::string_view s);
 bool StartsLower(std::string_view s);

@@ -86,20 +86,6 @@ bool OpensWithYear(std::string_view line) {
          (line.size() == 4 || !digit(line[4]));
 }
 
-// In capitals, but for a letter or two ("LOI NOTRe", OCR's odd lower-case
-// letter): nine letters in ten upper-case, and three letters at least.
-bool MostlyUpper(std::string_view s) {
-  int upper = 0, lower = 0;
-  for (size_t i = 0; i < s.size();) {
-    int len = 1;
-    int32_t cp = DecodeAt(s, i, &len);
-    if (IsLowerLetter(cp)) ++lower;
-    if (IsUpperLetter(cp)) ++upper;
-    i += len;
-  }
-  return upper >= 3 && upper >= 9 * lower;
-}
-
 // A title that goes on over the next lines: while the line is as long as a
 // wrapped line, or the next one starts in lower case, or a quotation or a
 // parenthesis is left open, up to a blank line or a line that ends with ':'
