@@ -167,12 +167,7 @@ bool OneEntryALine(const std::vector<Line>& lines, bool name_wrapped, bool run_o
     std::string_view line = l.raw;
     if (line.find(',') != std::string_view::npos || line.find(';') != std::string_view::npos)
       continue;
-    int dashes = 0;
-    for (size_t k = 0; k < line.size(); ++k) {
-      bool dash = line[k] == '-' || line.compare(k, 3, "–") == 0 || line.compare(k, 3, "—") == 0;
-      if (dash && k > 0 && IsBlank(line[k - 1]) && IsSeparatorDash(line, k)) ++dashes;
-    }
-    if (dashes >= 2) return false;
+    if (FirstSeparatorDash(line) != LastSeparatorDash(line)) return false;  // two or more
   }
   if (run_of_names) return false;
   int entries = 0;

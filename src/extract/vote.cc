@@ -302,29 +302,15 @@ std::vector<Person> NamesBefore(std::string_view text, size_t phrase, const Patt
   Match leaves;
   if (patterns["vote_leaves"].Find(zone, &leaves)) zone = zone.substr(0, leaves.begin());
   // "Le conseil, à l'exception de Mme X, M. Y qui s'abstiennent, …": the
-  // names start after the exception (ASCII case folded: same offsets).
-  {
-    std::string lower(zone);
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    for (std::string_view cue : {"exception de ", "exception d'", "exception des "}) {
-      size_t at = lower.rfind(cue);
-      if (at == std::string::npos) continue;
-      size_t b = at + cue.size();
-      zone_begin += b;
-      zone = zone.substr(b);
-      break;
-    }
+  // names start after the exception, and "QUI" before the words is no name.
+  std::vector<Match> exceptions = patterns["vote_names_after"].FindAll(zone);
+  if (!exceptions.empty()) {
+    zone_begin += exceptions.back().end();
+    zone = zone.substr(exceptions.back().end());
   }
-  // "… MAZIER, SEILLE QUI S'ABSTIENNENT": the relative pronoun is no name.
-  {
-    std::string_view t = zone;
-    while (!t.empty() && IsSpace(t.back())) t.remove_suffix(1);
-    if (t.size() > 4) {
-      std::string_view w = t.substr(t.size() - 3);
-      if ((w == "qui" || w == "QUI" || w == "Qui") && IsSpace(t[t.size() - 4]))
-        zone = zone.substr(0, t.size() - 3);
-    }
-  }
+  Match relative;
+  if (patterns["vote_names_relative"].Find(zone, &relative))
+    zone = zone.substr(0, relative.begin());
   std::vector<size_t> starts = {0};
   for (size_t i = 0; i < zone.size(); ++i) {
     if (zone[i] == ',') starts.push_back(i + 1);

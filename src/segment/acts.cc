@@ -672,6 +672,14 @@ std::vector<Heading> ObjectHeadings(std::string_view text, size_t from,
 
 std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
                               const PatternSet& patterns) {
+  // The numbered headings of the whole text, header included: looked for
+  // once, and only when a file without act headings needs them.
+  std::optional<std::vector<Heading>> numbered_anywhere_found;
+  auto numbered_anywhere = [&]() -> const std::vector<Heading>& {
+    if (!numbered_anywhere_found)
+      numbered_anywhere_found = Headings(text, 0, patterns, "act_number_heading", true);
+    return *numbered_anywhere_found;
+  };
   std::vector<Heading> numbered = Headings(text, session_end, patterns, "act_number_heading", true);
   for (Heading& h : Headings(text, session_end, patterns, "inline_number_heading", true))
     numbered.push_back(std::move(h));
@@ -840,7 +848,7 @@ std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
     // Subvention …" above the lists): short lines in its report are the
     // report's own sub-headings ("Motivation et opportunité de la décision").
     auto header_numbers_the_act = [&] {
-      for (const Heading& h : Headings(text, 0, patterns, "act_number_heading", true)) {
+      for (const Heading& h : numbered_anywhere()) {
         if (h.begin >= session_end) break;
         if (h.number && !IsBareRank(*h.number)) return true;
       }
@@ -918,8 +926,7 @@ std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
   bool spans_header = false;
   // The header's numbered heading ("Délibération n° 2024-38", "N° 36/2023").
   const Heading* header = nullptr;
-  std::vector<Heading> numbered_anywhere = Headings(text, 0, patterns, "act_number_heading", true);
-  for (const Heading& h : numbered_anywhere) {
+  for (const Heading& h : numbered_anywhere()) {
     if (h.number && !IsBareRank(*h.number)) {
       header = &h;
       break;
@@ -933,7 +940,7 @@ std::vector<ActSpan> FindActs(std::string_view text, size_t session_end,
     if (patterns["act_body_start_inline"].Find(text, &m)) {
       begin = m.begin();
     } else {
-      const Heading* first = numbered_anywhere.empty() ? nullptr : &numbered_anywhere[0];
+      const Heading* first = numbered_anywhere().empty() ? nullptr : &numbered_anywhere()[0];
       if (!first || !first->number || IsBareRank(*first->number)) return acts;
       begin = first->begin;
       spans_header = true;
